@@ -1,0 +1,2202 @@
+//! Stage 2: finding quantitative claims. One pass of a byte-level tokenizer over the scan text,
+//! then a parser that starts at every number (digits, number words, currency signs) and reads
+//! the qualifier before it, the scale, range, unit, currency and counted noun after it, and
+//! drops what is not a claim (dates, times, years, identifiers, scores, list numbers).
+
+use std::str::FromStr;
+
+use rust_decimal::Decimal;
+use rust_decimal::prelude::ToPrimitive;
+
+use crate::document::Document;
+use crate::lexicon::{
+    Direction, Lexicon, NumberWordKind, Qualifier, UnitId, UnitKind, normalise_name, role,
+};
+
+/// A byte range `[start, end)`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, serde::Serialize)]
+pub struct Span {
+    pub start: usize,
+    pub end: usize,
+}
+
+/// What sort of quantity a claim states.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ClaimKind {
+    /// A number of things ("14,000 troops").
+    Count,
+    /// Money ("$1.2 billion").
+    Currency,
+    /// A percentage ("3.5%").
+    Percent,
+    /// A difference of percentages ("2 percentage points").
+    PercentagePoint,
+    /// A physical measure ("10 km", "30 gigawatts").
+    Physical,
+    /// A length of time ("nearly 20 years", "decade-long").
+    Duration,
+    /// An age ("a 50-year-old man").
+    Age,
+    /// A multiplier ("doubled", "three times").
+    Multiplier,
+    /// A fraction ("a third of").
+    Fraction,
+    /// A number with nothing said about what it counts or measures.
+    Number,
+    /// A number too large or too precise to represent ("10^40").
+    Unrepresentable,
+}
+
+impl ClaimKind {
+    /// The name used in reports and JSON.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ClaimKind::Count => "count",
+            ClaimKind::Currency => "currency",
+            ClaimKind::Percent => "percent",
+            ClaimKind::PercentagePoint => "percentage_point",
+            ClaimKind::Physical => "physical",
+            ClaimKind::Duration => "duration",
+            ClaimKind::Age => "age",
+            ClaimKind::Multiplier => "multiplier",
+            ClaimKind::Fraction => "fraction",
+            ClaimKind::Number => "number",
+            ClaimKind::Unrepresentable => "unrepresentable",
+        }
+    }
+}
+
+/// A claim as found in the text, before normalisation into an interval.
+#[derive(Debug, Clone)]
+pub struct RawClaim {
+    /// Span in the document's scan text.
+    pub scan_span: Span,
+    /// Sentence span in the scan text.
+    pub sentence: Span,
+    pub kind: ClaimKind,
+    /// The stated value, fully scaled (the low end of a range). `None` if unrepresentable.
+    pub value: Option<Decimal>,
+    /// The high end of a range.
+    pub value_high: Option<Decimal>,
+    /// The rounding step implied by how the number was written ("1.2 billion": 0.1 billion).
+    pub precision: Decimal,
+    pub qualifier: Qualifier,
+    /// The number was written vaguely ("a dozen", "thousands", "decade-long").
+    pub vague: bool,
+    pub direction: Option<Direction>,
+    pub unit: Option<UnitId>,
+    /// "per month", "per share": the denominator of a rate.
+    pub per: Option<String>,
+    /// How an ambiguous sign or name was read ("$ read as USD: no other cue").
+    pub unit_note: Option<String>,
+    /// Head noun of what is counted, singular ("troop").
+    pub counted: Option<String>,
+    /// The counted noun phrase as written ("Soviet troops").
+    pub counted_phrase: Option<String>,
+    /// Why the value could not be represented.
+    pub problem: Option<String>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum TK {
+    Word,
+    Num,
+    Sym,
+}
+
+#[derive(Debug, Clone, Copy)]
+struct Tok {
+    s: u32,
+    e: u32,
+    kind: TK,
+    /// whitespace before: 0 none, 1 spaces, 2 one line break, 3 blank line
+    ws: u8,
+}
+
+fn is_space_sep(c: char) -> bool {
+    matches!(c, '\u{a0}' | '\u{2009}' | '\u{202f}')
+}
+
+fn tokenize(text: &str, out: &mut Vec<Tok>) {
+    out.clear();
+    let b = text.as_bytes();
+    let n = b.len();
+    let mut i = 0;
+    let mut ws: u8 = 0;
+    while i < n {
+        let c = b[i];
+        if c == b' ' || c == b'\t' || c == b'\r' {
+            ws = ws.max(1);
+            i += 1;
+            continue;
+        }
+        if c == b'\n' {
+            ws = if ws >= 2 { 3 } else { 2 };
+            i += 1;
+            continue;
+        }
+        let start = i;
+        if c.is_ascii_digit()
+            || (c == b'.'
+                && i + 1 < n
+                && b[i + 1].is_ascii_digit()
+                && (i == 0 || !b[i - 1].is_ascii_alphanumeric()))
+        {
+            i = scan_number(text, i);
+            out.push(Tok {
+                s: start as u32,
+                e: i as u32,
+                kind: TK::Num,
+                ws,
+            });
+            ws = 0;
+            continue;
+        }
+        if c < 0x80 {
+            if c.is_ascii_alphabetic() {
+                i += 1;
+                while i < n {
+                    let d = b[i];
+                    if d.is_ascii_alphabetic() {
+                        i += 1;
+                    } else if (d == b'\'') && i + 1 < n && b[i + 1].is_ascii_alphabetic() {
+                        i += 1;
+                    } else if d >= 0x80 {
+                        let ch = text[i..].chars().next().unwrap();
+                        if ch.is_alphabetic() {
+                            i += ch.len_utf8();
+                        } else if ch == '’' && text[i + 3..].starts_with(|x: char| x.is_alphabetic()) {
+                            i += 3;
+                        } else {
+                            break;
+                        }
+                    } else {
+                        break;
+                    }
+                }
+                out.push(Tok {
+                    s: start as u32,
+                    e: i as u32,
+                    kind: TK::Word,
+                    ws,
+                });
+            } else {
+                i += 1;
+                out.push(Tok {
+                    s: start as u32,
+                    e: i as u32,
+                    kind: TK::Sym,
+                    ws,
+                });
+            }
+            ws = 0;
+            continue;
+        }
+        let ch = text[i..].chars().next().unwrap();
+        if ch.is_whitespace() {
+            ws = ws.max(1);
+            i += ch.len_utf8();
+            continue;
+        }
+        if ch.is_alphabetic() {
+            i += ch.len_utf8();
+            while i < n {
+                let ch2 = text[i..].chars().next().unwrap();
+                if ch2.is_alphabetic() {
+                    i += ch2.len_utf8();
+                } else {
+                    break;
+                }
+            }
+            out.push(Tok {
+                s: start as u32,
+                e: i as u32,
+                kind: TK::Word,
+                ws,
+            });
+        } else {
+            i += ch.len_utf8();
+            out.push(Tok {
+                s: start as u32,
+                e: i as u32,
+                kind: TK::Sym,
+                ws,
+            });
+        }
+        ws = 0;
+    }
+}
+
+/// Reads digits with thousands separators (`14,000`, `14 000`) and a decimal part.
+fn scan_number(text: &str, start: usize) -> usize {
+    let b = text.as_bytes();
+    let n = b.len();
+    let mut i = start;
+    let digits = |i: usize| {
+        let mut j = i;
+        while j < n && b[j].is_ascii_digit() {
+            j += 1;
+        }
+        j
+    };
+    if b[i] == b'.' {
+        return digits(i + 1);
+    }
+    i = digits(i);
+    let first_group = i - start;
+    let mut grouped = false;
+    // comma groups
+    loop {
+        if i + 3 < n + 0 && b[i] == b',' && i + 4 <= n {
+            let j = digits(i + 1);
+            if j - (i + 1) == 3 && (first_group <= 3 || grouped) {
+                i = j;
+                grouped = true;
+                continue;
+            }
+        }
+        break;
+    }
+    // space groups: narrow/no-break spaces always, a plain space only in a clean 1-3 digit lead
+    if !grouped && first_group <= 3 {
+        loop {
+            let rest = &text[i..];
+            let sep_len = match rest.chars().next() {
+                Some(c) if is_space_sep(c) => c.len_utf8(),
+                Some(' ') => 1,
+                _ => 0,
+            };
+            if sep_len == 0 {
+                break;
+            }
+            let j = digits(i + sep_len);
+            let plain = rest.starts_with(' ');
+            let next_ok = j >= n || !(b[j].is_ascii_digit() || b[j] == b',' || (b[j] == b'.' && j + 1 < n && b[j + 1].is_ascii_digit()));
+            if j - (i + sep_len) == 3 && next_ok && (!plain || start == 0 || !b[start - 1].is_ascii_digit()) {
+                // a plain space joins only when what follows is not another number-ish word
+                if plain && j < n && b[j].is_ascii_alphabetic() && !text[j..].starts_with("bn") && !text[j..].starts_with("m ") {
+                    // "14 000km" is fine; "5 100m" is ambiguous but rare
+                }
+                i = j;
+                grouped = true;
+                continue;
+            }
+            break;
+        }
+    }
+    // decimals
+    if i + 1 < n && b[i] == b'.' && b[i + 1].is_ascii_digit() {
+        i = digits(i + 1);
+    }
+    i
+}
+
+/// Sentence boundaries over tokens: index of the first token of each sentence.
+fn sentence_starts(text: &str, toks: &[Tok], lex: &Lexicon) -> Vec<usize> {
+    let mut starts = vec![0];
+    for i in 1..toks.len() {
+        let t = toks[i];
+        if t.ws >= 3 {
+            starts.push(i);
+            continue;
+        }
+        let p = toks[i - 1];
+        if p.kind != TK::Sym || t.ws == 0 {
+            continue;
+        }
+        let pc = &text[p.s as usize..p.e as usize];
+        if !matches!(pc, "." | "!" | "?" | "…") {
+            // a closing quote after the stop
+            if matches!(pc, "\"" | "”" | "’" | "'" | ")") && i >= 2 {
+                let pp = toks[i - 2];
+                let ppc = &text[pp.s as usize..pp.e as usize];
+                if matches!(ppc, "." | "!" | "?") && starts_with_upper(text, t) {
+                    starts.push(i);
+                }
+            }
+            continue;
+        }
+        if !(starts_with_upper(text, t) || t.kind == TK::Num || is_open_quote(text, t)) {
+            continue;
+        }
+        if pc == "." && i >= 2 {
+            let w = toks[i - 2];
+            if w.kind == TK::Word && p.ws == 0 {
+                let word = &text[w.s as usize..w.e as usize];
+                let lower = word.to_ascii_lowercase();
+                if word.len() == 1
+                    || ABBREVIATIONS.contains(&lower.as_str())
+                    || lex.role(&lower) & role::MONTH != 0
+                {
+                    continue;
+                }
+            }
+        }
+        starts.push(i);
+    }
+    starts
+}
+
+const ABBREVIATIONS: &[&str] = &[
+    "mr", "mrs", "ms", "dr", "st", "no", "inc", "ltd", "co", "corp", "jr", "sr", "prof", "gen",
+    "gov", "sen", "rep", "rev", "vs", "etc", "approx", "est", "fig", "vol", "pp", "ft", "op",
+    "cf", "al", "mt", "ave", "dept", "univ", "lt", "col", "capt", "sgt", "govt",
+];
+
+fn starts_with_upper(text: &str, t: Tok) -> bool {
+    text[t.s as usize..]
+        .chars()
+        .next()
+        .is_some_and(|c| c.is_uppercase())
+}
+
+fn is_open_quote(text: &str, t: Tok) -> bool {
+    matches!(&text[t.s as usize..t.e as usize], "\"" | "“" | "‘" | "'" | "(")
+}
+
+/// A parsed number before units: value, precision and the tokens it covers.
+#[derive(Debug, Clone)]
+struct Core {
+    first: usize,
+    /// one past the last token
+    end: usize,
+    value: Option<Decimal>,
+    high: Option<Decimal>,
+    precision: Decimal,
+    words: bool,
+    vague: bool,
+    scaled: bool,
+    integer_digits: Option<u32>,
+    has_separator: bool,
+    decimals: u32,
+    fraction: bool,
+    multiplier: bool,
+    problem: Option<String>,
+}
+
+/// Extracts claims from documents, reusing its buffers across calls.
+pub struct Extractor<'l> {
+    lex: &'l Lexicon,
+    toks: Vec<Tok>,
+    lower: Vec<String>,
+}
+
+struct Ctx<'a> {
+    text: &'a str,
+    toks: &'a [Tok],
+    lower: &'a [String],
+    lex: &'a Lexicon,
+    sent_of: &'a [u32],
+    sent_starts: &'a [usize],
+    doc_has_pound_sign: bool,
+}
+
+impl<'a> Ctx<'a> {
+    fn t(&self, i: usize) -> &'a str {
+        let t = self.toks[i];
+        &self.text[t.s as usize..t.e as usize]
+    }
+    fn low(&self, i: usize) -> &'a str {
+        &self.lower[i]
+    }
+    fn kind(&self, i: usize) -> Option<TK> {
+        self.toks.get(i).map(|t| t.kind)
+    }
+    fn is_word(&self, i: usize) -> bool {
+        self.kind(i) == Some(TK::Word)
+    }
+    fn is_sym(&self, i: usize, s: &str) -> bool {
+        self.kind(i) == Some(TK::Sym) && self.t(i) == s
+    }
+    fn ws(&self, i: usize) -> u8 {
+        self.toks.get(i).map(|t| t.ws).unwrap_or(3)
+    }
+    fn role(&self, i: usize) -> u16 {
+        if self.is_word(i) {
+            self.lex.role(self.low(i))
+        } else {
+            0
+        }
+    }
+    fn same_sentence(&self, a: usize, b: usize) -> bool {
+        self.sent_of.get(a) == self.sent_of.get(b)
+    }
+    fn sentence_first(&self, i: usize) -> usize {
+        self.sent_starts[self.sent_of[i] as usize]
+    }
+    fn is_hyphen(&self, i: usize) -> bool {
+        self.kind(i) == Some(TK::Sym) && matches!(self.t(i), "-" | "–" | "—" | "‐")
+    }
+    fn capitalized(&self, i: usize) -> bool {
+        self.is_word(i) && self.t(i).chars().next().is_some_and(|c| c.is_uppercase())
+    }
+    fn number_word(&self, i: usize) -> Option<crate::lexicon::NumberWord> {
+        if !self.is_word(i) {
+            return None;
+        }
+        self.lex.number_words.get(self.low(i)).copied()
+    }
+}
+
+fn pow10(n: u32) -> Decimal {
+    let mut d = Decimal::ONE;
+    for _ in 0..n.min(28) {
+        d *= Decimal::TEN;
+    }
+    d
+}
+
+/// Two significant figures at least: "14,000" is ±500, "2,000" ±100, "10" ±0.5.
+fn integer_precision(digits: &str) -> Decimal {
+    let nd = digits.len() as u32;
+    let tz = digits.bytes().rev().take_while(|&b| b == b'0').count() as u32;
+    if tz == 0 || nd <= 2 {
+        return Decimal::ONE;
+    }
+    pow10(tz.min(nd - 2))
+}
+
+impl<'l> Extractor<'l> {
+    /// An extractor over the given tables.
+    pub fn new(lex: &'l Lexicon) -> Self {
+        Extractor {
+            lex,
+            toks: Vec::new(),
+            lower: Vec::new(),
+        }
+    }
+
+    /// All claims in a document, in text order.
+    pub fn extract(&mut self, doc: &Document) -> Vec<RawClaim> {
+        let text = doc.scan.as_str();
+        tokenize(text, &mut self.toks);
+        self.lower.clear();
+        for t in &self.toks {
+            let s = &text[t.s as usize..t.e as usize];
+            if t.kind == TK::Word {
+                if s.bytes().all(|b| b.is_ascii_lowercase()) {
+                    self.lower.push(s.to_string());
+                } else {
+                    self.lower.push(s.to_lowercase());
+                }
+            } else {
+                self.lower.push(String::new());
+            }
+        }
+        let sent_starts = sentence_starts(text, &self.toks, self.lex);
+        let mut sent_of = Vec::with_capacity(self.toks.len());
+        let mut si = 0u32;
+        for i in 0..self.toks.len() {
+            while (si as usize + 1) < sent_starts.len() && sent_starts[si as usize + 1] <= i {
+                si += 1;
+            }
+            sent_of.push(si);
+        }
+        let ctx = Ctx {
+            text,
+            toks: &self.toks,
+            lower: &self.lower,
+            lex: self.lex,
+            sent_of: &sent_of,
+            sent_starts: &sent_starts,
+            doc_has_pound_sign: text.contains('£'),
+        };
+        let mut claims: Vec<RawClaim> = Vec::new();
+        let mut i = 0;
+        let n = self.toks.len();
+        while i < n {
+            match parse_at(&ctx, i, &claims) {
+                Step::Claim(c, next) => {
+                    claims.push(*c);
+                    i = next.max(i + 1);
+                }
+                Step::Skip(next) => i = next.max(i + 1),
+            }
+        }
+        claims
+    }
+}
+
+enum Step {
+    Claim(Box<RawClaim>, usize),
+    Skip(usize),
+}
+
+/// Currency written before a number: "$", "US$", "€", "USD", "Rs", "RM".
+fn currency_prefix(ctx: &Ctx, i: usize) -> Option<(usize, UnitId, Option<String>)> {
+    // up to three adjacent tokens: "US" "$", "HK" "$", "$" "US", "A" "$"
+    for k in (1..=3).rev() {
+        if i + k > ctx.toks.len() {
+            continue;
+        }
+        if (1..k).any(|j| ctx.ws(i + j) != 0) {
+            continue;
+        }
+        let s = ctx.toks[i].s as usize;
+        let e = ctx.toks[i + k - 1].e as usize;
+        let form = &ctx.text[s..e];
+        if k == 1 && ctx.kind(i) == Some(TK::Word) && form.len() < 2 {
+            continue;
+        }
+        if let Some(cf) = ctx.lex.currency_symbols.get(form) {
+            // a word form (code, "Rs", "RM") must be followed by a number
+            let after = i + k;
+            let next_is_number = ctx.kind(after) == Some(TK::Num)
+                || (ctx.ws(after) > 0 && ctx.number_word(after).is_some());
+            if !next_is_number {
+                continue;
+            }
+            if ctx.kind(i) == Some(TK::Word) && ctx.ws(after) > 1 {
+                continue;
+            }
+            // "$US160": sign then code
+            let mut end = after;
+            let mut reading = resolve_currency(ctx, i, &cf.readings, form);
+            if ctx.kind(after) == Some(TK::Word) && ctx.ws(after) == 0 {
+                if let Some(cf2) = ctx.lex.currency_symbols.get(ctx.t(after)) {
+                    reading = (cf2.readings[0].0, None);
+                    end = after + 1;
+                }
+            }
+            return Some((end, reading.0, reading.1));
+        }
+    }
+    None
+}
+
+/// Picks the reading of an ambiguous currency form from cue words in the sentence.
+fn resolve_currency(
+    ctx: &Ctx,
+    at: usize,
+    readings: &[(UnitId, Vec<String>)],
+    form: &str,
+) -> (UnitId, Option<String>) {
+    if readings.len() == 1 {
+        return (readings[0].0, None);
+    }
+    let sent = ctx.sent_of[at];
+    let first = ctx.sent_starts[sent as usize];
+    let last = ctx
+        .sent_starts
+        .get(sent as usize + 1)
+        .copied()
+        .unwrap_or(ctx.toks.len());
+    for (id, cues) in readings.iter().skip(1) {
+        if cues.is_empty() {
+            continue;
+        }
+        for j in first..last {
+            if ctx.kind(j) != Some(TK::Word) {
+                continue;
+            }
+            let w = ctx.low(j);
+            if cues.iter().any(|c| {
+                if c.contains(' ') {
+                    let mut parts = c.split(' ');
+                    let a = parts.next().unwrap_or("");
+                    let b = parts.next().unwrap_or("");
+                    a == w && j + 1 < last && ctx.low(j + 1) == b
+                } else {
+                    c == w
+                }
+            }) {
+                let code = &ctx.lex.unit(*id).code;
+                return (
+                    *id,
+                    Some(format!("'{form}' read as {code}: the sentence says '{}'", ctx.t(j))),
+                );
+            }
+        }
+    }
+    let default = readings
+        .iter()
+        .find(|(_, c)| c.is_empty())
+        .unwrap_or(&readings[0]);
+    let code = &ctx.lex.unit(default.0).code;
+    (
+        default.0,
+        Some(format!("'{form}' read as {code}: no other currency is cued")),
+    )
+}
+
+fn parse_digits(s: &str) -> (Option<Decimal>, Option<u32>, bool, u32) {
+    // returns value, integer digit count, had separators, decimals
+    let mut clean = String::with_capacity(s.len());
+    let mut sep = false;
+    for c in s.chars() {
+        if c.is_ascii_digit() || c == '.' {
+            clean.push(c);
+        } else {
+            sep = true;
+        }
+    }
+    let (int_part, dec_part) = match clean.find('.') {
+        Some(p) => (&clean[..p], &clean[p + 1..]),
+        None => (clean.as_str(), ""),
+    };
+    let int_digits = int_part.trim_start_matches('0');
+    let decimals = dec_part.len() as u32;
+    let v = if clean.starts_with('.') {
+        Decimal::from_str(&format!("0{clean}")).ok()
+    } else {
+        Decimal::from_str(&clean).ok()
+    };
+    (v, Some(int_digits.len() as u32), sep, decimals)
+}
+
+/// Parses the number at token `i` (digits or words); `None` if there is none.
+fn parse_core(ctx: &Ctx, i: usize) -> Option<Core> {
+    match ctx.kind(i)? {
+        TK::Num => Some(parse_digit_core(ctx, i)),
+        TK::Word => parse_word_core(ctx, i),
+        TK::Sym => None,
+    }
+}
+
+fn parse_digit_core(ctx: &Ctx, i: usize) -> Core {
+    let s = ctx.t(i);
+    let (value, int_digits, sep, decimals) = parse_digits(s);
+    let int_str: String = s
+        .split('.')
+        .next()
+        .unwrap_or("")
+        .chars()
+        .filter(|c| c.is_ascii_digit())
+        .collect();
+    let mut core = Core {
+        first: i,
+        end: i + 1,
+        value,
+        high: None,
+        precision: if decimals > 0 {
+            Decimal::ONE / pow10(decimals)
+        } else {
+            integer_precision(int_str.trim_start_matches('0'))
+        },
+        words: false,
+        vague: false,
+        scaled: false,
+        integer_digits: int_digits,
+        has_separator: sep,
+        decimals,
+        fraction: false,
+        multiplier: false,
+        problem: None,
+    };
+    if value.is_none() {
+        core.problem = Some(format!("'{s}' is beyond the range of exact decimal arithmetic"));
+    }
+    // mixed fraction "2½"
+    if ctx.kind(i + 1) == Some(TK::Sym) && ctx.ws(i + 1) == 0 {
+        let f = match ctx.t(i + 1) {
+            "½" => Some(Decimal::new(5, 1)),
+            "¼" => Some(Decimal::new(25, 2)),
+            "¾" => Some(Decimal::new(75, 2)),
+            _ => None,
+        };
+        if let (Some(f), Some(v)) = (f, core.value) {
+            core.value = Some(v + f);
+            core.precision = Decimal::new(25, 2);
+            core.end = i + 2;
+        }
+    }
+    // exponent: 10^40, 1.99×10−30, 3 x 10^6
+    let mut j = core.end;
+    if ctx.is_sym(j, "^") && ctx.kind(j + 1) == Some(TK::Num) {
+        let exp_neg = false;
+        let exp: i64 = ctx.t(j + 1).parse().unwrap_or(i64::MAX);
+        core = apply_power(core, Decimal::ONE, exp, exp_neg, s);
+        core.end = j + 2;
+        return core;
+    }
+    if (ctx.is_sym(j, "×") || (ctx.is_word(j) && ctx.low(j) == "x"))
+        && ctx.t(j + 1) == "10"
+        && ctx.kind(j + 1) == Some(TK::Num)
+    {
+        let mut k = j + 2;
+        let mut neg = false;
+        if ctx.is_sym(k, "^") {
+            k += 1;
+        }
+        if ctx.kind(k) == Some(TK::Sym) && matches!(ctx.t(k), "-" | "−" | "⁻") {
+            neg = true;
+            k += 1;
+        }
+        if ctx.kind(k) == Some(TK::Num) && ctx.ws(k) == 0 {
+            let exp: i64 = ctx.t(k).parse().unwrap_or(i64::MAX);
+            let mant = core.value.unwrap_or(Decimal::ONE);
+            core = apply_power(core, mant, exp, neg, s);
+            core.end = k + 1;
+            return core;
+        }
+    }
+    // fraction "1/16 of"
+    if ctx.is_sym(j, "/") || ctx.is_sym(j, "⁄") {
+        if ctx.kind(j + 1) == Some(TK::Num) && ctx.ws(j) == 0 && ctx.ws(j + 1) == 0 && ctx.is_word(j + 2) && ctx.low(j + 2) == "of" {
+            if let (Some(a), Some(b)) = (core.value, Decimal::from_str(ctx.t(j + 1)).ok()) {
+                if !b.is_zero() {
+                    core.value = Some(a / b);
+                    core.fraction = true;
+                    core.precision = Decimal::ZERO;
+                    core.end = j + 2;
+                    return core;
+                }
+            }
+        }
+    }
+    // scale: attached "1.2bn", spaced "1.2 billion", "4 hundred"
+    j = core.end;
+    if ctx.is_word(j) {
+        let w = ctx.t(j);
+        let attached = ctx.ws(j) == 0;
+        let sc = ctx.lex.scales.get(w).copied().or_else(|| {
+            if attached {
+                None
+            } else {
+                ctx.lex.scales.get(ctx.low(j)).copied().filter(|s| s.spaced)
+            }
+        });
+        let hundred = !attached
+            && ctx
+                .number_word(j)
+                .is_some_and(|nw| matches!(nw.kind, NumberWordKind::Hundred | NumberWordKind::Scale));
+        let usable = match sc {
+            Some(sc) if attached => sc.attached && scale_suffix_ok(ctx, j),
+            Some(sc) => sc.spaced,
+            None => false,
+        };
+        if usable || hundred {
+            let mult = sc
+                .map(|s| s.multiplier)
+                .or_else(|| ctx.number_word(j).map(|nw| nw.value))
+                .unwrap_or(Decimal::ONE);
+            apply_scale(&mut core, mult);
+            core.end = j + 1;
+            // "1.5 million" then "thousand"? no; "2 thousand million"? rare
+        }
+    }
+    core
+}
+
+/// An attached "m"/"b"/"k" is a scale unless it reads as a unit ("37m (121ft)").
+fn scale_suffix_ok(ctx: &Ctx, j: usize) -> bool {
+    let w = ctx.t(j);
+    if w == "m" {
+        // metres when a length conversion or a dimension word follows
+        let next = j + 1;
+        if ctx.is_sym(next, "(") && ctx.kind(next + 1) == Some(TK::Num) {
+            if let Some(k) = (next + 2..next + 4).find(|&k| ctx.is_word(k)) {
+                let u = ctx.t(k);
+                if matches!(u, "ft" | "feet" | "foot" | "yards" | "yd" | "in" | "inches") {
+                    return false;
+                }
+            }
+        }
+        if ctx.is_hyphen(next) && ctx.is_word(next + 1) {
+            let u = ctx.low(next + 1);
+            if matches!(u, "long" | "high" | "tall" | "wide" | "deep" | "metre" | "meter") {
+                return false;
+            }
+        }
+        if ctx.is_word(next) && matches!(ctx.low(next), "long" | "high" | "tall" | "wide" | "deep" | "away" | "above" | "below" | "freestyle" | "hurdles" | "sprint" | "race") {
+            return false;
+        }
+    }
+    true
+}
+
+fn apply_scale(core: &mut Core, mult: Decimal) {
+    core.value = core.value.and_then(|v| v.checked_mul(mult));
+    if core.value.is_none() && core.problem.is_none() {
+        core.problem = Some("the scaled value is beyond the range of exact decimal arithmetic".into());
+    }
+    core.high = core.high.and_then(|v| v.checked_mul(mult));
+    // "5 million": the mantissa's rounding times the scale
+    let mantissa_precision = if core.decimals > 0 || core.words {
+        core.precision
+    } else {
+        Decimal::ONE
+    };
+    core.precision = mantissa_precision.checked_mul(mult).unwrap_or(Decimal::MAX);
+    core.scaled = true;
+}
+
+fn apply_power(mut core: Core, mant: Decimal, exp: i64, neg: bool, text: &str) -> Core {
+    let mut v = Some(mant);
+    if exp > 60 {
+        v = None;
+    } else {
+        for _ in 0..exp {
+            v = v.and_then(|x| if neg { Some(x / Decimal::TEN) } else { x.checked_mul(Decimal::TEN) });
+        }
+    }
+    match v {
+        Some(x) if !(neg && x.is_zero()) => {
+            core.value = Some(x);
+            core.precision = if neg { Decimal::ZERO } else { core.precision };
+        }
+        _ => {
+            core.value = None;
+            core.problem = Some(format!(
+                "'{text}' × 10^{}{exp} is beyond the range of exact decimal arithmetic",
+                if neg { "-" } else { "" }
+            ));
+        }
+    }
+    core
+}
+
+/// Spelled-out numbers: "two million", "twenty-eight thousand six hundred", "half a million",
+/// "a third", "two-thirds", "a dozen", "tens of thousands", "hundreds".
+fn parse_word_core(ctx: &Ctx, i: usize) -> Option<Core> {
+    let lex = ctx.lex;
+    let w0 = ctx.low(i);
+    let mut core = Core {
+        first: i,
+        end: i,
+        value: None,
+        high: None,
+        precision: Decimal::ONE,
+        words: true,
+        vague: false,
+        scaled: false,
+        integer_digits: None,
+        has_separator: false,
+        decimals: 0,
+        fraction: false,
+        multiplier: false,
+        problem: None,
+    };
+    // vague orders of magnitude: "dozens", "tens of thousands", "hundreds of millions"
+    if let Some(nw) = ctx.number_word(i) {
+        if nw.kind == NumberWordKind::Vague {
+            let mut low = nw.value;
+            let mut end = i + 1;
+            while ctx.is_word(end) && ctx.low(end) == "of" {
+                match ctx.number_word(end + 1) {
+                    Some(n2) if n2.kind == NumberWordKind::Vague && n2.value > low => {
+                        low *= n2.value;
+                        end += 2;
+                    }
+                    _ => break,
+                }
+            }
+            // "thousands" alone must be followed by "of"/a noun, not be a verb object like "in the thousands"
+            if ctx.is_word(i.wrapping_sub(1)) && i > 0 && ctx.low(i - 1) == "the" {
+                return None;
+            }
+            core.value = Some(low);
+            core.high = low.checked_mul(Decimal::TEN);
+            core.vague = true;
+            core.precision = Decimal::ZERO;
+            core.end = end;
+            return Some(core);
+        }
+        if nw.kind == NumberWordKind::Multiplier {
+            core.value = Some(nw.value);
+            core.multiplier = true;
+            core.precision = Decimal::ZERO;
+            core.end = i + 1;
+            return Some(core);
+        }
+    }
+    let mut j = i;
+    let mut total = Decimal::ZERO;
+    let mut current = Decimal::ZERO;
+    let mut any = false;
+    let mut last_kind: Option<NumberWordKind> = None;
+    let mut a_article = false;
+    let mut precision = Decimal::ONE;
+    if (w0 == "a" || w0 == "an") && ctx.ws(i + 1) > 0 {
+        match ctx.number_word(i + 1) {
+            Some(nw)
+                if matches!(
+                    nw.kind,
+                    NumberWordKind::Hundred | NumberWordKind::Scale | NumberWordKind::Dozen | NumberWordKind::Denominator | NumberWordKind::Fraction
+                ) =>
+            {
+                a_article = true;
+                current = Decimal::ONE;
+                j = i + 1;
+            }
+            _ => return None,
+        }
+    }
+    // "half a million", "half a dozen"
+    if w0 == "half" && ctx.is_word(i + 1) && ctx.low(i + 1) == "a" {
+        if let Some(nw) = ctx.number_word(i + 2) {
+            if matches!(nw.kind, NumberWordKind::Scale | NumberWordKind::Dozen | NumberWordKind::Hundred) {
+                core.value = Some(nw.value / Decimal::TWO);
+                core.precision = nw.value / Decimal::TWO;
+                core.scaled = nw.kind == NumberWordKind::Scale;
+                core.vague = nw.kind == NumberWordKind::Dozen;
+                core.end = i + 3;
+                return Some(core);
+            }
+        }
+    }
+    loop {
+        if !ctx.is_word(j) {
+            break;
+        }
+        let w = ctx.low(j);
+        let Some(nw) = lex.number_words.get(w).copied() else {
+            // "and" inside a number: "two hundred and fifty", "one and a half"
+            if w == "and" && any && ctx.ws(j) > 0 {
+                if let Some(n2) = ctx.number_word(j + 1) {
+                    if matches!(n2.kind, NumberWordKind::Unit | NumberWordKind::Ten)
+                        && last_kind == Some(NumberWordKind::Hundred)
+                    {
+                        j += 1;
+                        continue;
+                    }
+                }
+                if ctx.is_word(j + 1)
+                    && ctx.low(j + 1) == "a"
+                    && ctx.is_word(j + 2)
+                    && ctx.low(j + 2) == "half"
+                {
+                    current += Decimal::new(5, 1);
+                    precision = Decimal::new(5, 1);
+                    j += 3;
+                    last_kind = Some(NumberWordKind::Fraction);
+                    continue;
+                }
+            }
+            break;
+        };
+        // words must be separated by a space or a hyphen
+        if j > i && !(ctx.ws(j) > 0 || ctx.is_hyphen(j - 1)) {
+            break;
+        }
+        match nw.kind {
+            NumberWordKind::Unit => {
+                if matches!(last_kind, Some(NumberWordKind::Unit)) {
+                    break;
+                }
+                current += nw.value;
+                precision = Decimal::ONE;
+            }
+            NumberWordKind::Ten => {
+                if matches!(last_kind, Some(NumberWordKind::Unit | NumberWordKind::Ten)) {
+                    break;
+                }
+                current += nw.value;
+                precision = Decimal::ONE;
+            }
+            NumberWordKind::Hundred => {
+                if current.is_zero() {
+                    current = Decimal::ONE;
+                }
+                current *= nw.value;
+                precision = nw.value;
+            }
+            NumberWordKind::Scale => {
+                if current.is_zero() {
+                    if !any {
+                        return None; // a bare "million" is not a number
+                    }
+                    current = Decimal::ONE;
+                }
+                total += current * nw.value;
+                precision = precision.checked_mul(nw.value).unwrap_or(nw.value);
+                if precision < nw.value && !precision.fract().is_zero() {
+                    // "one and a half million": half a million
+                } else if precision > nw.value {
+                    precision = nw.value;
+                }
+                current = Decimal::ZERO;
+                core.scaled = true;
+            }
+            NumberWordKind::Dozen => {
+                if current.is_zero() {
+                    current = Decimal::ONE;
+                }
+                current *= nw.value;
+                core.vague = a_article || core.vague;
+                precision = Decimal::ONE;
+            }
+            NumberWordKind::Fraction => {
+                // "half" on its own: "half of the staff"
+                if any || a_article {
+                    if a_article && !any {
+                        current = Decimal::new(5, 1);
+                        core.fraction = true;
+                        j += 1;
+                        any = true;
+                    }
+                    break;
+                }
+                current = nw.value;
+                core.fraction = true;
+                j += 1;
+                any = true;
+                break;
+            }
+            NumberWordKind::Denominator => {
+                // "a third", "two-thirds", "three quarters"; a bare "third" is an ordinal
+                if !(any || a_article) || !total.is_zero() {
+                    if !any && !a_article {
+                        return None;
+                    }
+                    break;
+                }
+                let num = if current.is_zero() { Decimal::ONE } else { current };
+                if num > Decimal::from(20) {
+                    break;
+                }
+                current = num / nw.value;
+                core.fraction = true;
+                precision = Decimal::ZERO;
+                j += 1;
+                any = true;
+                break;
+            }
+            NumberWordKind::Vague | NumberWordKind::Multiplier => break,
+        }
+        any = true;
+        last_kind = Some(nw.kind);
+        j += 1;
+        // hyphenated: "twenty-eight", "two-thirds"
+        if ctx.is_hyphen(j) && ctx.ws(j) == 0 && ctx.ws(j + 1) == 0 && ctx.number_word(j + 1).is_some() {
+            j += 1;
+        }
+    }
+    if !any {
+        return None;
+    }
+    if ctx.is_hyphen(j - 1) {
+        j -= 1;
+    }
+    core.value = Some(total + current);
+    core.precision = if core.fraction { Decimal::ZERO } else { precision };
+    core.end = j;
+    Some(core)
+}
+
+/// The result of reading a unit after a number.
+#[derive(Debug, Clone, Default)]
+struct UnitRead {
+    unit: Option<UnitId>,
+    note: Option<String>,
+    end: usize,
+    age: bool,
+    minor: bool,
+}
+
+/// Tries to read a unit or currency name starting at token `j`.
+fn read_unit(ctx: &Ctx, j: usize, attached_only: bool) -> Option<UnitRead> {
+    let n = ctx.toks.len();
+    if j >= n {
+        return None;
+    }
+    if ctx.ws(j) >= 2 && ctx.ws(j) == 3 {
+        return None;
+    }
+    let max_k = (ctx.lex.max_name_words * 2 + 1).min(n - j);
+    for k in (1..=max_k).rev() {
+        let last = j + k - 1;
+        // no line-spanning gaps inside and no sentence break
+        if (j + 1..=last).any(|x| ctx.ws(x) >= 3) || !ctx.same_sentence(j, last) {
+            continue;
+        }
+        if ctx.kind(last) == Some(TK::Sym) && !matches!(ctx.t(last), "%" | "°" | "″" | "′" | "²" | "³" | "$" | "€" | "£" | "/" | "." | "\"") {
+            continue;
+        }
+        // the form must end at a word boundary
+        if last + 1 < n && ctx.ws(last + 1) == 0 && ctx.kind(last + 1) == Some(TK::Word) && ctx.kind(last) == Some(TK::Word) {
+            continue;
+        }
+        let s = ctx.toks[j].s as usize;
+        let e = ctx.toks[last].e as usize;
+        let raw = &ctx.text[s..e];
+        if raw.len() > 40 {
+            continue;
+        }
+        let collapsed: String = if raw.contains(char::is_whitespace) {
+            raw.split_whitespace().collect::<Vec<_>>().join(" ")
+        } else {
+            raw.to_string()
+        };
+        let spaced = ctx.ws(j) > 0;
+        // case-sensitive symbols
+        if let Some(&id) = ctx.lex.unit_symbols.get(collapsed.as_str()) {
+            let single_letter = collapsed.chars().count() == 1 && collapsed != "%" && collapsed != "″" && collapsed != "°";
+            let ok = !single_letter || !spaced || unit_letter_alone_ok(ctx, last);
+            if ok && !(attached_only && spaced) && symbol_context_ok(ctx, &collapsed, j, last) {
+                return Some(UnitRead {
+                    unit: Some(id),
+                    end: last + 1,
+                    ..Default::default()
+                });
+            }
+        }
+        if let Some(cf) = ctx.lex.currency_symbols.get(collapsed.as_str()) {
+            if k <= 2 && collapsed.chars().all(|c| c.is_ascii_uppercase()) && collapsed.len() == 3 {
+                let (id, note) = resolve_currency(ctx, j, &cf.readings, &collapsed);
+                return Some(UnitRead {
+                    unit: Some(id),
+                    note,
+                    end: last + 1,
+                    ..Default::default()
+                });
+            }
+            if !collapsed.chars().any(|c| c.is_alphanumeric()) && !spaced {
+                // "1,200€"
+                let (id, note) = resolve_currency(ctx, j, &cf.readings, &collapsed);
+                return Some(UnitRead {
+                    unit: Some(id),
+                    note,
+                    end: last + 1,
+                    ..Default::default()
+                });
+            }
+        }
+        if attached_only && spaced {
+            continue;
+        }
+        let name = normalise_name(&collapsed);
+        if name == "year-old" || name == "years old" || name == "year old" || name == "-year-old" || name == "month-old" || name == "months old" {
+            let unit = if name.starts_with("month") {
+                ctx.lex.unit_by_code("month")
+            } else {
+                Some(ctx.lex.year)
+            };
+            return Some(UnitRead {
+                unit,
+                end: last + 1,
+                age: true,
+                ..Default::default()
+            });
+        }
+        if let Some(cf) = ctx.lex.currency_names.get(name.as_str()) {
+            if (name == "pound" || name == "pounds") && !ctx.doc_has_pound_sign {
+                // resolved below by cues, or read as the mass unit
+                let (id, note) = resolve_currency(ctx, j, &cf.readings, &collapsed);
+                if note.as_deref().is_some_and(|n| n.contains("no other")) {
+                    // no cue: the unit table's pound (mass) wins
+                } else {
+                    return Some(UnitRead {
+                        unit: Some(id),
+                        note,
+                        end: last + 1,
+                        ..Default::default()
+                    });
+                }
+            } else {
+                let (id, note) = resolve_currency(ctx, j, &cf.readings, &collapsed);
+                return Some(UnitRead {
+                    unit: Some(id),
+                    note,
+                    end: last + 1,
+                    ..Default::default()
+                });
+            }
+        }
+        if let Some(cf) = ctx.lex.minor_currency.get(name.as_str()) {
+            if name != "p" || !spaced {
+                let (id, note) = resolve_currency(ctx, j, &cf.readings, &collapsed);
+                return Some(UnitRead {
+                    unit: Some(id),
+                    note,
+                    end: last + 1,
+                    minor: true,
+                    ..Default::default()
+                });
+            }
+        }
+        if let Some(&id) = ctx.lex.unit_names.get(name.as_str()) {
+            // "degrees" followed by Celsius/Fahrenheit is handled by the longer match
+            return Some(UnitRead {
+                unit: Some(id),
+                end: last + 1,
+                ..Default::default()
+            });
+        }
+    }
+    None
+}
+
+/// A one-letter unit symbol written apart from its number ("5 W") must end the phrase.
+fn unit_letter_alone_ok(ctx: &Ctx, last: usize) -> bool {
+    let next = last + 1;
+    !ctx.is_word(next) || ctx.ws(next) >= 2
+}
+
+/// Symbols that are also common words or letters need a suitable neighbour.
+fn symbol_context_ok(ctx: &Ctx, sym: &str, j: usize, _last: usize) -> bool {
+    match sym {
+        "in" | "at" | "a" | "an" | "am" | "pm" | "h" | "d" | "st" | "mi" | "ha" | "ct" | "cf" | "cup" | "bar" | "pt" | "min" | "sec" | "c." | "t" | "B" | "Mt" | "LT" | "PS" | "cv" | "ch" | "N" | "K" => {
+            // only when glued to the number ("5t", "10h")
+            ctx.ws(j) == 0 && !matches!(sym, "in" | "at" | "a" | "an" | "am" | "pm")
+        }
+        _ => true,
+    }
+}
+
+/// Reads a qualifier phrase ending just before token `i`.
+fn qualifier_before(ctx: &Ctx, i: usize) -> Option<(Qualifier, usize)> {
+    for (words, q) in &ctx.lex.qualifiers_before {
+        let k = words.len();
+        if i < k {
+            continue;
+        }
+        let start = i - k;
+        let mut ok = true;
+        for (x, w) in words.iter().enumerate() {
+            let t = start + x;
+            let tw = if ctx.is_word(t) {
+                ctx.low(t).to_string()
+            } else {
+                String::new()
+            };
+            // "approx." is a word plus a period
+            let wtrim = w.trim_end_matches('.');
+            if tw != wtrim {
+                ok = false;
+                break;
+            }
+        }
+        if ok && ctx.same_sentence(start, i) {
+            return Some((*q, start));
+        }
+    }
+    // "approx." with its period
+    if i >= 2 && ctx.is_sym(i - 1, ".") && ctx.is_word(i - 2) && matches!(ctx.low(i - 2), "approx" | "c" | "ca") {
+        return Some((Qualifier::Approximately, i - 2));
+    }
+    None
+}
+
+fn direction_before(ctx: &Ctx, i: usize) -> Option<Direction> {
+    let first = ctx.sentence_first(i);
+    let mut j = i;
+    let mut steps = 0;
+    while j > first && steps < 4 {
+        j -= 1;
+        steps += 1;
+        if !ctx.is_word(j) {
+            if ctx.is_sym(j, "+") && j + 1 == i {
+                return Some(Direction::Up);
+            }
+            return None;
+        }
+        let w = ctx.low(j);
+        if let Some(d) = ctx.lex.changes.get(w) {
+            return Some(*d);
+        }
+        if !matches!(w, "by" | "about" | "around" | "some" | "nearly" | "almost" | "roughly" | "more" | "than" | "over" | "a" | "an" | "just" | "only" | "another" | "further" | "sharply" | "slightly" | "marginally" | "was" | "were" | "is" | "are" | "has" | "have" | "had" | "been") {
+            return None;
+        }
+    }
+    None
+}
+
+/// Counted noun phrase starting at `j`: "Soviet troops", "first-team players", "people".
+fn counted_phrase(ctx: &Ctx, j: usize, singular_number: bool) -> Option<(String, String, usize)> {
+    let mut words: Vec<(usize, usize)> = Vec::new(); // token ranges per word (hyphenated joined)
+    let mut k = j;
+    let mut plural_at: Option<usize> = None;
+    while words.len() < 4 && ctx.is_word(k) && ctx.ws(k) <= 2 && ctx.same_sentence(j, k) {
+        let w = ctx.low(k);
+        let r = ctx.role(k);
+        if r & (role::STOP | role::DETERMINER_BLOCK | role::MONTH) != 0 && !(r & role::PLURAL_NOUN != 0) {
+            break;
+        }
+        if ctx.lex.number_words.contains_key(w) || ctx.lex.scales.contains_key(w) {
+            break;
+        }
+        if ctx.lex.changes.contains_key(w) && words.is_empty() {
+            break;
+        }
+        // verbs and adverbs end the phrase
+        if w.ends_with("ly") && w.len() > 4 {
+            break;
+        }
+        if (w.ends_with("ed") || w.ends_with("ing")) && !words.is_empty() {
+            break;
+        }
+        if (w.ends_with("ed") || w.ends_with("ing")) && words.is_empty() && !ctx.is_word(k + 1) {
+            break;
+        }
+        // join hyphenated compounds: "first-team", "coal-fired"
+        let mut end = k + 1;
+        while ctx.is_hyphen(end) && ctx.ws(end) == 0 && ctx.is_word(end + 1) && ctx.ws(end + 1) == 0 {
+            end += 2;
+        }
+        words.push((k, end));
+        if is_plural(ctx, k, end) {
+            plural_at = Some(words.len());
+            break;
+        }
+        if singular_number {
+            // "one man", "one area"
+            if !ctx.is_word(end) || ctx.role(end) & (role::STOP | role::DETERMINER_BLOCK) != 0 || ctx.ws(end) == 0 {
+                plural_at = Some(words.len());
+                break;
+            }
+        }
+        k = end;
+    }
+    let take = match plural_at {
+        Some(n) => n,
+        None => {
+            // a single noun that ends the phrase: "36,000 staff", "a 5 W charger" is not one
+            if words.len() == 1 && singular_number {
+                1
+            } else {
+                return None;
+            }
+        }
+    };
+    if take == 0 {
+        return None;
+    }
+    let (ps, _) = words[0];
+    let (hs, he) = words[take - 1];
+    let phrase = ctx.text[ctx.toks[ps].s as usize..ctx.toks[he - 1].e as usize].to_string();
+    let head_raw = ctx.text[ctx.toks[hs].s as usize..ctx.toks[he - 1].e as usize].to_lowercase();
+    let head = singularise(&head_raw);
+    if head.len() < 2 {
+        return None;
+    }
+    Some((head, phrase, he))
+}
+
+fn is_plural(ctx: &Ctx, k: usize, end: usize) -> bool {
+    let last = end - 1;
+    let w = ctx.low(last);
+    if ctx.role(last) & role::PLURAL_NOUN != 0 {
+        return true;
+    }
+    let _ = k;
+    w.len() > 2
+        && w.ends_with('s')
+        && !w.ends_with("ss")
+        && !w.ends_with("us")
+        && !w.ends_with("is")
+        && !w.ends_with("'s")
+        && !w.ends_with("’s")
+        || w.ends_with("men") && w.len() > 4
+        || w.ends_with("people")
+}
+
+/// Lower-case singular of a noun ("troops" -> "troop", "countries" -> "country").
+pub fn singularise(w: &str) -> String {
+    let w = w.to_lowercase();
+    for (pl, sg) in [("people", "person"), ("men", "man"), ("children", "child"), ("feet", "foot"), ("teeth", "tooth"), ("mice", "mouse"), ("geese", "goose")] {
+        if let Some(stem) = w.strip_suffix(pl) {
+            if pl == "men" && stem.ends_with("wo") {
+                return format!("{}woman", &stem[..stem.len() - 2]);
+            }
+            return format!("{stem}{sg}");
+        }
+    }
+    if let Some(stem) = w.strip_suffix("ies") {
+        if stem.len() > 1 {
+            return format!("{stem}y");
+        }
+    }
+    for suf in ["ches", "shes", "sses", "xes", "zzes"] {
+        if w.ends_with(suf) {
+            return w[..w.len() - 2].to_string();
+        }
+    }
+    if w.ends_with('s') && !w.ends_with("ss") && !w.ends_with("us") && !w.ends_with("is") && w.len() > 2 {
+        return w[..w.len() - 1].to_string();
+    }
+    w
+}
+
+fn span_of(ctx: &Ctx, first: usize, end: usize) -> Span {
+    Span {
+        start: ctx.toks[first].s as usize,
+        end: ctx.toks[end - 1].e as usize,
+    }
+}
+
+fn sentence_span(ctx: &Ctx, i: usize) -> Span {
+    let si = ctx.sent_of[i] as usize;
+    let first = ctx.sent_starts[si];
+    let last = ctx
+        .sent_starts
+        .get(si + 1)
+        .map(|&x| x - 1)
+        .unwrap_or(ctx.toks.len() - 1);
+    Span {
+        start: ctx.toks[first].s as usize,
+        end: ctx.toks[last].e as usize,
+    }
+}
+
+/// Is the number at token `i` a calendar date, time, year, label or identifier?
+fn is_non_claim(ctx: &Ctx, core: &Core, has_currency: bool) -> bool {
+    let i = core.first;
+    let end = core.end;
+    let is_digits = ctx.kind(i) == Some(TK::Num);
+    let prev = i.checked_sub(1);
+    let sent_first = ctx.sentence_first(i);
+    // glued to letters before: G20, S23, XC40, mk5
+    if is_digits {
+        if let Some(p) = prev {
+            if ctx.ws(i) == 0 && (ctx.kind(p) == Some(TK::Word) || ctx.kind(p) == Some(TK::Num)) && !has_currency {
+                return true;
+            }
+            // Covid-19, F-16, last-32: word-hyphen-number
+            if ctx.ws(i) == 0 && ctx.is_hyphen(p) && p >= 1 && ctx.ws(p) == 0 && ctx.is_word(p - 1) {
+                let w = ctx.low(p - 1);
+                if !matches!(w, "minus" | "sub" | "over" | "under" | "than") {
+                    return true;
+                }
+            }
+            // "COVID -19"
+            if ctx.is_hyphen(p) && ctx.ws(i) == 0 && p >= 1 && ctx.is_word(p - 1) && ctx.t(p - 1).chars().all(|c| c.is_uppercase()) && ctx.t(p - 1).len() >= 2 {
+                return true;
+            }
+            // clock times and ratios 10:30, 3:1; "10.45pm"
+            if ctx.is_sym(p, ":") && ctx.ws(i) == 0 && p >= 1 && ctx.kind(p - 1) == Some(TK::Num) {
+                return true;
+            }
+            // version-like "1.2.3", URLs and paths "/2019/"
+            if ctx.ws(i) == 0 && (ctx.is_sym(p, "/") || ctx.is_sym(p, "#") || ctx.is_sym(p, "_") || ctx.is_sym(p, "@")) && !has_currency {
+                return true;
+            }
+            if ctx.ws(i) == 0 && ctx.is_sym(p, ".") && p >= 1 && ctx.kind(p - 1) == Some(TK::Num) {
+                return true;
+            }
+        }
+        let next = end;
+        if ctx.ws(next) == 0 {
+            if ctx.is_sym(next, ":") && ctx.kind(next + 1) == Some(TK::Num) && ctx.ws(next + 1) == 0 {
+                return true;
+            }
+            if (ctx.is_sym(next, "/") || ctx.is_sym(next, ".") || ctx.is_sym(next, "_")) && ctx.kind(next + 1) == Some(TK::Num) && ctx.ws(next + 1) == 0 {
+                return true;
+            }
+            if ctx.is_sym(next, "@") || ctx.is_sym(next, "_") {
+                return true;
+            }
+        }
+        // times: "5pm", "11 a.m.", "0401 GMT", "10.45pm"
+        if ctx.is_word(next) && ctx.ws(next) <= 1 {
+            let w = ctx.low(next);
+            if ctx.role(next) & role::TIME_MARKER != 0 && !(matches!(w, "hours" | "hrs" | "h") && ctx.ws(next) == 1) {
+                if !(matches!(w, "hours" | "hrs")) {
+                    return true;
+                }
+            }
+            if (w == "a" || w == "p") && ctx.is_sym(next + 1, ".") && ctx.is_word(next + 2) && ctx.low(next + 2) == "m" {
+                return true;
+            }
+            // ordinals "3rd", decades "1980s", ages "20s"
+            if ctx.ws(next) == 0 && matches!(w, "st" | "nd" | "rd" | "th" | "s") {
+                return true;
+            }
+        }
+        if ctx.is_sym(next, "'") && ctx.is_word(next + 1) && ctx.low(next + 1) == "s" {
+            return true;
+        }
+        // list numbering: "1." or "2)" at the start of a line
+        if (ctx.ws(i) >= 2 || i == 0) && (ctx.is_sym(next, ".") || ctx.is_sym(next, ")")) && ctx.ws(next) == 0 && ctx.ws(next + 1) >= 1 && core.decimals == 0 {
+            return true;
+        }
+        // "(1)" list markers
+        if let Some(p) = prev {
+            if ctx.is_sym(p, "(") && ctx.is_sym(next, ")") && core.value.is_some_and(|v| v < Decimal::from(10)) && !ctx.is_word(next + 1) {
+                return true;
+            }
+        }
+    }
+    let v = core.value;
+    let int_small = v.is_some_and(|v| v.fract().is_zero() && v >= Decimal::ONE && v <= Decimal::from(31));
+    // dates: "20 October", "October 20", "Oct. 31"
+    if is_digits && int_small && core.decimals == 0 {
+        if ctx.role(end) & role::MONTH != 0 && (ctx.t(end) != "may" && ctx.t(end) != "march") {
+            return true;
+        }
+        if ctx.is_word(end) && ctx.low(end) == "of" && ctx.role(end + 1) & role::MONTH != 0 {
+            return true;
+        }
+        if let Some(p) = prev {
+            let mp = if ctx.is_sym(p, ".") && p >= 1 { p - 1 } else { p };
+            if ctx.role(mp) & role::MONTH != 0 && ctx.capitalized(mp) {
+                return true;
+            }
+        }
+    }
+    // years: 4 digits, no separators
+    if is_digits && core.decimals == 0 && !core.has_separator && !core.scaled && !has_currency {
+        if let Some(v) = v {
+            if core.integer_digits == Some(4) && v >= Decimal::from(1500) && v <= Decimal::from(2100) {
+                return looks_like_year(ctx, core);
+            }
+        }
+    }
+    // labels: "page 5", "Section 427", "Boeing 747", "Game 2"
+    if let Some(p) = prev {
+        if is_digits && !has_currency && ctx.same_sentence(p, i) {
+            let label = ctx.role(p) & role::LABEL != 0;
+            let proper = ctx.capitalized(p) && p != sent_first && ctx.ws(i) == 1 && !ctx.lex.qualifiers_before.iter().any(|(w, _)| w.len() == 1 && w[0] == ctx.low(p)) && ctx.role(p) & role::MONTH == 0;
+            let caps_code = ctx.is_word(p) && ctx.t(p).len() >= 2 && ctx.t(p).chars().all(|c| c.is_ascii_uppercase()) && ctx.ws(i) == 1;
+            if (label && ctx.ws(i) <= 1) || proper || caps_code {
+                // "No. 10", "Part 3", but not "Exhibit shows 5 people"
+                return !(ctx.is_word(end) && ctx.ws(end) == 1 && is_unit_start(ctx, end) && !label);
+            }
+            if ctx.is_sym(p, ".") && p >= 1 && ctx.is_word(p - 1) && matches!(ctx.low(p - 1), "no" | "nos" | "p" | "pp" | "vol" | "fig" | "ch" | "art" | "sec" | "para") && ctx.ws(p) == 0 {
+                return true;
+            }
+            if ctx.is_sym(p, "#") {
+                return true;
+            }
+        }
+    }
+    // phone numbers: 555-1234, 020 7946 0000
+    if is_digits && ctx.is_hyphen(end) && ctx.ws(end) == 0 && ctx.kind(end + 1) == Some(TK::Num) && ctx.ws(end + 1) == 0 {
+        let a = ctx.t(i);
+        let b = ctx.t(end + 1);
+        if a.len() >= 3 && b.len() == 4 && !a.contains(',') && !b.contains(',') && core.integer_digits != Some(4) {
+            return true;
+        }
+    }
+    if is_digits && ctx.t(i).starts_with('0') && ctx.t(i).len() >= 3 && !ctx.t(i).contains('.') {
+        return true;
+    }
+    false
+}
+
+fn is_unit_start(ctx: &Ctx, j: usize) -> bool {
+    read_unit(ctx, j, false).is_some()
+}
+
+fn looks_like_year(ctx: &Ctx, core: &Core) -> bool {
+    let i = core.first;
+    let end = core.end;
+    // a unit, percent or currency after makes it a quantity: "2000 hp", "1500 km"
+    if ctx.is_sym(end, "%") {
+        return false;
+    }
+    if let Some(u) = read_unit(ctx, end, false) {
+        if let Some(id) = u.unit {
+            let unit = ctx.lex.unit(id);
+            if unit.kind != UnitKind::Physical || unit.dimension != "time" {
+                return false;
+            }
+        }
+    }
+    let prev_word = i.checked_sub(1).filter(|&p| ctx.is_word(p)).map(|p| ctx.low(p));
+    if let Some(w) = prev_word {
+        if matches!(w, "in" | "since" | "by" | "from" | "until" | "till" | "of" | "during" | "before" | "after" | "early" | "late" | "mid" | "the" | "fiscal" | "year" | "and" | "to" | "between" | "circa" | "for" | "season" | "spring" | "summer" | "autumn" | "fall" | "winter" | "through" | "on" | "at" | "than" | "as")
+            || ctx.lex.role(w) & role::MONTH != 0
+        {
+            return true;
+        }
+        if ctx.lex.qualifiers_before.iter().any(|(q, _)| q.last().is_some_and(|l| l == w)) {
+            // "more than 2000 people" vs "around 2010": a plural noun decides
+            return counted_phrase(ctx, end, false).is_none();
+        }
+    }
+    // "2014-15", "2019/20"
+    if (ctx.is_hyphen(end) || ctx.is_sym(end, "/")) && ctx.kind(end + 1) == Some(TK::Num) {
+        return true;
+    }
+    // followed by a plural noun: a count ("1999 votes") unless it reads as a year label
+    if let Some((head, _, _)) = counted_phrase(ctx, end, false) {
+        let _ = head;
+        return ctx.capitalized(end);
+    }
+    true
+}
+
+fn parse_at(ctx: &Ctx, i: usize, prior: &[RawClaim]) -> Step {
+    let start_tok = i;
+    // currency before the number
+    let mut currency: Option<(UnitId, Option<String>)> = None;
+    let mut j = i;
+    if let Some((after, id, note)) = currency_prefix(ctx, i) {
+        // a currency word glued after a number ("5m USD") is read as a suffix instead
+        currency = Some((id, note));
+        j = after;
+    }
+    // a minus sign
+    let mut negative = false;
+    if ctx.kind(j) == Some(TK::Sym) && matches!(ctx.t(j), "-" | "−") && ctx.kind(j + 1) == Some(TK::Num) && ctx.ws(j + 1) == 0 && (ctx.ws(j) > 0 || j == 0) && currency.is_none() {
+        let prev_ok = j == 0 || !matches!(ctx.kind(j - 1), Some(TK::Num));
+        if prev_ok && (j == 0 || !ctx.is_word(j - 1) || ctx.ws(j) > 0) {
+            negative = true;
+            j += 1;
+        } else {
+            return Step::Skip(i + 1);
+        }
+    }
+    if ctx.is_word(j) && ctx.low(j) == "minus" && (ctx.kind(j + 1) == Some(TK::Num) || (ctx.is_hyphen(j + 1) && ctx.kind(j + 2) == Some(TK::Num))) {
+        negative = true;
+        j += if ctx.is_hyphen(j + 1) { 2 } else { 1 };
+    }
+    // "decade-long", "year-long"
+    if currency.is_none() && ctx.is_word(j) && ctx.is_hyphen(j + 1) && ctx.ws(j + 1) == 0 && ctx.is_word(j + 2) && ctx.low(j + 2) == "long" && ctx.ws(j + 2) == 0 {
+        if let Some(&unit) = ctx.lex.unit_names.get(ctx.low(j)) {
+            if ctx.lex.unit(unit).dimension == "time" && !(j > 0 && ctx.is_word(j - 1) && ctx.number_word(j - 1).is_some()) && !(j > 0 && ctx.is_hyphen(j - 1) && ctx.ws(j) == 0) {
+                let span = span_of(ctx, j, j + 3);
+                let (qualifier, _) = qualifier_before(ctx, j).unwrap_or((Qualifier::Approximately, j));
+                return Step::Claim(
+                    Box::new(RawClaim {
+                        scan_span: span,
+                        sentence: sentence_span(ctx, j),
+                        kind: ClaimKind::Duration,
+                        value: Some(Decimal::ONE),
+                        value_high: None,
+                        precision: Decimal::ONE,
+                        qualifier,
+                        vague: true,
+                        direction: None,
+                        unit: Some(unit),
+                        per: None,
+                        unit_note: None,
+                        counted: None,
+                        counted_phrase: None,
+                        problem: None,
+                    }),
+                    j + 3,
+                );
+            }
+        }
+    }
+    let Some(mut core) = parse_core(ctx, j) else {
+        return Step::Skip(i + 1);
+    };
+    // a word number directly glued to a preceding word ("someone") cannot happen; "one" needs care
+    if core.words {
+        let w = ctx.low(core.first);
+        if core.first > 0 {
+            let p = core.first - 1;
+            if ctx.role(p) & role::DETERMINER_BLOCK != 0 && ctx.ws(core.first) > 0 && matches!(w, "one" | "half") {
+                return Step::Skip(core.end);
+            }
+            // "no one", "any one", "one another"
+            if ctx.is_hyphen(p) && ctx.ws(core.first) == 0 {
+                return Step::Skip(core.end);
+            }
+        }
+        if w == "one" && ctx.is_word(core.end) && matches!(ctx.low(core.end), "another" | "way" | "thing" | "day" | "time" | "point" | "side" | "hand") {
+            return Step::Skip(core.end);
+        }
+    }
+    if core.first == j && is_non_claim(ctx, &core, currency.is_some()) {
+        return Step::Skip(skip_glued(ctx, core.end));
+    }
+    if negative {
+        core.value = core.value.map(|v| -v);
+    }
+    let mut claim_end = core.end;
+    let mut unit: Option<UnitId> = currency.as_ref().map(|c| c.0);
+    let had_currency = currency.is_some();
+    let mut unit_note = currency.and_then(|c| c.1);
+    let mut kind_age = false;
+    let mut qualifier = Qualifier::Exact;
+    let mut first_tok = start_tok;
+    if negative && ctx.is_word(start_tok) && ctx.low(start_tok) == "minus" {
+        first_tok = start_tok;
+    }
+    // qualifier before: "more than", "some", "up to"; and range openers "between"/"from"
+    let mut range_opener: Option<&str> = None;
+    if let Some((q, qs)) = qualifier_before(ctx, start_tok) {
+        qualifier = q;
+        first_tok = qs;
+    } else if start_tok > 0 && ctx.is_word(start_tok - 1) {
+        match ctx.low(start_tok - 1) {
+            "between" => range_opener = Some("between"),
+            "from" => range_opener = Some("from"),
+            _ => {}
+        }
+    }
+    // "sub-300": below
+    if start_tok >= 2 && ctx.is_hyphen(start_tok - 1) && ctx.ws(start_tok) == 0 && ctx.is_word(start_tok - 2) && ctx.low(start_tok - 2) == "sub" {
+        qualifier = Qualifier::LessThan;
+        first_tok = start_tok - 2;
+    }
+    let direction = direction_before(ctx, first_tok);
+
+    // unit right after the first number (attached or spaced), before a range partner
+    let mut high: Option<Decimal> = core.high;
+    let mut precision = core.precision;
+    let mut value = core.value;
+    let mut vague = core.vague;
+    let mut unit_read: Option<UnitRead> = None;
+    if unit.is_none() {
+        if ctx.is_sym(claim_end, "%") && ctx.ws(claim_end) <= 1 {
+            unit = Some(ctx.lex.percent);
+            claim_end += 1;
+        } else if let Some(u) = read_unit(ctx, claim_end, false) {
+            if !(core.words && core.value.is_some_and(|v| v < Decimal::TWO) && u.unit.is_some_and(|id| ctx.lex.unit(id).kind == UnitKind::Physical && ctx.lex.unit(id).dimension == "time") && ctx.low(core.first) == "one" && false) {
+                unit = u.unit;
+                unit_note = u.note.clone();
+                kind_age = u.age;
+                claim_end = u.end;
+                unit_read = Some(u);
+            }
+        }
+    } else if let Some(u) = read_unit(ctx, claim_end, true) {
+        // "€1bn" then nothing; "$5 USD" rare
+        let _ = u;
+    }
+    // adjectival "18-month", "five-year", "10-page", "185-hp", "50-year-old"
+    if unit.is_none() && ctx.is_hyphen(claim_end) && ctx.ws(claim_end) == 0 && ctx.ws(claim_end + 1) == 0 {
+        if let Some(u) = read_unit(ctx, claim_end + 1, false) {
+            unit = u.unit;
+            kind_age = u.age;
+            claim_end = u.end;
+            unit_note = u.note.clone();
+            unit_read = Some(u);
+            // "-year-old"
+            if ctx.is_hyphen(claim_end) && ctx.is_word(claim_end + 1) && ctx.low(claim_end + 1) == "old" && ctx.ws(claim_end) == 0 {
+                kind_age = true;
+                claim_end += 2;
+            }
+        }
+    }
+    let unit_after_first = unit.is_some() && currency_is_none_or_suffix(unit, &unit_read);
+
+    // range partner: "5-7 million", "between 5 and 7", "from 10 to 12", "$7m-$9m", "three or four"
+    let mut range = false;
+    let mut k = claim_end;
+    let connector = if ctx.is_hyphen(k) {
+        Some("-")
+    } else if ctx.is_word(k) {
+        match ctx.low(k) {
+            "to" => Some("to"),
+            "and" if range_opener == Some("between") => Some("and"),
+            "or" if !unit_after_first && core.words => Some("or"),
+            _ => None,
+        }
+    } else {
+        None
+    };
+    if let Some(conn) = connector {
+        k += 1;
+        let mut partner_currency = None;
+        if let Some((after, id, _)) = currency_prefix(ctx, k) {
+            partner_currency = Some(id);
+            k = after;
+        }
+        if let Some(core2) = parse_core(ctx, k).filter(|c| c.first == k && !c.multiplier) {
+            let tight = conn != "-" || (ctx.ws(core.end.min(claim_end)) == ctx.ws(k) || ctx.ws(k) == 0);
+            let score_like = conn == "-"
+                && !core.scaled
+                && !core2.scaled
+                && !had_currency
+                && unit.is_none()
+                && core.decimals == 0
+                && core2.decimals == 0
+                && value.is_some_and(|v| v <= Decimal::from(20))
+                && core2.value.is_some_and(|v| v <= Decimal::from(20))
+                && range_opener.is_none()
+                && !core.words
+                && (sentence_has_role(ctx, i, role::SPORTS) || read_unit(ctx, core2.end, false).is_none() && counted_phrase(ctx, core2.end, false).is_none());
+            if score_like {
+                let mut kk = core2.end;
+                while ctx.ws(kk) == 0 && matches!(ctx.kind(kk), Some(TK::Word) | Some(TK::Num)) {
+                    kk += 1;
+                }
+                return Step::Skip(kk);
+            }
+            // "rose 2% to $11.1bn": a change then a level, not a range
+            let mut second_unit: Option<UnitId> = partner_currency;
+            let mut end2 = core2.end;
+            if second_unit.is_none() {
+                if ctx.is_sym(end2, "%") {
+                    second_unit = Some(ctx.lex.percent);
+                    end2 += 1;
+                } else if let Some(u2) = read_unit(ctx, end2, false) {
+                    second_unit = u2.unit;
+                    end2 = u2.end;
+                    if unit.is_none() {
+                        unit_note = u2.note.clone();
+                        kind_age = u2.age;
+                    }
+                }
+            }
+            let compatible = match (unit, second_unit) {
+                (Some(a), Some(b)) => a == b,
+                (Some(_), None) => conn == "-" || range_opener.is_some() || partner_currency.is_some(),
+                (None, _) => true,
+            };
+            let level_after_change = conn == "to" && direction.is_some() && range_opener.is_none();
+            let year_pair = !core.words && core.integer_digits == Some(4) && !core.has_separator && core.decimals == 0 && unit.is_none() && !had_currency;
+            if compatible && tight && !level_after_change && !year_pair && core2.value.is_some() && value.is_some() {
+                let mut lo = value.unwrap_or_default();
+                let hi = core2.value.unwrap_or_default();
+                // shared scale: "5-7 million", "four to five thousand"
+                if core2.scaled && !core.scaled {
+                    let mult = scale_between(&core2);
+                    if let Some(m) = mult {
+                        lo = lo.checked_mul(m).unwrap_or(lo);
+                        precision = precision.checked_mul(m).unwrap_or(precision);
+                    }
+                }
+                value = Some(lo);
+                high = Some(hi);
+                range = true;
+                vague = false;
+                if unit.is_none() {
+                    unit = second_unit;
+                }
+                claim_end = end2;
+                if qualifier == Qualifier::Exact {
+                    qualifier = Qualifier::Range;
+                }
+                if let Some(op) = range_opener {
+                    let _ = op;
+                    first_tok = start_tok - 1;
+                }
+            }
+        }
+    }
+    let _ = range;
+
+    // per-unit: "$14.95 a month", "per barrel", "cents per share", "/month"
+    let mut per: Option<String> = None;
+    if unit.is_some() || core.words || ctx.kind(core.first) == Some(TK::Num) {
+        let p = claim_end;
+        let per_word = if ctx.is_word(p) && matches!(ctx.low(p), "per" | "a" | "an" | "each") {
+            true
+        } else {
+            ctx.is_sym(p, "/") && ctx.ws(p) == 0 && ctx.ws(p + 1) == 0
+        };
+        if per_word && unit.is_some() && ctx.is_word(p + 1) {
+            let w = ctx.low(p + 1);
+            let is_unit = ctx.lex.unit_names.contains_key(w) || ctx.lex.unit_symbols.contains_key(ctx.t(p + 1));
+            let is_a = matches!(ctx.low(p), "a" | "an");
+            if (is_unit || !is_a) && ctx.lex.role(w) & role::STOP == 0 && !ctx.lex.number_words.contains_key(w) {
+                let u = ctx.lex.unit_names.get(w).map(|&id| ctx.lex.unit(id).code.clone());
+                per = Some(u.unwrap_or_else(|| singularise(w)));
+                claim_end = p + 2;
+            }
+        }
+    }
+
+    // qualifier after: "or more", "or so"
+    for (words, q) in &ctx.lex.qualifiers_after {
+        let n = words.len();
+        if (0..n).all(|x| ctx.is_word(claim_end + x) && ctx.low(claim_end + x) == words[x]) {
+            if qualifier == Qualifier::Exact {
+                qualifier = *q;
+            }
+            claim_end += n;
+            break;
+        }
+    }
+    if ctx.is_sym(claim_end, "+") && ctx.ws(claim_end) == 0 && qualifier == Qualifier::Exact {
+        qualifier = Qualifier::AtLeast;
+        claim_end += 1;
+    }
+    if ctx.is_hyphen(claim_end) && ctx.is_word(claim_end + 1) && ctx.low(claim_end + 1) == "plus" && ctx.ws(claim_end) == 0 {
+        if qualifier == Qualifier::Exact {
+            qualifier = Qualifier::AtLeast;
+        }
+        claim_end += 2;
+    }
+
+    // what is counted: "14,000 Soviet troops", "thousands of job cuts", "seven million more"
+    let mut counted = None;
+    let mut counted_phrase_text = None;
+    let mut kind = ClaimKind::Number;
+    if unit.is_none() {
+        let mut p = claim_end;
+        let singular = value.is_some_and(|v| v == Decimal::ONE) && high.is_none();
+        if ctx.is_word(p) && ctx.low(p) == "of" && (core.vague || core.fraction || core.words || core.scaled || singular) {
+            // "tens of millions of dollars", "a third of those screened", "one of the best"
+            let mut q = p + 1;
+            if let Some(u) = read_unit(ctx, q, false) {
+                if u.unit.is_some_and(|id| ctx.lex.unit(id).kind == UnitKind::Currency) {
+                    unit = u.unit;
+                    unit_note = u.note;
+                    claim_end = u.end;
+                }
+            }
+            if unit.is_none() {
+                while ctx.is_word(q) && matches!(ctx.low(q), "the" | "those" | "these" | "its" | "their" | "his" | "her" | "our" | "your" | "my" | "them" | "us") {
+                    q += 1;
+                }
+                if let Some((head, phrase, end)) = counted_phrase(ctx, q, false) {
+                    counted = Some(head);
+                    counted_phrase_text = Some(phrase);
+                    if !core.fraction {
+                        claim_end = end;
+                    }
+                }
+            }
+        } else {
+            // "seven million more", "2,000 other"
+            let mut more = false;
+            if ctx.is_word(p) && matches!(ctx.low(p), "more" | "other" | "others" | "additional" | "extra" | "fewer" | "new") {
+                more = matches!(ctx.low(p), "more" | "others");
+                p += 1;
+            }
+            if let Some((head, phrase, end)) = counted_phrase(ctx, p, singular) {
+                if !(more && ctx.low(p - 1) == "more" && ctx.role(p) & role::STOP != 0) {
+                    counted = Some(head);
+                    counted_phrase_text = Some(phrase);
+                    claim_end = end;
+                }
+            } else if more {
+                // inherit the counted noun of the claim just before, in the same sentence
+                let sent = sentence_span(ctx, core.first);
+                if let Some(prev) = prior.iter().rev().find(|c| c.sentence == sent && c.counted.is_some()) {
+                    counted = prev.counted.clone();
+                    counted_phrase_text = prev.counted_phrase.clone();
+                    claim_end = p;
+                }
+            }
+        }
+    }
+
+    if let Some(id) = unit {
+        let u = ctx.lex.unit(id);
+        kind = match u.kind {
+            UnitKind::Currency => ClaimKind::Currency,
+            UnitKind::Percent => ClaimKind::Percent,
+            UnitKind::PercentagePoint => ClaimKind::PercentagePoint,
+            UnitKind::Physical if kind_age => ClaimKind::Age,
+            UnitKind::Physical if u.dimension == "time" => ClaimKind::Duration,
+            UnitKind::Physical => ClaimKind::Physical,
+        };
+        if unit_read.as_ref().is_some_and(|r| r.minor) {
+            value = value.map(|v| v / Decimal::ONE_HUNDRED);
+            high = high.map(|v| v / Decimal::ONE_HUNDRED);
+            precision /= Decimal::ONE_HUNDRED;
+        }
+    } else if counted.is_some() {
+        kind = ClaimKind::Count;
+        if counted.as_deref() == Some("time") {
+            kind = ClaimKind::Multiplier;
+        }
+    }
+    if core.multiplier {
+        kind = ClaimKind::Multiplier;
+        counted = None;
+        counted_phrase_text = None;
+        unit = None;
+    } else if core.fraction && unit.is_none() {
+        kind = ClaimKind::Fraction;
+    }
+    if core.value.is_none() {
+        kind = ClaimKind::Unrepresentable;
+    }
+
+    // bare small word numbers with nothing counted are not claims ("the two of us" is)
+    if core.words && kind == ClaimKind::Number && !core.vague {
+        let small = value.is_some_and(|v| v < Decimal::from(100));
+        if small || core.fraction {
+            return Step::Skip(core.end);
+        }
+    }
+    if core.words && core.vague && kind == ClaimKind::Number && !(ctx.is_word(core.end) && ctx.low(core.end) == "of") {
+        return Step::Skip(core.end);
+    }
+    // "Name, 25," appositive ages are not claims
+    if kind == ClaimKind::Number && !core.words && core.first >= 2 && ctx.is_sym(core.first - 1, ",") && ctx.capitalized(core.first - 2) && ctx.is_sym(core.end, ",") && value.is_some_and(|v| v < Decimal::from(120) && v.fract().is_zero()) {
+        return Step::Skip(core.end);
+    }
+    if kind == ClaimKind::Number && ctx.is_sym(core.end, "-") && ctx.ws(core.end) == 0 && ctx.is_word(core.end + 1) && ctx.ws(core.end + 1) == 0 {
+        // "96th-minute" style leftovers and "3-D"
+        return Step::Skip(core.end + 2);
+    }
+
+    let span = span_of(ctx, first_tok.min(core.first), claim_end.max(core.end));
+    let _ = core.value.map(|v| v.to_f64());
+    Step::Claim(
+        Box::new(RawClaim {
+            scan_span: span,
+            sentence: sentence_span(ctx, core.first),
+            kind,
+            value,
+            value_high: high,
+            precision,
+            qualifier,
+            vague,
+            direction,
+            unit,
+            per,
+            unit_note,
+            counted,
+            counted_phrase: counted_phrase_text,
+            problem: core.problem.clone(),
+        }),
+        claim_end.max(core.end),
+    )
+}
+
+/// Skips what is glued to a non-claim: "555-1234", "10:30", "G20s", "1980s".
+fn skip_glued(ctx: &Ctx, mut k: usize) -> usize {
+    loop {
+        if ctx.ws(k) != 0 {
+            return k;
+        }
+        match ctx.kind(k) {
+            Some(TK::Word) | Some(TK::Num) => k += 1,
+            Some(TK::Sym)
+                if matches!(ctx.t(k), "-" | "–" | ":" | "/" | "." | "_")
+                    && ctx.ws(k + 1) == 0
+                    && matches!(ctx.kind(k + 1), Some(TK::Num)) =>
+            {
+                k += 2
+            }
+            _ => return k,
+        }
+    }
+}
+
+fn currency_is_none_or_suffix(unit: Option<UnitId>, read: &Option<UnitRead>) -> bool {
+    unit.is_some() && read.is_some()
+}
+
+fn scale_between(core2: &Core) -> Option<Decimal> {
+    // the multiplier the partner's scale applied: value / mantissa, recovered from precision
+    if core2.decimals > 0 {
+        Some(core2.precision * pow10(core2.decimals))
+    } else if core2.words {
+        // "five thousand": precision is the last scale
+        Some(core2.precision)
+    } else {
+        Some(core2.precision)
+    }
+}
+
+fn sentence_has_role(ctx: &Ctx, i: usize, flag: u16) -> bool {
+    let si = ctx.sent_of[i] as usize;
+    let first = ctx.sent_starts[si];
+    let last = ctx.sent_starts.get(si + 1).copied().unwrap_or(ctx.toks.len());
+    (first..last).any(|j| ctx.role(j) & flag != 0)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::document::Format;
+
+    fn claims(text: &str) -> Vec<(String, Option<String>, Option<String>, Option<String>, String)> {
+        let lex = Lexicon::embedded();
+        let doc = Document::from_text("t", text.to_string(), Format::Text);
+        let mut ex = Extractor::new(lex);
+        ex.extract(&doc)
+            .into_iter()
+            .map(|c| {
+                (
+                    doc.scan[c.scan_span.start..c.scan_span.end].to_string(),
+                    c.value.map(|v| v.normalize().to_string()),
+                    c.value_high.map(|v| v.normalize().to_string()),
+                    c.unit.map(|u| lex.unit(u).code.clone()).or(c.counted.clone()),
+                    c.qualifier.as_str().to_string(),
+                )
+            })
+            .collect()
+    }
+
+    fn one(text: &str) -> (String, Option<String>, Option<String>, Option<String>, String) {
+        let c = claims(text);
+        assert_eq!(c.len(), 1, "{text}: {c:?}");
+        c.into_iter().next().unwrap()
+    }
+
+    #[test]
+    fn money_forms() {
+        let c = claims("Brussels pledged one billion euros ($1.2 billion) to Kabul.");
+        assert_eq!(c.len(), 2, "{c:?}");
+        assert_eq!(c[0].1.as_deref(), Some("1000000000"));
+        assert_eq!(c[0].3.as_deref(), Some("EUR"));
+        assert_eq!(c[1].1.as_deref(), Some("1200000000"));
+        assert_eq!(c[1].3.as_deref(), Some("USD"));
+        assert_eq!(one("It paid £600m.").1.as_deref(), Some("600000000"));
+        assert_eq!(one("It paid £600m.").3.as_deref(), Some("GBP"));
+        assert_eq!(one("Sales hit €1.5bn.").3.as_deref(), Some("EUR"));
+        assert_eq!(one("The bill was Rs 20 crore.").1.as_deref(), Some("200000000"));
+        assert_eq!(one("The yacht cost USD10m.").1.as_deref(), Some("10000000"));
+        assert_eq!(one("They paid 500 roubles.").3.as_deref(), Some("RUB"));
+        assert_eq!(one("It cost US$5 a month.").1.as_deref(), Some("5"));
+        assert_eq!(one("It was worth 10 yuan.").3.as_deref(), Some("CNY"));
+        assert_eq!(one("a 20k bonus was paid").1.as_deref(), Some("20000"));
+        assert_eq!(one("debts of 3tn dollars").1.as_deref(), Some("3000000000000"));
+    }
+
+    #[test]
+    fn counts_and_qualifiers() {
+        let c = one("It led to the deaths of more than 14,000 Soviet troops.");
+        assert_eq!(c.0, "more than 14,000 Soviet troops");
+        assert_eq!(c.1.as_deref(), Some("14000"));
+        assert_eq!(c.3.as_deref(), Some("troop"));
+        assert_eq!(c.4, "more_than");
+        let c = one("some 2,000 fighters loyal to the group");
+        assert_eq!((c.3.as_deref(), c.4.as_str()), (Some("fighter"), "approximately"));
+        let c = one("a war that killed up to\ntwo million Afghans");
+        assert_eq!(c.0, "up to\ntwo million Afghans");
+        assert_eq!(c.1.as_deref(), Some("2000000"));
+        assert_eq!(c.4, "up_to");
+        let c = one("officials from 10 countries including China");
+        assert_eq!(c.3.as_deref(), Some("country"));
+    }
+
+    #[test]
+    fn ranges() {
+        let c = one("between 5 and 7 million people");
+        assert_eq!((c.1.as_deref(), c.2.as_deref()), (Some("5000000"), Some("7000000")));
+        let c = one("a fine of $7m-$9m");
+        assert_eq!((c.1.as_deref(), c.2.as_deref()), (Some("7000000"), Some("9000000")));
+        let c = one("from 10 to 12 hours");
+        assert_eq!((c.1.as_deref(), c.2.as_deref()), (Some("10"), Some("12")));
+        let c = one("There are four to five thousand people.");
+        assert_eq!((c.1.as_deref(), c.2.as_deref()), (Some("4000"), Some("5000")));
+    }
+
+    #[test]
+    fn percent_and_points() {
+        assert_eq!(one("a 3.5% rise").3.as_deref(), Some("percent"));
+        assert_eq!(one("up 12 per cent on the year").3.as_deref(), Some("percent"));
+        assert_eq!(one("fell 3 percentage points").3.as_deref(), Some("percentage point"));
+    }
+
+    #[test]
+    fn not_claims() {
+        for t in [
+            "In 2019, the talks began on 20 October.",
+            "The meeting is at 10:30 on Monday.",
+            "The G20 met about Covid-19 and the F-16 and a Boeing 747.",
+            "Call 555-1234 now.",
+            "They won 2-1 in the final.",
+            "See page 5 of the report.",
+            "in the 1980s the 3rd meeting took place in mid-August",
+            "It met ISO 9001 on the M25.",
+        ] {
+            assert!(claims(t).is_empty(), "{t}: {:?}", claims(t));
+        }
+    }
+
+    #[test]
+    fn durations() {
+        let c = one("foreign troops pulled out after nearly 20 years.");
+        assert_eq!((c.3.as_deref(), c.4.as_str()), (Some("year"), "nearly"));
+        let c = one("Moscow fought a disastrous decade-long war");
+        assert_eq!(c.0, "decade-long");
+        assert_eq!(c.3.as_deref(), Some("decade"));
+        let c = one("an 18-month inquiry");
+        assert_eq!(c.3.as_deref(), Some("month"));
+    }
+
+    #[test]
+    fn units() {
+        let c = one("a 10 km road");
+        assert_eq!(c.3.as_deref(), Some("kilometre"));
+        let c = one("output of 500,000 barrels a day");
+        assert_eq!(c.3.as_deref(), Some("barrel per day"));
+        let c = claims("a 37m (121ft) skeleton");
+        assert_eq!(c[0].3.as_deref(), Some("metre"));
+        assert_eq!(c[1].3.as_deref(), Some("foot"));
+    }
+
+    #[test]
+    fn huge_numbers_are_claims_that_cannot_be_represented() {
+        let c = claims("It was 10^40 or 123456789012345678901234567890123456789012345678901234567890 atoms.");
+        assert_eq!(c.len(), 2, "{c:?}");
+        assert!(c.iter().all(|x| x.1.is_none()));
+    }
+}

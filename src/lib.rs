@@ -1,0 +1,24 @@
+//! numcheck: audits the numbers in news copy.
+//!
+//! The pipeline, one module a stage:
+//! [`document`] → [`extract`] → [`normalise`] → [`reference`] → [`check`] → [`report`].
+//! The library never prints and never exits; the `numcheck` binary is a thin shell over it.
+
+pub mod document;
+pub mod error;
+pub mod extract;
+pub mod lexicon;
+pub mod normalise;
+
+pub use document::{Date, Document, Format};
+pub use error::{DataError, InputError};
+pub use extract::{ClaimKind, Extractor, Span};
+pub use lexicon::Lexicon;
+pub use normalise::{Claim, Interval, Tolerances};
+
+/// Extracts and normalises every claim of a document.
+pub fn extract_claims(doc: &Document, lex: &Lexicon, tol: &Tolerances) -> Vec<Claim> {
+    let mut ex = Extractor::new(lex);
+    let raw = ex.extract(doc);
+    normalise::normalise(doc, raw, lex, tol)
+}
