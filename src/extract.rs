@@ -279,7 +279,6 @@ fn scan_number(text: &str, start: usize) -> usize {
                     // "14 000km" is fine; "5 100m" is ambiguous but rare
                 }
                 i = j;
-                grouped = true;
                 continue;
             }
             break;
@@ -1324,6 +1323,13 @@ fn counted_phrase(ctx: &Ctx, j: usize, singular_number: bool) -> Option<(String,
         let mut end = k + 1;
         while ctx.is_hyphen(end) && ctx.ws(end) == 0 && ctx.is_word(end + 1) && ctx.ws(end + 1) == 0 {
             end += 2;
+        }
+        // "93 million makes it": a verb, not a noun, when an object pronoun follows
+        if ctx.is_word(end)
+            && matches!(ctx.low(end), "it" | "them" | "him" | "her" | "us" | "its" | "their" | "this" | "that" | "these" | "those")
+            && ctx.low(k).ends_with('s')
+        {
+            break;
         }
         words.push((k, end));
         if is_plural(ctx, k, end) {

@@ -4,11 +4,15 @@
 //! [`document`] → [`extract`] → [`normalise`] → [`reference`] → [`check`] → [`report`].
 //! The library never prints and never exits; the `numcheck` binary is a thin shell over it.
 
+pub mod check;
+pub mod config;
 pub mod document;
 pub mod error;
 pub mod extract;
 pub mod lexicon;
 pub mod normalise;
+pub mod reference;
+pub mod report;
 
 pub use document::{Date, Document, Format};
 pub use error::{DataError, InputError};

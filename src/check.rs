@@ -1,0 +1,1090 @@
+//! Stage 5: verdicts. Each claim is linked to the reference fact it speaks of (by the words of
+//! its sentence against the fact's entity, measure and aliases, its dimension and time), and
+//! its interval is compared with the fact after converting units and currencies. Internal
+//! checks need no fact: parenthetical conversions, shares that must add up, and the same
+//! quantity stated twice.
+
+use std::str::FromStr;
+
+use rust_decimal::Decimal;
+use rust_decimal::prelude::ToPrimitive;
+use rustc_hash::FxHashMap;
+
+use crate::document::{Date, Document};
+use crate::extract::{ClaimKind, singularise};
+use crate::lexicon::{Lexicon, Qualifier, UnitId, UnitKind};
+use crate::normalise::{Claim, Interval, Tolerances, fmt_num};
+use crate::reference::{Fact, RateUsed, ReferenceSet, terms};
+
+/// The lowest verdict that makes a run fail (exit 1).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum, serde::Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum FailOn {
+    /// Fail on any inconsistent claim (the default).
+    Inconsistent,
+    /// Fail on inconsistent, ambiguous or unverifiable claims.
+    Unverifiable,
+    /// Never fail on findings (exit 0 unless there is an error).
+    Never,
+}
+
+/// What was found about a claim.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum VerdictKind {
+    Consistent,
+    /// Consistent only because the claim is a rounded figure.
+    ConsistentByRounding,
+    Inconsistent,
+    /// No fact to check it against.
+    Unverifiable,
+    /// Two facts fit about equally.
+    Ambiguous,
+}
+
+impl VerdictKind {
+    /// The name used in reports.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            VerdictKind::Consistent => "consistent",
+            VerdictKind::ConsistentByRounding => "consistent_by_rounding",
+            VerdictKind::Inconsistent => "inconsistent",
+            VerdictKind::Unverifiable => "unverifiable",
+            VerdictKind::Ambiguous => "ambiguous",
+        }
+    }
+}
+
+/// How bad an inconsistency is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+pub enum Severity {
+    /// Off, but within a factor of 1.5.
+    Minor,
+    /// Far off, or a scale slip (thousand/million/billion, percent read as points).
+    Gross,
+}
+
+impl Severity {
+    /// The name used in reports.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Severity::Minor => "minor",
+            Severity::Gross => "gross",
+        }
+    }
+}
+
+/// The fact a verdict rests on, as reports show it.
+#[derive(Debug, Clone, serde::Serialize)]
+pub struct FactRef {
+    pub id: String,
+    pub entity: String,
+    pub measure: String,
+    pub value_text: String,
+    pub unit: String,
+    pub as_of: Option<String>,
+    pub source: String,
+}
+
+/// The distance between a claim and what the reference says.
+#[derive(Debug, Clone, Copy)]
+pub struct Gap {
+    /// Distance from the claim's interval to the fact, in the claim's unit.
+    pub absolute: Decimal,
+    /// (stated − fact) / fact.
+    pub relative: Option<Decimal>,
+}
+
+/// The verdict on one claim, with everything needed to explain it.
+#[derive(Debug, Clone)]
+pub struct Verdict {
+    /// Index into [`FileReport::claims`].
+    pub claim: usize,
+    pub kind: VerdictKind,
+    pub severity: Option<Severity>,
+    /// One line: what is wrong or right.
+    pub summary: String,
+    /// The arithmetic, in lines a sub-editor understands.
+    pub explanation: Vec<String>,
+    pub fact: Option<FactRef>,
+    /// Other facts that fit equally (ambiguous verdicts).
+    pub other_facts: Vec<String>,
+    /// Words that linked claim and fact.
+    pub linked_by: Vec<String>,
+    /// What the reference allows, in the claim's unit.
+    pub expected: Option<Interval>,
+    pub gap: Option<Gap>,
+    /// A corrected figure to write instead.
+    pub suggestion: Option<String>,
+    /// Which check decided: reference, conversion, share, restated.
+    pub check: Option<String>,
+    /// Where the figures of an internal check come from (an exchange rate, a unit factor).
+    pub source_note: Option<String>,
+    /// Silenced by an inline `numcheck:ignore`.
+    pub suppressed: bool,
+}
+
+impl Verdict {
+    fn new(claim: usize, kind: VerdictKind, summary: String) -> Verdict {
+        Verdict {
+            claim,
+            kind,
+            severity: None,
+            summary,
+            explanation: Vec::new(),
+            fact: None,
+            other_facts: Vec::new(),
+            linked_by: Vec::new(),
+            expected: None,
+            gap: None,
+            suggestion: None,
+            check: None,
+            source_note: None,
+            suppressed: false,
+        }
+    }
+}
+
+/// Every claim of one document with its verdict.
+pub struct FileReport<'d> {
+    pub doc: &'d Document,
+    pub claims: Vec<Claim>,
+    /// One verdict per claim, in claim order.
+    pub verdicts: Vec<Verdict>,
+}
+
+impl FileReport<'_> {
+    /// Does this report reach the fail level?
+    pub fn fails(&self, fail_on: FailOn) -> bool {
+        self.verdicts.iter().filter(|v| !v.suppressed).any(|v| match fail_on {
+            FailOn::Inconsistent => v.kind == VerdictKind::Inconsistent,
+            FailOn::Unverifiable => matches!(
+                v.kind,
+                VerdictKind::Inconsistent | VerdictKind::Unverifiable | VerdictKind::Ambiguous
+            ),
+            FailOn::Never => false,
+        })
+    }
+}
+
+/// Settings of a check run.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct CheckOptions {
+    pub tolerances: Tolerances,
+}
+
+/// Checks documents against one loaded reference.
+pub struct Checker<'a> {
+    lex: &'a Lexicon,
+    reference: &'a ReferenceSet,
+    options: CheckOptions,
+}
+
+/// A fact for this claim: a row of a fact table or a country statistic made on the fly.
+#[derive(Debug, Clone)]
+struct Candidate {
+    fact: Fact,
+    score: f64,
+    linked_by: Vec<String>,
+    group: String,
+}
+
+/// Two facts whose link scores differ by less than this are equally good.
+const AMBIGUITY_MARGIN: f64 = 2.0;
+
+const POPULATION_NOUNS: &[&str] = &["person", "inhabitant", "resident", "citizen", "soul", "population", "national"];
+
+fn dec(s: &str) -> Decimal {
+    Decimal::from_str(s).unwrap_or_default()
+}
+
+/// "1.16 billion", "83.3 million", "14,453".
+pub fn human_amount(v: Decimal) -> String {
+    let a = v.abs();
+    for (scale, word) in [
+        (dec("1000000000000"), "trillion"),
+        (dec("1000000000"), "billion"),
+        (dec("1000000"), "million"),
+    ] {
+        if a >= scale {
+            let x = (v / scale).round_sf(3).unwrap_or(v / scale);
+            return format!("{} {word}", fmt_num(x));
+        }
+    }
+    fmt_num(v.round_dp(2))
+}
+
+fn unit_label(lex: &Lexicon, c: &Claim) -> String {
+    match c.unit {
+        Some(u) => lex.unit(u).code.clone(),
+        None => c.counted.clone().unwrap_or_default(),
+    }
+}
+
+fn with_unit(lex: &Lexicon, unit: Option<UnitId>, counted: Option<&str>, v: &str) -> String {
+    match unit {
+        Some(u) => {
+            let u = lex.unit(u);
+            match u.kind {
+                UnitKind::Currency => format!("{} {v}", u.code),
+                UnitKind::Percent => format!("{v}%"),
+                _ => format!("{v} {}", u.code),
+            }
+        }
+        None => match counted {
+            Some(c) => format!("{v} {c}"),
+            None => v.to_string(),
+        },
+    }
+}
+
+/// Years stated in a sentence ("in 2019"), and "last year"/"this year" against the article date.
+fn sentence_years(sentence: &str, article: Option<Date>) -> Vec<i32> {
+    let mut years = Vec::new();
+    let b = sentence.as_bytes();
+    let mut i = 0;
+    while i + 4 <= b.len() {
+        if b[i..i + 4].iter().all(u8::is_ascii_digit)
+            && (i == 0 || !b[i - 1].is_ascii_alphanumeric() && b[i - 1] != b',' && b[i - 1] != b'.')
+            && (i + 4 == b.len() || !b[i + 4].is_ascii_digit() && b[i + 4] != b',')
+        {
+            if let Ok(y) = sentence[i..i + 4].parse::<i32>() {
+                if (1900..=2100).contains(&y) {
+                    years.push(y);
+                }
+            }
+            i += 4;
+        } else {
+            i += 1;
+        }
+    }
+    if let Some(d) = article {
+        let lower = sentence.to_lowercase();
+        if lower.contains("last year") {
+            years.push(d.year - 1);
+        }
+        if lower.contains("this year") {
+            years.push(d.year);
+        }
+    }
+    years
+}
+
+/// The clause around a claim: from the last , ; : ( or "and"/"but" before it to the next after it.
+fn clause_bounds(src: &str, sentence: (usize, usize), span: (usize, usize)) -> (usize, usize) {
+    let is_delim = |c: char| matches!(c, ',' | ';' | ':' | '(' | ')' | '—' | '–');
+    let before = src.get(sentence.0..span.0).unwrap_or("");
+    let mut start = sentence.0;
+    for (i, c) in before.char_indices().rev() {
+        if is_delim(c) {
+            start = sentence.0 + i + c.len_utf8();
+            break;
+        }
+        let rest = &before[i..];
+        if (rest.starts_with(" and ") || rest.starts_with(" but ") || rest.starts_with("\nand ")) && i + 5 <= before.len() {
+            start = sentence.0 + i + 4;
+            break;
+        }
+    }
+    let after = src.get(span.1..sentence.1.max(span.1)).unwrap_or("");
+    let mut end = sentence.1.max(span.1);
+    for (i, c) in after.char_indices() {
+        if is_delim(c) || after[i..].starts_with(" and ") || after[i..].starts_with(" but ") || after[i..].starts_with("\nand ") {
+            end = span.1 + i;
+            break;
+        }
+    }
+    (start, end)
+}
+
+/// Context terms of a claim with proximity weights: 3 in its clause, 1 elsewhere in the
+/// sentence, 0.5 in the sentence before.
+fn context_terms(doc: &Document, claim: &Claim, prev_sentence: Option<(usize, usize)>) -> Vec<(String, f64)> {
+    let src = &doc.source;
+    let mut out: FxHashMap<String, f64> = FxHashMap::default();
+    let s = claim.sentence.start.min(claim.span.start);
+    let e = claim.sentence.end.max(claim.span.end).min(src.len());
+    let (cs, ce) = clause_bounds(src, (s, e), (claim.span.start, claim.span.end));
+    let sentence = src.get(s..e).unwrap_or("");
+    let mut pos = s;
+    for piece in sentence.split_inclusive(|c: char| !(c.is_alphanumeric() || c == '\'' || c == '’' || c == '-')) {
+        let w_start = pos;
+        pos += piece.len();
+        let word = piece.trim_end_matches(|c: char| !(c.is_alphanumeric() || c == '\'' || c == '’' || c == '-'));
+        for part in word.split('-') {
+            for t in terms(part) {
+                let w = if w_start >= cs && w_start < ce { 3.0 } else { 1.0 };
+                let e = out.entry(t).or_insert(0.0);
+                if *e < w {
+                    *e = w;
+                }
+            }
+        }
+    }
+    if let Some((ps, pe)) = prev_sentence {
+        if let Some(prev) = src.get(ps..pe) {
+            for t in terms(prev) {
+                out.entry(t).or_insert(0.5);
+            }
+        }
+    }
+    out.into_iter().collect()
+}
+
+impl<'a> Checker<'a> {
+    /// A checker over a lexicon and a loaded reference.
+    pub fn new(lex: &'a Lexicon, reference: &'a ReferenceSet, options: CheckOptions) -> Self {
+        Checker {
+            lex,
+            reference,
+            options,
+        }
+    }
+
+    /// Extracts the claims of a document and gives each a verdict.
+    pub fn check<'d>(&self, doc: &'d Document) -> FileReport<'d> {
+        let claims = crate::extract_claims(doc, self.lex, &self.options.tolerances);
+        let mut verdicts: Vec<Option<Verdict>> = vec![None; claims.len()];
+
+        // internal: parenthetical conversions "one billion euros ($1.2 billion)"
+        for i in 0..claims.len().saturating_sub(1) {
+            if let Some(v) = self.conversion(doc, &claims, i) {
+                verdicts[i + 1] = Some(v);
+            }
+        }
+        // internal: shares "30 of 120 staff, or 25%"
+        for i in 2..claims.len() {
+            if verdicts[i].is_none() {
+                if let Some(v) = self.share(doc, &claims, i) {
+                    verdicts[i] = Some(v);
+                }
+            }
+        }
+        // reference facts
+        let mut prev_sentence: Option<(usize, usize)> = None;
+        let mut current_sentence = (usize::MAX, usize::MAX);
+        for (i, c) in claims.iter().enumerate() {
+            let sent = (c.sentence.start, c.sentence.end);
+            if sent != current_sentence {
+                if current_sentence.0 != usize::MAX {
+                    prev_sentence = Some(current_sentence);
+                }
+                current_sentence = sent;
+            }
+            if verdicts[i].is_none() {
+                verdicts[i] = Some(self.against_reference(doc, c, i, prev_sentence));
+            }
+        }
+        let mut verdicts: Vec<Verdict> = verdicts.into_iter().map(|v| v.expect("every claim has a verdict")).collect();
+        // internal: the same quantity stated twice with different values
+        self.restated(&claims, &mut verdicts);
+        // inline suppression
+        for v in &mut verdicts {
+            let c = &claims[v.claim];
+            let line = doc.line_text(c.line);
+            let prev = if c.line > 1 { doc.line_text(c.line - 1) } else { "" };
+            if line.contains("numcheck:ignore") || prev.contains("numcheck:ignore-next-line") {
+                v.suppressed = true;
+            }
+        }
+        FileReport { doc, claims, verdicts }
+    }
+
+    /// Converts `value` from one unit to another; currency at `date`.
+    fn convert(&self, value: Decimal, from: UnitId, to: UnitId, date: Option<Date>) -> Result<(Decimal, Option<RateUsed>), String> {
+        if from == to {
+            return Ok((value, None));
+        }
+        let (uf, ut) = (self.lex.unit(from), self.lex.unit(to));
+        match (uf.kind, ut.kind) {
+            (UnitKind::Currency, UnitKind::Currency) => {
+                let Some(date) = date else {
+                    return Err("the article has no date to take an exchange rate from (give --date)".into());
+                };
+                let used = self.reference.rates.cross(&uf.code, &ut.code, date)?;
+                let v = value.checked_mul(used.rate).ok_or("the converted amount is too large")?;
+                Ok((v, Some(used)))
+            }
+            (a, b) if a == b && uf.dimension == ut.dimension => {
+                let si = value
+                    .checked_mul(uf.si_factor)
+                    .and_then(|x| x.checked_add(uf.si_offset))
+                    .ok_or("the converted value is too large")?;
+                if ut.si_factor.is_zero() {
+                    return Err(format!("unit {} has a zero factor", ut.code));
+                }
+                Ok(((si - ut.si_offset) / ut.si_factor, None))
+            }
+            _ => Err(format!("{} and {} measure different things", uf.code, ut.code)),
+        }
+    }
+
+    fn conversion(&self, doc: &Document, claims: &[Claim], i: usize) -> Option<Verdict> {
+        let (a, b) = (&claims[i], &claims[i + 1]);
+        let between = doc.source.get(a.span.end..b.span.start)?;
+        if between.trim() != "(" {
+            return None;
+        }
+        let after = doc.source.get(b.span.end..)?.trim_start();
+        if !after.starts_with(')') {
+            return None;
+        }
+        let (ua, ub) = (a.unit?, b.unit?);
+        if ua == ub || !ReferenceSet::comparable(self.lex, Some(ua), Some(ub)) {
+            return None;
+        }
+        let (va, vb) = (a.value?, b.value?);
+        let bi = b.interval?;
+        let mut v = Verdict::new(i + 1, VerdictKind::Unverifiable, String::new());
+        v.check = Some("conversion".into());
+        let (converted, rate) = match self.convert(va, ua, ub, doc.date) {
+            Ok(x) => x,
+            Err(why) => {
+                v.summary = format!("cannot check the conversion of {}: {why}", a.text.split_whitespace().collect::<Vec<_>>().join(" "));
+                return Some(v);
+            }
+        };
+        let how = match &rate {
+            Some(r) => format!(
+                "{} × {} {}/{} (ECB reference rate, {}) = {}",
+                with_unit(self.lex, Some(ua), None, &fmt_num(va)),
+                r.rate.round_dp(6).normalize(),
+                r.to,
+                r.from,
+                r.date,
+                with_unit(self.lex, Some(ub), None, &fmt_num(converted.round_dp(4)))
+            ),
+            None => format!(
+                "{} = {} (units table factor)",
+                with_unit(self.lex, Some(ua), None, &fmt_num(va)),
+                with_unit(self.lex, Some(ub), None, &fmt_num(converted.round_dp(4)))
+            ),
+        };
+        v.source_note = Some(match &rate {
+            Some(_) => "European Central Bank, euro foreign exchange reference rates".into(),
+            None => "reference/units.csv conversion factors".into(),
+        });
+        v.explanation.push(format!("converted: {how}"));
+        v.explanation.push(format!(
+            "read as: {} → {}",
+            with_unit(self.lex, Some(ub), None, &fmt_num(vb)),
+            bi.display()
+        ));
+        v.expected = Some(Interval {
+            low: Some(converted),
+            high: Some(converted),
+            low_open: false,
+            high_open: false,
+        });
+        let a_range = a.interval.and_then(|ai| {
+            let lo = ai.low.and_then(|x| self.convert(x, ua, ub, doc.date).ok()).map(|x| x.0);
+            let hi = ai.high.and_then(|x| self.convert(x, ua, ub, doc.date).ok()).map(|x| x.0);
+            Some(Interval { low: lo, high: hi, ..ai })
+        });
+        if bi.contains(converted) {
+            if converted == vb {
+                v.kind = VerdictKind::Consistent;
+                v.summary = format!("the conversion of {} is right", oneline(&a.text));
+            } else {
+                v.kind = VerdictKind::ConsistentByRounding;
+                v.summary = format!(
+                    "{} rounds {} correctly",
+                    oneline(&b.text),
+                    with_unit(self.lex, Some(ub), None, &human_amount(converted))
+                );
+            }
+        } else if a_range.is_some_and(|ar| ar.overlaps(&bi)) {
+            v.kind = VerdictKind::ConsistentByRounding;
+            v.summary = format!("{} agrees with {} only if both are rounded", oneline(&b.text), oneline(&a.text));
+        } else {
+            v.kind = VerdictKind::Inconsistent;
+            let rel = if converted.is_zero() { None } else { Some((vb - converted) / converted) };
+            v.gap = Some(Gap {
+                absolute: bi.distance(converted),
+                relative: rel,
+            });
+            v.severity = Some(severity(vb, converted, false));
+            v.summary = format!(
+                "{} does not match {}: it should be about {}",
+                oneline(&b.text),
+                oneline(&a.text),
+                with_unit(self.lex, Some(ub), None, &human_amount(converted))
+            );
+            v.suggestion = Some(with_unit(self.lex, Some(ub), None, &human_amount(converted)));
+            if let Some(r) = rel {
+                v.explanation.push(format!("gap: {} ({:+.1}%)", fmt_num(bi.distance(converted).round_dp(4)), (r * Decimal::ONE_HUNDRED).to_f64().unwrap_or(0.0)));
+            }
+            if v.severity == Some(Severity::Gross) {
+                if let Some(slip) = scale_slip(vb, converted) {
+                    v.explanation.push(format!("looks like a scale slip: {slip}"));
+                }
+            }
+        }
+        Some(v)
+    }
+
+    fn share(&self, doc: &Document, claims: &[Claim], i: usize) -> Option<Verdict> {
+        let c = &claims[i];
+        if c.kind != ClaimKind::Percent {
+            return None;
+        }
+        let (a, b) = (&claims[i - 2], &claims[i - 1]);
+        if a.sentence != c.sentence || b.sentence != c.sentence {
+            return None;
+        }
+        let ab = doc.source.get(a.span.end..b.span.start)?.to_lowercase();
+        let bc = doc.source.get(b.span.end..c.span.start)?.to_lowercase();
+        let ab_words = ab.split_whitespace().count();
+        if !(ab.trim() == "of" || ab.trim() == "out of" || ab.trim().starts_with("of the") && ab_words <= 3) {
+            return None;
+        }
+        let bc_t = bc.trim().trim_start_matches(',').trim();
+        if !(bc_t == "or" || bc_t == "(" || bc_t == "," || bc_t.is_empty()) {
+            return None;
+        }
+        if !matches!(a.kind, ClaimKind::Count | ClaimKind::Number) || !matches!(b.kind, ClaimKind::Count | ClaimKind::Number) {
+            return None;
+        }
+        let (va, vb) = (a.value?, b.value?);
+        if vb.is_zero() {
+            return None;
+        }
+        let share = va / vb * Decimal::ONE_HUNDRED;
+        let ci = c.interval?;
+        let mut v = Verdict::new(i, VerdictKind::Consistent, String::new());
+        v.check = Some("share".into());
+        v.explanation.push(format!("computed: {} / {} × 100 = {}%", fmt_num(va), fmt_num(vb), fmt_num(share.round_dp(2))));
+        v.expected = Some(Interval {
+            low: Some(share),
+            high: Some(share),
+            low_open: false,
+            high_open: false,
+        });
+        if ci.contains(share) {
+            if c.value == Some(share) {
+                v.summary = format!("{} is {} of {}", oneline(&c.text), oneline(&a.text), oneline(&b.text));
+            } else {
+                v.kind = VerdictKind::ConsistentByRounding;
+                v.summary = format!("{} rounds {}% correctly", oneline(&c.text), fmt_num(share.round_dp(2)));
+            }
+        } else {
+            v.kind = VerdictKind::Inconsistent;
+            let stated = c.value.unwrap_or_default();
+            v.severity = Some(severity(stated, share, false));
+            v.gap = Some(Gap {
+                absolute: ci.distance(share),
+                relative: if share.is_zero() { None } else { Some((stated - share) / share) },
+            });
+            v.summary = format!(
+                "{} of {} is {}%, not {}",
+                oneline(&a.text),
+                oneline(&b.text),
+                fmt_num(share.round_dp(1)),
+                oneline(&c.text)
+            );
+            v.suggestion = Some(format!("{}%", fmt_num(share.round_dp(1))));
+        }
+        Some(v)
+    }
+
+    fn restated(&self, claims: &[Claim], verdicts: &mut [Verdict]) {
+        let mut seen: FxHashMap<String, usize> = FxHashMap::default();
+        for (i, c) in claims.iter().enumerate() {
+            let Some(phrase) = c.counted_phrase.as_ref() else { continue };
+            if phrase.split_whitespace().count() < 2 || c.direction.is_some() || c.value_high.is_some() {
+                continue;
+            }
+            if !matches!(c.qualifier, Qualifier::Exact | Qualifier::Approximately) {
+                continue;
+            }
+            let key = phrase.to_lowercase().split_whitespace().collect::<Vec<_>>().join(" ");
+            if let Some(&j) = seen.get(&key) {
+                let first = &claims[j];
+                if let (Some(a), Some(b)) = (first.interval, c.interval) {
+                    if !a.overlaps(&b) && verdicts[i].kind == VerdictKind::Unverifiable {
+                        let v = &mut verdicts[i];
+                        v.kind = VerdictKind::Inconsistent;
+                        v.check = Some("restated".into());
+                        let (sa, sb) = (first.value.unwrap_or_default(), c.value.unwrap_or_default());
+                        v.severity = Some(severity(sb, sa, false));
+                        v.summary = format!(
+                            "{} contradicts {} earlier (line {})",
+                            oneline(&c.text),
+                            oneline(&first.text),
+                            first.line
+                        );
+                        v.explanation = vec![
+                            format!("read as: {} → {}", fmt_num(sb), b.display()),
+                            format!("earlier: {} → {}", fmt_num(sa), a.display()),
+                        ];
+                        v.gap = Some(Gap {
+                            absolute: (sb - sa).abs(),
+                            relative: if sa.is_zero() { None } else { Some((sb - sa) / sa) },
+                        });
+                    }
+                }
+            } else {
+                seen.insert(key, i);
+            }
+        }
+    }
+
+    fn candidates(&self, doc: &Document, c: &Claim, ctx: &[(String, f64)]) -> Vec<Candidate> {
+        let lex = self.lex;
+        let r = self.reference;
+        let ctx_map: FxHashMap<&str, f64> = ctx.iter().map(|(t, w)| (t.as_str(), *w)).collect();
+        let mut keys: Vec<String> = ctx.iter().map(|(t, _)| t.clone()).collect();
+        if let Some(cn) = &c.counted {
+            keys.push(cn.clone());
+        }
+        let mut out = Vec::new();
+        for id in r.candidates(&keys) {
+            let f = &r.facts[id as usize];
+            // dimension: counts against counts, units against comparable units
+            match (&f.counted, f.unit) {
+                (Some(fc), None) => {
+                    let Some(cc) = &c.counted else { continue };
+                    if c.unit.is_some() {
+                        continue;
+                    }
+                    if cc != fc && !f.aliases.iter().any(|a| singularise(a) == *cc) {
+                        continue;
+                    }
+                }
+                (None, None) => {
+                    if c.unit.is_some() {
+                        continue;
+                    }
+                }
+                (_, Some(_)) => {
+                    if !ReferenceSet::comparable(lex, f.unit, c.unit) {
+                        continue;
+                    }
+                }
+            }
+            let mut fact_terms: Vec<String> = terms(&f.entity)
+                .chain(terms(&f.measure))
+                .chain(f.aliases.iter().flat_map(|a| terms(a)))
+                .collect();
+            fact_terms.sort();
+            fact_terms.dedup();
+            let mut score = 0.0;
+            let mut linked = Vec::new();
+            for t in &fact_terms {
+                if let Some(w) = ctx_map.get(t.as_str()) {
+                    score += w * r.weight(t);
+                    linked.push(t.clone());
+                }
+            }
+            if f.counted.is_some() {
+                score += 4.0;
+                linked.push(format!("counted: {}", c.counted.clone().unwrap_or_default()));
+            }
+            out.push(Candidate {
+                fact: f.clone(),
+                score,
+                linked_by: linked,
+                group: format!("{}|{}", f.entity.to_lowercase(), f.measure.to_lowercase()),
+            });
+        }
+        out.extend(self.country_candidates(doc, c, &ctx_map));
+        out
+    }
+
+    fn country_candidates(&self, doc: &Document, c: &Claim, ctx: &FxHashMap<&str, f64>) -> Vec<Candidate> {
+        let lex = self.lex;
+        let table = &self.reference.countries;
+        if table.countries.is_empty() {
+            return Vec::new();
+        }
+        let sentence = doc.source.get(c.sentence.start..c.sentence.end).unwrap_or("");
+        // countries named in the sentence, nearest to the claim first
+        let words: Vec<(usize, &str)> = {
+            let mut v = Vec::new();
+            let mut pos = 0;
+            for piece in sentence.split_inclusive(|ch: char| !(ch.is_alphanumeric() || ch == '.' || ch == '\'' || ch == '’')) {
+                let w = piece.trim_end_matches(|ch: char| !(ch.is_alphanumeric() || ch == '.' || ch == '\'' || ch == '’'));
+                let w = w.trim_end_matches('.').trim_end_matches("'s").trim_end_matches("’s");
+                if !w.is_empty() {
+                    v.push((c.sentence.start + pos, w));
+                }
+                pos += piece.len();
+            }
+            v
+        };
+        let mut found: Vec<(usize, usize)> = Vec::new(); // (country, distance)
+        let claim_mid = c.span.start;
+        let mut k = 0;
+        while k < words.len() {
+            let mut matched = 0;
+            if words[k].1.chars().next().is_some_and(|ch| ch.is_uppercase()) {
+                for n in (1..=table.max_name_words.min(words.len() - k)).rev() {
+                    let name = words[k..k + n].iter().map(|w| w.1).collect::<Vec<_>>().join(" ").to_lowercase();
+                    if let Some(&ci) = table.by_name.get(&name) {
+                        let dist = words[k].0.abs_diff(claim_mid);
+                        found.push((ci, dist));
+                        matched = n;
+                        break;
+                    }
+                }
+            }
+            k += matched.max(1);
+        }
+        found.sort_by_key(|f| f.1);
+        found.dedup_by_key(|f| f.0);
+        let Some(&(country, _)) = found.first() else {
+            return Vec::new();
+        };
+        let ctry = &table.countries[country];
+        let years = sentence_years(sentence, doc.date);
+        let year = years.first().copied().or(doc.date.map(|d| d.year)).unwrap_or(2024);
+        let has = |w: &str| ctx.contains_key(w);
+        let mut out = Vec::new();
+        let dim_count = c.unit.is_none() && (c.counted.is_some() || c.kind == ClaimKind::Number);
+        let counted_people = c.counted.as_deref().is_some_and(|n| POPULATION_NOUNS.contains(&n));
+        let mut push = |measure: &str, value: Decimal, vyear: i32, unit: Option<UnitId>, unit_text: &str, counted: Option<&str>, source: &str, linked: Vec<String>| {
+            out.push(Candidate {
+                fact: Fact {
+                    id: format!("{}-{}-{}", ctry.iso3.to_lowercase(), measure.to_lowercase().replace(' ', "-"), vyear),
+                    entity: ctry.name.clone(),
+                    measure: measure.into(),
+                    low: value,
+                    high: value,
+                    value_text: value.normalize().to_string(),
+                    unit,
+                    unit_text: unit_text.into(),
+                    counted: counted.map(String::from),
+                    as_of: Some(Date::from_year(vyear)),
+                    period: None,
+                    source: source.into(),
+                    aliases: Vec::new(),
+                    origin: "country statistics".into(),
+                },
+                score: 12.0,
+                linked_by: linked,
+                group: format!("{}|{}", ctry.iso3, measure),
+            });
+        };
+        if dim_count && (counted_people || (has("population") && c.counted.is_none())) {
+            if let Some((vy, v)) = crate::reference::CountryTable::value_near(&table.population, country, year) {
+                push(
+                    "population",
+                    v,
+                    vy,
+                    None,
+                    "person",
+                    c.counted.as_deref(),
+                    &format!("World Bank, population total (SP.POP.TOTL), {vy}"),
+                    vec![ctry.name.clone(), if has("population") { "population".into() } else { format!("counted: {}", c.counted.clone().unwrap_or_default()) }],
+                );
+            }
+        }
+        if c.unit.is_some_and(|u| lex.unit(u).kind == UnitKind::Currency)
+            && (has("gdp") || has("economy") || has("output") || sentence.to_lowercase().contains("gross domestic product"))
+        {
+            if let Some((vy, v)) = crate::reference::CountryTable::value_near(&self.reference.countries.gdp, country, year) {
+                let usd = lex.unit_by_code("USD");
+                push(
+                    "GDP",
+                    v,
+                    vy,
+                    usd,
+                    "USD",
+                    None,
+                    &format!("World Bank, GDP in current US$ (NY.GDP.MKTP.CD), {vy}"),
+                    vec![ctry.name.clone(), if has("gdp") { "gdp".into() } else { "economy".into() }],
+                );
+            }
+        }
+        if let (Some(u), Some(area)) = (c.unit, ctry.area_km2) {
+            if lex.unit(u).dimension == "area" && (has("area") || has("size") || has("cover") || has("territory")) {
+                push(
+                    "area",
+                    area,
+                    year,
+                    lex.unit_by_code("square kilometre"),
+                    "square kilometre",
+                    None,
+                    "GeoNames country information (area in km²)",
+                    vec![ctry.name.clone(), "area".into()],
+                );
+            }
+        }
+        out
+    }
+
+    fn against_reference(&self, doc: &Document, c: &Claim, idx: usize, prev: Option<(usize, usize)>) -> Verdict {
+        let lex = self.lex;
+        let mut v = Verdict::new(idx, VerdictKind::Unverifiable, String::new());
+        v.check = Some("reference".into());
+        let Some(interval) = c.interval else {
+            v.summary = c.problem.clone().unwrap_or_else(|| "the figure cannot be represented".into());
+            return v;
+        };
+        let ctx = context_terms(doc, c, prev);
+        let mut cands = self.candidates(doc, c, &ctx);
+        const THRESHOLD: f64 = 7.0;
+        cands.retain(|k| k.score >= THRESHOLD);
+        if cands.is_empty() {
+            v.summary = match c.kind {
+                ClaimKind::Number => "no reference fact; nothing says what the number counts".into(),
+                _ => format!("no reference fact about {}", describe_subject(c, lex)),
+            };
+            return v;
+        }
+        // within a group (same entity and measure), prefer the fact whose time fits
+        let sentence = doc.source.get(c.sentence.start..c.sentence.end).unwrap_or("");
+        let years = sentence_years(sentence, doc.date);
+        let target_year = years.first().copied();
+        let article_days = doc.date.map(|d| d.days());
+        for k in &mut cands {
+            if let (Some(y), Some(fy)) = (target_year, k.fact.year()) {
+                let in_period = k.fact.period.is_some_and(|(a, b)| a.year <= y && y <= b.year);
+                if fy == y || in_period {
+                    k.score += 3.0;
+                    k.linked_by.push(format!("year {y}"));
+                } else {
+                    k.score -= (fy - y).abs().min(10) as f64 * 0.2;
+                }
+            } else if let (Some(ad), Some(d)) = (article_days, k.fact.as_of) {
+                // the latest fact not after the article
+                let delta = ad - d.days();
+                k.score -= if delta < 0 { 1.0 + (-delta as f64) / 3650.0 } else { (delta as f64) / 36500.0 };
+            }
+        }
+        cands.sort_by(|a, b| b.score.partial_cmp(&a.score).unwrap_or(std::cmp::Ordering::Equal));
+        let mut best_per_group: Vec<&Candidate> = Vec::new();
+        for k in &cands {
+            if !best_per_group.iter().any(|b| b.group == k.group) {
+                best_per_group.push(k);
+            }
+        }
+        let best = best_per_group[0];
+
+        if let Some(second) = best_per_group.get(1) {
+            if second.score >= best.score - AMBIGUITY_MARGIN {
+                v.kind = VerdictKind::Ambiguous;
+                v.summary = format!(
+                    "two facts fit equally: {} {} and {} {}",
+                    best.fact.entity, best.fact.measure, second.fact.entity, second.fact.measure
+                );
+                v.other_facts = best_per_group[1..].iter().filter(|k| k.score >= best.score - AMBIGUITY_MARGIN).map(|k| k.fact.id.clone()).collect();
+                v.fact = Some(fact_ref(&best.fact));
+                v.linked_by = best.linked_by.clone();
+                return v;
+            }
+        }
+        let f = &best.fact;
+        v.fact = Some(fact_ref(f));
+        v.linked_by = best.linked_by.clone();
+        // the fact in the claim's unit
+        let date = doc.date.or(f.as_of);
+        let (flo, fhi, rate) = match (f.unit, c.unit) {
+            (Some(fu), Some(cu)) => match (self.convert(f.low, fu, cu, date), self.convert(f.high, fu, cu, date)) {
+                (Ok((lo, r)), Ok((hi, _))) => (lo, hi, r),
+                (Err(e), _) | (_, Err(e)) => {
+                    v.kind = VerdictKind::Unverifiable;
+                    v.summary = format!("linked to {} {}, but cannot convert: {e}", f.entity, f.measure);
+                    return v;
+                }
+            },
+            _ => (f.low, f.high, None),
+        };
+        let fact_iv = Interval {
+            low: Some(flo.min(fhi)),
+            high: Some(flo.max(fhi)),
+            low_open: false,
+            high_open: false,
+        };
+        v.expected = Some(fact_iv);
+        let unit = unit_label(lex, c);
+        let fact_desc = if f.low == f.high {
+            with_unit(lex, f.unit, f.counted.as_deref(), &fmt_num(f.low))
+        } else {
+            with_unit(lex, f.unit, f.counted.as_deref(), &format!("{}–{}", fmt_num(f.low), fmt_num(f.high)))
+        };
+        v.explanation.push(format!(
+            "read as: {} {} → {}",
+            qualifier_words(c.qualifier),
+            with_unit(lex, c.unit, c.counted.as_deref(), &claim_value_text(c)),
+            interval.display()
+        ).replace("  ", " "));
+        v.explanation.push(format!(
+            "fact: {}, {} = {}{} — {}",
+            f.entity,
+            f.measure,
+            fact_desc,
+            f.as_of.map(|d| format!(" (as of {})", if d.month == 1 && d.day == 1 && f.origin == "country statistics" { d.year.to_string() } else { d.to_string() })).unwrap_or_default(),
+            f.source
+        ));
+        if let Some(r) = &rate {
+            v.explanation.push(format!(
+                "converted at {} {}/{} (ECB reference rate, {}): {}",
+                r.rate.round_dp(6).normalize(),
+                r.to,
+                r.from,
+                r.date,
+                with_unit(lex, c.unit, None, &human_range(flo, fhi))
+            ));
+        } else if f.unit != c.unit {
+            v.explanation.push(format!("in {}: {}", if unit.is_empty() { "the claim's unit" } else { &unit }, human_range(flo, fhi)));
+        }
+        v.explanation.push(format!("linked by: {}", best.linked_by.join(", ")));
+        let stated = c.value.unwrap_or_default();
+        if interval.overlaps(&fact_iv) {
+            let point_ok = fact_iv.contains(stated)
+                || c.value_high.is_some_and(|h| fact_iv.overlaps(&Interval { low: Some(stated.min(h)), high: Some(stated.max(h)), low_open: false, high_open: false }));
+            if c.qualifier == Qualifier::Exact && !c.vague && !point_ok {
+                v.kind = VerdictKind::ConsistentByRounding;
+                v.summary = format!(
+                    "{} is a rounded form of {}",
+                    oneline(&c.text),
+                    with_unit(lex, c.unit, c.counted.as_deref(), &human_range(flo, fhi))
+                );
+            } else {
+                v.kind = VerdictKind::Consistent;
+                v.summary = format!("{} agrees with {} {}", oneline(&c.text), f.entity, f.measure);
+            }
+            return v;
+        }
+        v.kind = VerdictKind::Inconsistent;
+        let nearest = if stated < fact_iv.low.unwrap_or(stated) { flo.min(fhi) } else { flo.max(fhi) };
+        let gap_abs = gap_between(&interval, &fact_iv);
+        let rel = if nearest.is_zero() { None } else { Some((stated - nearest) / nearest) };
+        v.gap = Some(Gap { absolute: gap_abs, relative: rel });
+        let qualifier_flip = !matches!(c.qualifier, Qualifier::Exact | Qualifier::Approximately | Qualifier::Range | Qualifier::Nearly)
+            && (stated - nearest).abs() <= nearest.abs() * dec("0.5");
+        v.severity = Some(severity(stated, nearest, qualifier_flip));
+        let correct = with_unit(lex, c.unit, c.counted.as_deref(), &human_range(flo, fhi));
+        v.summary = if qualifier_flip {
+            format!(
+                "{} is wrong: the reference gives {}, which is not {} {}",
+                oneline(&c.text),
+                correct,
+                qualifier_words(c.qualifier),
+                with_unit(lex, c.unit, c.counted.as_deref(), &fmt_num(stated))
+            )
+        } else {
+            format!("{} is wrong: the reference gives {}", oneline(&c.text), correct)
+        };
+        if let Some(r) = rel {
+            v.explanation.push(format!(
+                "gap: {} {} ({:+.1}% from the fact)",
+                fmt_num(gap_abs.round_dp(4)),
+                if unit.is_empty() { "" } else { unit.as_str() },
+                (r * Decimal::ONE_HUNDRED).to_f64().unwrap_or(0.0)
+            ).replace("  ", " "));
+        }
+        if let Some(slip) = scale_slip(stated, nearest) {
+            v.explanation.push(format!("looks like a scale slip: {slip}"));
+        }
+        v.suggestion = Some(match c.qualifier {
+            Qualifier::Exact | Qualifier::Range => correct,
+            q => format!("{} {}", qualifier_words(q), correct),
+        });
+        v
+    }
+}
+
+fn gap_between(a: &Interval, b: &Interval) -> Decimal {
+    if let (Some(ah), Some(bl)) = (a.high, b.low) {
+        if ah < bl {
+            return bl - ah;
+        }
+    }
+    if let (Some(bh), Some(al)) = (b.high, a.low) {
+        if bh < al {
+            return al - bh;
+        }
+    }
+    Decimal::ZERO
+}
+
+fn human_range(lo: Decimal, hi: Decimal) -> String {
+    if lo == hi {
+        human_amount(lo)
+    } else {
+        format!("{}–{}", human_amount(lo.min(hi)), human_amount(lo.max(hi)))
+    }
+}
+
+fn claim_value_text(c: &Claim) -> String {
+    match (c.value, c.value_high) {
+        (Some(a), Some(b)) => format!("{}–{}", fmt_num(a), fmt_num(b)),
+        (Some(a), None) => fmt_num(a),
+        _ => "?".into(),
+    }
+}
+
+fn qualifier_words(q: Qualifier) -> &'static str {
+    match q {
+        Qualifier::Exact | Qualifier::Range => "",
+        Qualifier::Approximately => "about",
+        Qualifier::Nearly => "nearly",
+        Qualifier::MoreThan => "more than",
+        Qualifier::AtLeast => "at least",
+        Qualifier::UpTo => "up to",
+        Qualifier::LessThan => "less than",
+        Qualifier::AtMost => "at most",
+    }
+}
+
+fn describe_subject(c: &Claim, lex: &Lexicon) -> String {
+    match (&c.counted_phrase, c.unit) {
+        (Some(p), _) => format!("\"{}\"", oneline(p)),
+        (None, Some(u)) => format!("this {} figure", lex.unit(u).dimension.replace('_', " ")),
+        _ => "this figure".into(),
+    }
+}
+
+fn fact_ref(f: &Fact) -> FactRef {
+    FactRef {
+        id: f.id.clone(),
+        entity: f.entity.clone(),
+        measure: f.measure.clone(),
+        value_text: f.value_text.clone(),
+        unit: if f.unit_text.is_empty() {
+            f.counted.clone().unwrap_or_default()
+        } else {
+            f.unit_text.clone()
+        },
+        as_of: f.as_of.map(|d| d.to_string()),
+        source: f.source.clone(),
+    }
+}
+
+fn oneline(s: &str) -> String {
+    s.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// "million written for billion" when the ratio is close to a power of a thousand.
+fn scale_slip(stated: Decimal, expected: Decimal) -> Option<String> {
+    if expected.is_zero() || stated.is_zero() {
+        return None;
+    }
+    let r = (stated / expected).abs().to_f64()?;
+    for (k, name) in [(1e3, "thousand"), (1e6, "million"), (1e9, "billion")] {
+        for (ratio, word) in [(k, "too large"), (1.0 / k, "too small")] {
+            if (r / ratio - 1.0).abs() < 0.25 {
+                return Some(format!("the figure is about {} times {word} (a {name}-fold slip, e.g. million for billion)", if ratio > 1.0 { k } else { k }));
+            }
+        }
+    }
+    None
+}
+
+fn severity(stated: Decimal, expected: Decimal, qualifier_flip: bool) -> Severity {
+    if scale_slip(stated, expected).is_some() {
+        return Severity::Gross;
+    }
+    if expected.is_zero() {
+        return Severity::Gross;
+    }
+    let r = (stated / expected).abs().to_f64().unwrap_or(f64::INFINITY);
+    if !(0.67..=1.5).contains(&r) {
+        Severity::Gross
+    } else {
+        let _ = qualifier_flip;
+        Severity::Minor
+    }
+}

@@ -1,0 +1,601 @@
+//! Stage 6: rendering. One renderer per format; each returns a `String` (the library never
+//! prints). JSON output is versioned by [`SCHEMA_VERSION`] and documented in `docs/json-schema.md`.
+
+use std::fmt::Write as _;
+
+use serde::Serialize;
+use serde_json::{Value, json};
+
+use crate::check::{FileReport, Severity, Verdict, VerdictKind};
+use crate::document::Document;
+use crate::extract::Span;
+use crate::lexicon::Lexicon;
+use crate::normalise::{Claim, fmt_num};
+
+/// Version of the JSON and JSON-lines output schema.
+pub const SCHEMA_VERSION: u32 = 1;
+
+/// The result of reading one input: a document and its claims, or an error.
+pub struct Extracted<'a> {
+    pub doc: &'a Document,
+    pub claims: &'a [Claim],
+}
+
+#[derive(Serialize)]
+struct SpanJson {
+    start: usize,
+    end: usize,
+}
+
+impl From<Span> for SpanJson {
+    fn from(s: Span) -> Self {
+        SpanJson {
+            start: s.start,
+            end: s.end,
+        }
+    }
+}
+
+fn dec_str(d: Option<rust_decimal::Decimal>) -> Value {
+    d.map(|v| Value::String(v.normalize().to_string()))
+        .unwrap_or(Value::Null)
+}
+
+/// One claim as a JSON object (schema in `docs/json-schema.md`).
+pub fn claim_json(c: &Claim, lex: &Lexicon) -> Value {
+    let unit = c.unit.map(|u| {
+        let u = lex.unit(u);
+        json!({
+            "code": u.code,
+            "name": u.name,
+            "dimension": u.dimension,
+            "si_unit": u.si_unit,
+            "si_factor": u.si_factor.normalize().to_string(),
+        })
+    });
+    json!({
+        "text": c.text,
+        "span": SpanJson::from(c.span),
+        "line": c.line,
+        "column": c.column,
+        "kind": c.kind.as_str(),
+        "value": dec_str(c.value),
+        "value_high": dec_str(c.value_high),
+        "precision": c.precision.normalize().to_string(),
+        "qualifier": c.qualifier.as_str(),
+        "interval": c.interval,
+        "unit": unit,
+        "per": c.per,
+        "dimension": c.dimension(lex),
+        "si_value": dec_str(c.si_value),
+        "unit_note": c.unit_note,
+        "counted": c.counted,
+        "counted_phrase": c.counted_phrase,
+        "direction": c.direction,
+        "vague": c.vague,
+        "sentence": SpanJson::from(c.sentence),
+        "problem": c.problem,
+    })
+}
+
+fn doc_header(doc: &Document) -> serde_json::Map<String, Value> {
+    let mut m = serde_json::Map::new();
+    m.insert("path".into(), json!(doc.name));
+    m.insert("format".into(), json!(doc.format));
+    m.insert("date".into(), json!(doc.date.map(|d| d.to_string())));
+    m
+}
+
+/// `extract --format json`: one document with every file.
+pub fn extract_json(files: &[Extracted], errors: &[String], lex: &Lexicon) -> String {
+    let files: Vec<Value> = files
+        .iter()
+        .map(|f| {
+            let mut m = doc_header(f.doc);
+            m.insert(
+                "claims".into(),
+                Value::Array(f.claims.iter().map(|c| claim_json(c, lex)).collect()),
+            );
+            Value::Object(m)
+        })
+        .collect();
+    let out = json!({
+        "schema_version": SCHEMA_VERSION,
+        "tool": "numcheck",
+        "command": "extract",
+        "files": files,
+        "errors": errors,
+    });
+    serde_json::to_string_pretty(&out).unwrap_or_default() + "\n"
+}
+
+/// `extract --format jsonl`: one line per file.
+pub fn extract_jsonl_line(f: &Extracted, lex: &Lexicon, id: Option<&Value>) -> String {
+    let mut m = serde_json::Map::new();
+    m.insert("schema_version".into(), json!(SCHEMA_VERSION));
+    if let Some(id) = id {
+        m.insert("id".into(), id.clone());
+    }
+    m.extend(doc_header(f.doc));
+    m.insert(
+        "claims".into(),
+        Value::Array(f.claims.iter().map(|c| claim_json(c, lex)).collect()),
+    );
+    serde_json::to_string(&Value::Object(m)).unwrap_or_default() + "\n"
+}
+
+fn oneline(s: &str) -> String {
+    s.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// A short description of what a claim states: "USD 1,200,000,000", "14,000 troop".
+pub fn describe_value(c: &Claim, lex: &Lexicon) -> String {
+    let v = match (c.value, c.value_high) {
+        (Some(a), Some(b)) => format!("{}–{}", fmt_num(a), fmt_num(b)),
+        (Some(a), None) => fmt_num(a),
+        _ => "(unrepresentable)".into(),
+    };
+    let unit = match c.unit {
+        Some(u) => {
+            let u = lex.unit(u);
+            match u.kind {
+                crate::lexicon::UnitKind::Currency => return format!("{} {v}{}", u.code, per(c)),
+                crate::lexicon::UnitKind::Percent => return format!("{v}%{}", per(c)),
+                _ => u.code.clone(),
+            }
+        }
+        None => c.counted.clone().unwrap_or_default(),
+    };
+    if unit.is_empty() {
+        v
+    } else {
+        format!("{v} {unit}{}", per(c))
+    }
+}
+
+fn per(c: &Claim) -> String {
+    c.per.as_ref().map(|p| format!(" per {p}")).unwrap_or_default()
+}
+
+/// `extract --format text`: one aligned row per claim.
+pub fn extract_text(files: &[Extracted], lex: &Lexicon) -> String {
+    let mut out = String::new();
+    for f in files {
+        let rows: Vec<[String; 5]> = f
+            .claims
+            .iter()
+            .map(|c| {
+                [
+                    format!("{}:{}:{}", f.doc.name, c.line, c.column),
+                    c.kind.as_str().to_string(),
+                    describe_value(c, lex),
+                    c.qualifier.as_str().to_string(),
+                    format!(
+                        "{}  {}",
+                        oneline(&c.text),
+                        c.interval.map(|i| i.display()).unwrap_or_default()
+                    ),
+                ]
+            })
+            .collect();
+        let mut widths = [0usize; 4];
+        for r in &rows {
+            for k in 0..4 {
+                widths[k] = widths[k].max(r[k].chars().count());
+            }
+        }
+        for r in &rows {
+            let _ = writeln!(
+                out,
+                "{:w0$}  {:w1$}  {:w2$}  {:w3$}  {}",
+                r[0],
+                r[1],
+                r[2],
+                r[3],
+                r[4],
+                w0 = widths[0],
+                w1 = widths[1],
+                w2 = widths[2],
+                w3 = widths[3]
+            );
+        }
+        let _ = writeln!(out, "{}: {} claims", f.doc.name, f.claims.len());
+    }
+    out
+}
+
+// ---------------------------------------------------------------------------------------------
+// check reports
+// ---------------------------------------------------------------------------------------------
+
+/// Options shared by the check renderers.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct RenderOptions {
+    /// ANSI colour (only on a terminal and never with NO_COLOR; decided by the binary).
+    pub color: bool,
+    /// Show consistent claims too, not only findings.
+    pub show_all: bool,
+}
+
+fn paint(on: bool, code: &str, s: &str) -> String {
+    if on {
+        format!("\x1b[{code}m{s}\x1b[0m")
+    } else {
+        s.to_string()
+    }
+}
+
+fn verdict_color(v: &Verdict) -> &'static str {
+    match v.kind {
+        VerdictKind::Inconsistent => "1;31",
+        VerdictKind::Ambiguous | VerdictKind::Unverifiable => "1;33",
+        VerdictKind::Consistent | VerdictKind::ConsistentByRounding => "1;32",
+    }
+}
+
+/// Label for a verdict: "inconsistent (gross)", "consistent by rounding".
+pub fn verdict_label(v: &Verdict) -> String {
+    match (v.kind, v.severity) {
+        (VerdictKind::Inconsistent, Some(Severity::Gross)) => "inconsistent (gross)".into(),
+        (VerdictKind::Inconsistent, _) => "inconsistent".into(),
+        (k, _) => k.as_str().replace('_', " "),
+    }
+}
+
+/// `check --format text`: rustc-style findings with the source line and a caret.
+pub fn check_text(reports: &[FileReport], opts: RenderOptions) -> String {
+    let mut out = String::new();
+    let mut totals = Totals::default();
+    for r in reports {
+        totals.add(r);
+        for v in &r.verdicts {
+            if !opts.show_all && matches!(v.kind, VerdictKind::Consistent) {
+                continue;
+            }
+            let c = &r.claims[v.claim];
+            let label = verdict_label(v);
+            let _ = writeln!(
+                out,
+                "{}: {}",
+                paint(opts.color, verdict_color(v), &label),
+                paint(opts.color, "1", &v.summary)
+            );
+            let _ = writeln!(out, "  --> {}:{}:{}", r.doc.name, c.line, c.column);
+            // the source line(s) with the claim underlined
+            let (end_line, end_col) = r.doc.line_col(c.span.end);
+            let gutter = format!("{}", end_line).len();
+            let _ = writeln!(out, "{:gutter$} |", "");
+            for line_no in c.line..=end_line {
+                let text = r.doc.line_text(line_no);
+                let _ = writeln!(out, "{line_no:>gutter$} | {}", text.trim_end());
+                let from = if line_no == c.line { c.column } else { 1 };
+                let to = if line_no == end_line {
+                    end_col
+                } else {
+                    text.chars().count() + 1
+                };
+                if to > from {
+                    let _ = writeln!(
+                        out,
+                        "{:gutter$} | {}{}",
+                        "",
+                        " ".repeat(from - 1),
+                        paint(opts.color, verdict_color(v), &"^".repeat(to - from))
+                    );
+                }
+            }
+            for note in &v.explanation {
+                let _ = writeln!(out, "{:gutter$} = {}", "", note);
+            }
+            let _ = writeln!(out);
+        }
+    }
+    let _ = writeln!(out, "{}", totals.summary_line());
+    out
+}
+
+/// Counts of verdicts over a run.
+#[derive(Debug, Default, Clone, Copy, Serialize)]
+pub struct Totals {
+    pub files: usize,
+    pub claims: usize,
+    pub consistent: usize,
+    pub consistent_by_rounding: usize,
+    pub inconsistent: usize,
+    pub unverifiable: usize,
+    pub ambiguous: usize,
+}
+
+impl Totals {
+    /// Adds one file's verdicts.
+    pub fn add(&mut self, r: &FileReport) {
+        self.files += 1;
+        self.claims += r.claims.len();
+        for v in &r.verdicts {
+            match v.kind {
+                VerdictKind::Consistent => self.consistent += 1,
+                VerdictKind::ConsistentByRounding => self.consistent_by_rounding += 1,
+                VerdictKind::Inconsistent => self.inconsistent += 1,
+                VerdictKind::Unverifiable => self.unverifiable += 1,
+                VerdictKind::Ambiguous => self.ambiguous += 1,
+            }
+        }
+    }
+
+    /// "2 files, 18 claims: 12 consistent (1 by rounding), 2 inconsistent, 4 unverifiable".
+    pub fn summary_line(&self) -> String {
+        format!(
+            "{} file{}, {} claims: {} consistent ({} by rounding), {} inconsistent, {} unverifiable, {} ambiguous",
+            self.files,
+            if self.files == 1 { "" } else { "s" },
+            self.claims,
+            self.consistent + self.consistent_by_rounding,
+            self.consistent_by_rounding,
+            self.inconsistent,
+            self.unverifiable,
+            self.ambiguous
+        )
+    }
+}
+
+fn verdict_json(r: &FileReport, v: &Verdict, lex: &Lexicon) -> Value {
+    let c = &r.claims[v.claim];
+    json!({
+        "claim": claim_json(c, lex),
+        "verdict": v.kind.as_str(),
+        "severity": v.severity.map(|s| s.as_str()),
+        "summary": v.summary,
+        "explanation": v.explanation,
+        "fact": v.fact.as_ref().map(|f| json!({
+            "id": f.id,
+            "entity": f.entity,
+            "measure": f.measure,
+            "value": f.value_text,
+            "unit": f.unit,
+            "as_of": f.as_of,
+            "source": f.source,
+        })),
+        "other_facts": v.other_facts,
+        "linked_by": v.linked_by,
+        "expected": v.expected.map(|i| i.display()),
+        "gap": v.gap.as_ref().map(|g| json!({
+            "absolute": g.absolute.normalize().to_string(),
+            "relative": g.relative.map(|x| x.round_dp(4).normalize().to_string()),
+        })),
+        "suggestion": v.suggestion,
+        "check": v.check,
+    })
+}
+
+/// `check --format json`: every claim with its verdict (schema in `docs/json-schema.md`).
+pub fn check_json(reports: &[FileReport], errors: &[String], lex: &Lexicon) -> String {
+    let mut totals = Totals::default();
+    let files: Vec<Value> = reports
+        .iter()
+        .map(|r| {
+            totals.add(r);
+            let mut m = doc_header(r.doc);
+            m.insert(
+                "verdicts".into(),
+                Value::Array(r.verdicts.iter().map(|v| verdict_json(r, v, lex)).collect()),
+            );
+            Value::Object(m)
+        })
+        .collect();
+    let out = json!({
+        "schema_version": SCHEMA_VERSION,
+        "tool": "numcheck",
+        "command": "check",
+        "summary": totals,
+        "files": files,
+        "errors": errors,
+    });
+    serde_json::to_string_pretty(&out).unwrap_or_default() + "\n"
+}
+
+/// `check --format jsonl` / stream mode: one line per article.
+pub fn check_jsonl_line(r: &FileReport, lex: &Lexicon, id: Option<&Value>) -> String {
+    let mut m = serde_json::Map::new();
+    m.insert("schema_version".into(), json!(SCHEMA_VERSION));
+    if let Some(id) = id {
+        m.insert("id".into(), id.clone());
+    }
+    m.extend(doc_header(r.doc));
+    m.insert(
+        "verdicts".into(),
+        Value::Array(r.verdicts.iter().map(|v| verdict_json(r, v, lex)).collect()),
+    );
+    serde_json::to_string(&Value::Object(m)).unwrap_or_default() + "\n"
+}
+
+fn md_escape(s: &str) -> String {
+    oneline(s).replace('|', "\\|")
+}
+
+/// `check --format markdown`: a discrepancy report to paste into a ticket.
+pub fn check_markdown(reports: &[FileReport], lex: &Lexicon) -> String {
+    let mut totals = Totals::default();
+    for r in reports {
+        totals.add(r);
+    }
+    let mut out = String::new();
+    let _ = writeln!(out, "# numcheck discrepancy report\n");
+    let _ = writeln!(out, "| files | claims | consistent | by rounding | inconsistent | unverifiable | ambiguous |");
+    let _ = writeln!(out, "|---:|---:|---:|---:|---:|---:|---:|");
+    let _ = writeln!(
+        out,
+        "| {} | {} | {} | {} | {} | {} | {} |\n",
+        totals.files,
+        totals.claims,
+        totals.consistent + totals.consistent_by_rounding,
+        totals.consistent_by_rounding,
+        totals.inconsistent,
+        totals.unverifiable,
+        totals.ambiguous
+    );
+    let discrepancies: Vec<(&FileReport, &Verdict)> = reports
+        .iter()
+        .flat_map(|r| r.verdicts.iter().map(move |v| (r, v)))
+        .filter(|(_, v)| matches!(v.kind, VerdictKind::Inconsistent | VerdictKind::Ambiguous))
+        .collect();
+    if discrepancies.is_empty() {
+        let _ = writeln!(out, "No discrepancies found.");
+    } else {
+        let _ = writeln!(out, "## Discrepancies\n");
+        let _ = writeln!(out, "| where | claim as written | verdict | reference | source | suggested correction |");
+        let _ = writeln!(out, "|---|---|---|---|---|---|");
+        for (r, v) in discrepancies {
+            let c = &r.claims[v.claim];
+            let (fact, source) = match &v.fact {
+                Some(f) => (format!("{} {}: {} {}", f.entity, f.measure, f.value_text, f.unit), f.source.clone()),
+                None => (v.check.clone().unwrap_or_default(), v.source_note.clone().unwrap_or_default()),
+            };
+            let _ = writeln!(
+                out,
+                "| {}:{}:{} | {} | {} — {} | {} | {} | {} |",
+                md_escape(&r.doc.name),
+                c.line,
+                c.column,
+                md_escape(&c.text),
+                verdict_label(v),
+                md_escape(&v.summary),
+                md_escape(&fact),
+                md_escape(&source),
+                md_escape(v.suggestion.as_deref().unwrap_or("—"))
+            );
+        }
+    }
+    let unverifiable: Vec<(&FileReport, &Verdict)> = reports
+        .iter()
+        .flat_map(|r| r.verdicts.iter().map(move |v| (r, v)))
+        .filter(|(_, v)| v.kind == VerdictKind::Unverifiable)
+        .collect();
+    if !unverifiable.is_empty() {
+        let _ = writeln!(out, "\n## Could not be checked\n");
+        let _ = writeln!(out, "| where | claim as written | reads as | why |");
+        let _ = writeln!(out, "|---|---|---|---|");
+        for (r, v) in unverifiable {
+            let c = &r.claims[v.claim];
+            let _ = writeln!(
+                out,
+                "| {}:{}:{} | {} | {} | {} |",
+                md_escape(&r.doc.name),
+                c.line,
+                c.column,
+                md_escape(&c.text),
+                md_escape(&describe_value(c, lex)),
+                md_escape(&v.summary)
+            );
+        }
+    }
+    out
+}
+
+/// `check --format sarif`: SARIF 2.1.0 for code-review tools.
+pub fn check_sarif(reports: &[FileReport]) -> String {
+    let mut results = Vec::new();
+    for r in reports {
+        for v in &r.verdicts {
+            if matches!(v.kind, VerdictKind::Consistent | VerdictKind::ConsistentByRounding) {
+                continue;
+            }
+            let c = &r.claims[v.claim];
+            let (end_line, end_col) = r.doc.line_col(c.span.end);
+            let level = match v.kind {
+                VerdictKind::Inconsistent => "error",
+                VerdictKind::Ambiguous => "warning",
+                _ => "note",
+            };
+            results.push(json!({
+                "ruleId": v.kind.as_str(),
+                "level": level,
+                "message": {"text": format!("{}: {}", v.summary, v.explanation.join(" "))},
+                "locations": [{"physicalLocation": {
+                    "artifactLocation": {"uri": r.doc.name},
+                    "region": {"startLine": c.line, "startColumn": c.column, "endLine": end_line, "endColumn": end_col,
+                               "charOffset": c.span.start, "charLength": c.span.end - c.span.start}
+                }}],
+            }));
+        }
+    }
+    let out = json!({
+        "$schema": "https://json.schemastore.org/sarif-2.1.0.json",
+        "version": "2.1.0",
+        "runs": [{
+            "tool": {"driver": {
+                "name": "numcheck",
+                "version": env!("CARGO_PKG_VERSION"),
+                "rules": [
+                    {"id": "inconsistent", "shortDescription": {"text": "A figure disagrees with the reference or with itself"}},
+                    {"id": "ambiguous", "shortDescription": {"text": "Two reference facts fit the figure equally"}},
+                    {"id": "unverifiable", "shortDescription": {"text": "No reference fact for the figure"}},
+                ]
+            }},
+            "results": results,
+        }]
+    });
+    serde_json::to_string_pretty(&out).unwrap_or_default() + "\n"
+}
+
+fn html_escape(s: &str) -> String {
+    s.replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+        .replace('"', "&quot;")
+}
+
+/// `check --format html`: a self-contained page with each article highlighted.
+pub fn check_html(reports: &[FileReport]) -> String {
+    let mut totals = Totals::default();
+    let mut body = String::new();
+    for r in reports {
+        totals.add(r);
+        let _ = writeln!(body, "<section><h2>{}</h2><pre class=\"article\">", html_escape(&r.doc.name));
+        let mut marks: Vec<(usize, usize, &Verdict)> = r
+            .verdicts
+            .iter()
+            .map(|v| (r.claims[v.claim].span.start, r.claims[v.claim].span.end, v))
+            .collect();
+        marks.sort_by_key(|m| m.0);
+        let src = &r.doc.source;
+        let mut pos = 0;
+        for (s, e, v) in marks {
+            if s < pos || e > src.len() || !src.is_char_boundary(s) || !src.is_char_boundary(e) {
+                continue;
+            }
+            body.push_str(&html_escape(&src[pos..s]));
+            let _ = write!(
+                body,
+                "<mark class=\"{}\" title=\"{}\">{}</mark>",
+                v.kind.as_str(),
+                html_escape(&format!("{}: {} {}", verdict_label(v), v.summary, v.explanation.join(" "))),
+                html_escape(&src[s..e])
+            );
+            pos = e;
+        }
+        body.push_str(&html_escape(&src[pos..]));
+        let _ = writeln!(body, "</pre><ol class=\"findings\">");
+        for v in &r.verdicts {
+            if v.kind == VerdictKind::Consistent {
+                continue;
+            }
+            let c = &r.claims[v.claim];
+            let _ = writeln!(
+                body,
+                "<li class=\"{}\"><b>{}</b> line {}: “{}” — {}<br><small>{}</small></li>",
+                v.kind.as_str(),
+                html_escape(&verdict_label(v)),
+                c.line,
+                html_escape(&oneline(&c.text)),
+                html_escape(&v.summary),
+                html_escape(&v.explanation.join(" "))
+            );
+        }
+        let _ = writeln!(body, "</ol></section>");
+    }
+    format!(
+        "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>numcheck report</title>\n<style>\nbody{{font-family:system-ui,sans-serif;max-width:60rem;margin:2rem auto;padding:0 1rem}}\npre.article{{white-space:pre-wrap;line-height:1.5;background:#fafafa;padding:1rem;border:1px solid #ddd}}\nmark.consistent{{background:#d4f7d4}} mark.consistent_by_rounding{{background:#e8f7c8}}\nmark.inconsistent{{background:#ffc9c9}} mark.unverifiable{{background:#eee}} mark.ambiguous{{background:#ffe8a3}}\nli.inconsistent b{{color:#b00}}\n</style></head><body>\n<h1>numcheck report</h1>\n<p>{}</p>\n{}</body></html>\n",
+        html_escape(&totals.summary_line()),
+        body
+    )
+}
