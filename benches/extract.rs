@@ -1,1 +1,102 @@
-fn main(){}
+//! Extraction benchmarks: claims extracted from real news text (MB/s of article text), and the
+//! cost of loading the lexicon tables.
+//!
+//! `cargo bench --bench extract`. The corpus is `../shared/corpus/bbc_news_2004_2005.jsonl`
+//! when present, else a small built-in text (see `common/mod.rs`).
+
+mod common;
+
+use std::hint::black_box;
+use std::time::{Duration, Instant};
+
+use criterion::{Criterion, Throughput};
+use numcheck::{Document, Format, Lexicon, Tolerances, extract_claims};
+
+fn bench_extract(c: &mut Criterion) {
+    let arts = common::articles();
+    let docs = common::documents(&arts);
+    let bytes = common::text_bytes(&arts);
+    let lex = Lexicon::embedded();
+    let tol = Tolerances::default();
+    let claims: usize = docs
+        .iter()
+        .map(|d| extract_claims(d, lex, &tol).len())
+        .sum();
+    eprintln!("extract: {claims} claims in {} articles", docs.len());
+
+    let mut g = c.benchmark_group("extract");
+    g.sample_size(10)
+        .warm_up_time(Duration::from_secs(1))
+        .measurement_time(Duration::from_secs(4))
+        .throughput(Throughput::Bytes(bytes));
+    // Extraction and normalisation over documents already built.
+    g.bench_function("corpus", |b| {
+        b.iter(|| {
+            let mut n = 0;
+            for d in &docs {
+                n += extract_claims(black_box(d), lex, &tol).len();
+            }
+            n
+        })
+    });
+    // The same, including building each document from its text (what stream mode does).
+    g.bench_function("corpus_with_document", |b| {
+        b.iter(|| {
+            let mut n = 0;
+            for a in &arts {
+                let d = Document::from_text(&a.id, black_box(a.text.clone()), Format::Text);
+                n += extract_claims(&d, lex, &tol).len();
+            }
+            n
+        })
+    });
+    g.finish();
+
+    // claims/s is not something criterion reports next to bytes/s: time a few passes by hand.
+    if !cfg!(debug_assertions) {
+        let mut times: Vec<f64> = (0..5)
+            .map(|_| {
+                let t = Instant::now();
+                let n: usize = docs
+                    .iter()
+                    .map(|d| extract_claims(black_box(d), lex, &tol).len())
+                    .sum();
+                black_box(n);
+                t.elapsed().as_secs_f64()
+            })
+            .collect();
+        times.sort_by(f64::total_cmp);
+        let med = times[times.len() / 2];
+        eprintln!(
+            "extract summary: median {:.1} ms per pass, {:.2} MB/s, {:.0} claims/s",
+            med * 1e3,
+            bytes as f64 / med / 1e6,
+            claims as f64 / med
+        );
+    }
+}
+
+fn bench_lexicon(c: &mut Criterion) {
+    let mut g = c.benchmark_group("lexicon");
+    g.sample_size(20)
+        .warm_up_time(Duration::from_millis(500))
+        .measurement_time(Duration::from_secs(2));
+    g.bench_function("load_embedded_tables", |b| {
+        b.iter(|| {
+            Lexicon::from_tables(
+                numcheck::lexicon::EMBEDDED_TABLES
+                    .iter()
+                    .map(|(n, d)| (n.to_string(), *d)),
+            )
+            .expect("embedded lexicon loads")
+        })
+    });
+    g.finish();
+}
+
+fn main() {
+    let mut c = Criterion::default().configure_from_args();
+    bench_extract(&mut c);
+    bench_lexicon(&mut c);
+    c.final_summary();
+}

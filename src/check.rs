@@ -156,14 +156,17 @@ pub struct FileReport<'d> {
 impl FileReport<'_> {
     /// Does this report reach the fail level?
     pub fn fails(&self, fail_on: FailOn) -> bool {
-        self.verdicts.iter().filter(|v| !v.suppressed).any(|v| match fail_on {
-            FailOn::Inconsistent => v.kind == VerdictKind::Inconsistent,
-            FailOn::Unverifiable => matches!(
-                v.kind,
-                VerdictKind::Inconsistent | VerdictKind::Unverifiable | VerdictKind::Ambiguous
-            ),
-            FailOn::Never => false,
-        })
+        self.verdicts
+            .iter()
+            .filter(|v| !v.suppressed)
+            .any(|v| match fail_on {
+                FailOn::Inconsistent => v.kind == VerdictKind::Inconsistent,
+                FailOn::Unverifiable => matches!(
+                    v.kind,
+                    VerdictKind::Inconsistent | VerdictKind::Unverifiable | VerdictKind::Ambiguous
+                ),
+                FailOn::Never => false,
+            })
     }
 }
 
@@ -192,7 +195,15 @@ struct Candidate {
 /// Two facts whose link scores differ by less than this are equally good.
 const AMBIGUITY_MARGIN: f64 = 2.0;
 
-const POPULATION_NOUNS: &[&str] = &["person", "inhabitant", "resident", "citizen", "soul", "population", "national"];
+const POPULATION_NOUNS: &[&str] = &[
+    "person",
+    "inhabitant",
+    "resident",
+    "citizen",
+    "soul",
+    "population",
+    "national",
+];
 
 fn dec(s: &str) -> Decimal {
     Decimal::from_str(s).unwrap_or_default()
@@ -221,20 +232,48 @@ fn unit_label(lex: &Lexicon, c: &Claim) -> String {
     }
 }
 
+/// A figure with its unit as an editor writes it: "USD 541 million", "2,850 km", "14,453 troops".
 fn with_unit(lex: &Lexicon, unit: Option<UnitId>, counted: Option<&str>, v: &str) -> String {
+    let one = v == "1";
     match unit {
         Some(u) => {
             let u = lex.unit(u);
             match u.kind {
                 UnitKind::Currency => format!("{} {v}", u.code),
                 UnitKind::Percent => format!("{v}%"),
-                _ => format!("{v} {}", u.code),
+                _ => match &u.symbol {
+                    Some(sym) if sym.chars().count() <= 4 && !sym.contains('|') => {
+                        format!("{v} {sym}")
+                    }
+                    _ if one => format!("{v} {}", u.name),
+                    _ => format!("{v} {}", plural(&u.name)),
+                },
             }
         }
         None => match counted {
-            Some(c) => format!("{v} {c}"),
+            Some(c) if one => format!("{v} {c}"),
+            Some(c) => format!("{v} {}", plural(c)),
             None => v.to_string(),
         },
+    }
+}
+
+/// English plural of a singular noun, good enough for reports.
+fn plural(noun: &str) -> String {
+    match noun {
+        "person" => "people".into(),
+        "foot" => "feet".into(),
+        "man" => "men".into(),
+        "woman" => "women".into(),
+        "child" => "children".into(),
+        "staff" | "police" | "personnel" | "sheep" | "fish" => noun.into(),
+        n if n.ends_with('y') && !n.ends_with("ay") && !n.ends_with("ey") && !n.ends_with("oy") => {
+            format!("{}ies", &n[..n.len() - 1])
+        }
+        n if n.ends_with('s') || n.ends_with("sh") || n.ends_with("ch") || n.ends_with('x') => {
+            format!("{n}es")
+        }
+        n => format!("{n}s"),
     }
 }
 
@@ -281,7 +320,9 @@ fn clause_bounds(src: &str, sentence: (usize, usize), span: (usize, usize)) -> (
             break;
         }
         let rest = &before[i..];
-        if (rest.starts_with(" and ") || rest.starts_with(" but ") || rest.starts_with("\nand ")) && i + 5 <= before.len() {
+        if (rest.starts_with(" and ") || rest.starts_with(" but ") || rest.starts_with("\nand "))
+            && i + 5 <= before.len()
+        {
             start = sentence.0 + i + 4;
             break;
         }
@@ -289,7 +330,11 @@ fn clause_bounds(src: &str, sentence: (usize, usize), span: (usize, usize)) -> (
     let after = src.get(span.1..sentence.1.max(span.1)).unwrap_or("");
     let mut end = sentence.1.max(span.1);
     for (i, c) in after.char_indices() {
-        if is_delim(c) || after[i..].starts_with(" and ") || after[i..].starts_with(" but ") || after[i..].starts_with("\nand ") {
+        if is_delim(c)
+            || after[i..].starts_with(" and ")
+            || after[i..].starts_with(" but ")
+            || after[i..].starts_with("\nand ")
+        {
             end = span.1 + i;
             break;
         }
@@ -299,7 +344,11 @@ fn clause_bounds(src: &str, sentence: (usize, usize), span: (usize, usize)) -> (
 
 /// Context terms of a claim with proximity weights: 3 in its clause, 1 elsewhere in the
 /// sentence, 0.5 in the sentence before.
-fn context_terms(doc: &Document, claim: &Claim, prev_sentence: Option<(usize, usize)>) -> Vec<(String, f64)> {
+fn context_terms(
+    doc: &Document,
+    claim: &Claim,
+    prev_sentence: Option<(usize, usize)>,
+) -> Vec<(String, f64)> {
     let src = &doc.source;
     let mut out: FxHashMap<String, f64> = FxHashMap::default();
     let s = claim.sentence.start.min(claim.span.start);
@@ -307,13 +356,21 @@ fn context_terms(doc: &Document, claim: &Claim, prev_sentence: Option<(usize, us
     let (cs, ce) = clause_bounds(src, (s, e), (claim.span.start, claim.span.end));
     let sentence = src.get(s..e).unwrap_or("");
     let mut pos = s;
-    for piece in sentence.split_inclusive(|c: char| !(c.is_alphanumeric() || c == '\'' || c == '’' || c == '-')) {
+    for piece in sentence
+        .split_inclusive(|c: char| !(c.is_alphanumeric() || c == '\'' || c == '’' || c == '-'))
+    {
         let w_start = pos;
         pos += piece.len();
-        let word = piece.trim_end_matches(|c: char| !(c.is_alphanumeric() || c == '\'' || c == '’' || c == '-'));
+        let word = piece.trim_end_matches(|c: char| {
+            !(c.is_alphanumeric() || c == '\'' || c == '’' || c == '-')
+        });
         for part in word.split('-') {
             for t in terms(part) {
-                let w = if w_start >= cs && w_start < ce { 3.0 } else { 1.0 };
+                let w = if w_start >= cs && w_start < ce {
+                    3.0
+                } else {
+                    1.0
+                };
                 let e = out.entry(t).or_insert(0.0);
                 if *e < w {
                     *e = w;
@@ -375,23 +432,40 @@ impl<'a> Checker<'a> {
                 verdicts[i] = Some(self.against_reference(doc, c, i, prev_sentence));
             }
         }
-        let mut verdicts: Vec<Verdict> = verdicts.into_iter().map(|v| v.expect("every claim has a verdict")).collect();
+        let mut verdicts: Vec<Verdict> = verdicts
+            .into_iter()
+            .map(|v| v.expect("every claim has a verdict"))
+            .collect();
         // internal: the same quantity stated twice with different values
         self.restated(&claims, &mut verdicts);
         // inline suppression
         for v in &mut verdicts {
             let c = &claims[v.claim];
             let line = doc.line_text(c.line);
-            let prev = if c.line > 1 { doc.line_text(c.line - 1) } else { "" };
+            let prev = if c.line > 1 {
+                doc.line_text(c.line - 1)
+            } else {
+                ""
+            };
             if line.contains("numcheck:ignore") || prev.contains("numcheck:ignore-next-line") {
                 v.suppressed = true;
             }
         }
-        FileReport { doc, claims, verdicts }
+        FileReport {
+            doc,
+            claims,
+            verdicts,
+        }
     }
 
     /// Converts `value` from one unit to another; currency at `date`.
-    fn convert(&self, value: Decimal, from: UnitId, to: UnitId, date: Option<Date>) -> Result<(Decimal, Option<RateUsed>), String> {
+    fn convert(
+        &self,
+        value: Decimal,
+        from: UnitId,
+        to: UnitId,
+        date: Option<Date>,
+    ) -> Result<(Decimal, Option<RateUsed>), String> {
         if from == to {
             return Ok((value, None));
         }
@@ -399,10 +473,15 @@ impl<'a> Checker<'a> {
         match (uf.kind, ut.kind) {
             (UnitKind::Currency, UnitKind::Currency) => {
                 let Some(date) = date else {
-                    return Err("the article has no date to take an exchange rate from (give --date)".into());
+                    return Err(
+                        "the article has no date to take an exchange rate from (give --date)"
+                            .into(),
+                    );
                 };
                 let used = self.reference.rates.cross(&uf.code, &ut.code, date)?;
-                let v = value.checked_mul(used.rate).ok_or("the converted amount is too large")?;
+                let v = value
+                    .checked_mul(used.rate)
+                    .ok_or("the converted amount is too large")?;
                 Ok((v, Some(used)))
             }
             (a, b) if a == b && uf.dimension == ut.dimension => {
@@ -415,7 +494,10 @@ impl<'a> Checker<'a> {
                 }
                 Ok(((si - ut.si_offset) / ut.si_factor, None))
             }
-            _ => Err(format!("{} and {} measure different things", uf.code, ut.code)),
+            _ => Err(format!(
+                "{} and {} measure different things",
+                uf.code, ut.code
+            )),
         }
     }
 
@@ -440,7 +522,10 @@ impl<'a> Checker<'a> {
         let (converted, rate) = match self.convert(va, ua, ub, doc.date) {
             Ok(x) => x,
             Err(why) => {
-                v.summary = format!("cannot check the conversion of {}: {why}", a.text.split_whitespace().collect::<Vec<_>>().join(" "));
+                v.summary = format!(
+                    "cannot check the conversion of {}: {why}",
+                    a.text.split_whitespace().collect::<Vec<_>>().join(" ")
+                );
                 return Some(v);
             }
         };
@@ -477,9 +562,19 @@ impl<'a> Checker<'a> {
             high_open: false,
         });
         let a_range = a.interval.and_then(|ai| {
-            let lo = ai.low.and_then(|x| self.convert(x, ua, ub, doc.date).ok()).map(|x| x.0);
-            let hi = ai.high.and_then(|x| self.convert(x, ua, ub, doc.date).ok()).map(|x| x.0);
-            Some(Interval { low: lo, high: hi, ..ai })
+            let lo = ai
+                .low
+                .and_then(|x| self.convert(x, ua, ub, doc.date).ok())
+                .map(|x| x.0);
+            let hi = ai
+                .high
+                .and_then(|x| self.convert(x, ua, ub, doc.date).ok())
+                .map(|x| x.0);
+            Some(Interval {
+                low: lo,
+                high: hi,
+                ..ai
+            })
         });
         if bi.contains(converted) {
             if converted == vb {
@@ -495,10 +590,18 @@ impl<'a> Checker<'a> {
             }
         } else if a_range.is_some_and(|ar| ar.overlaps(&bi)) {
             v.kind = VerdictKind::ConsistentByRounding;
-            v.summary = format!("{} agrees with {} only if both are rounded", oneline(&b.text), oneline(&a.text));
+            v.summary = format!(
+                "{} agrees with {} only if both are rounded",
+                oneline(&b.text),
+                oneline(&a.text)
+            );
         } else {
             v.kind = VerdictKind::Inconsistent;
-            let rel = if converted.is_zero() { None } else { Some((vb - converted) / converted) };
+            let rel = if converted.is_zero() {
+                None
+            } else {
+                Some((vb - converted) / converted)
+            };
             v.gap = Some(Gap {
                 absolute: bi.distance(converted),
                 relative: rel,
@@ -510,13 +613,23 @@ impl<'a> Checker<'a> {
                 oneline(&a.text),
                 with_unit(self.lex, Some(ub), None, &human_amount(converted))
             );
-            v.suggestion = Some(with_unit(self.lex, Some(ub), None, &human_amount(converted)));
+            v.suggestion = Some(with_unit(
+                self.lex,
+                Some(ub),
+                None,
+                &human_amount(converted),
+            ));
             if let Some(r) = rel {
-                v.explanation.push(format!("gap: {} ({:+.1}%)", fmt_num(bi.distance(converted).round_dp(4)), (r * Decimal::ONE_HUNDRED).to_f64().unwrap_or(0.0)));
+                v.explanation.push(format!(
+                    "gap: {} ({:+.1}%)",
+                    fmt_num(bi.distance(converted).round_dp(4)),
+                    (r * Decimal::ONE_HUNDRED).to_f64().unwrap_or(0.0)
+                ));
             }
             if v.severity == Some(Severity::Gross) {
                 if let Some(slip) = scale_slip(vb, converted) {
-                    v.explanation.push(format!("looks like a scale slip: {slip}"));
+                    v.explanation
+                        .push(format!("looks like a scale slip: {slip}"));
                 }
             }
         }
@@ -535,14 +648,19 @@ impl<'a> Checker<'a> {
         let ab = doc.source.get(a.span.end..b.span.start)?.to_lowercase();
         let bc = doc.source.get(b.span.end..c.span.start)?.to_lowercase();
         let ab_words = ab.split_whitespace().count();
-        if !(ab.trim() == "of" || ab.trim() == "out of" || ab.trim().starts_with("of the") && ab_words <= 3) {
+        if !(ab.trim() == "of"
+            || ab.trim() == "out of"
+            || ab.trim().starts_with("of the") && ab_words <= 3)
+        {
             return None;
         }
         let bc_t = bc.trim().trim_start_matches(',').trim();
         if !(bc_t == "or" || bc_t == "(" || bc_t == "," || bc_t.is_empty()) {
             return None;
         }
-        if !matches!(a.kind, ClaimKind::Count | ClaimKind::Number) || !matches!(b.kind, ClaimKind::Count | ClaimKind::Number) {
+        if !matches!(a.kind, ClaimKind::Count | ClaimKind::Number)
+            || !matches!(b.kind, ClaimKind::Count | ClaimKind::Number)
+        {
             return None;
         }
         let (va, vb) = (a.value?, b.value?);
@@ -553,7 +671,12 @@ impl<'a> Checker<'a> {
         let ci = c.interval?;
         let mut v = Verdict::new(i, VerdictKind::Consistent, String::new());
         v.check = Some("share".into());
-        v.explanation.push(format!("computed: {} / {} × 100 = {}%", fmt_num(va), fmt_num(vb), fmt_num(share.round_dp(2))));
+        v.explanation.push(format!(
+            "computed: {} / {} × 100 = {}%",
+            fmt_num(va),
+            fmt_num(vb),
+            fmt_num(share.round_dp(2))
+        ));
         v.expected = Some(Interval {
             low: Some(share),
             high: Some(share),
@@ -562,10 +685,19 @@ impl<'a> Checker<'a> {
         });
         if ci.contains(share) {
             if c.value == Some(share) {
-                v.summary = format!("{} is {} of {}", oneline(&c.text), oneline(&a.text), oneline(&b.text));
+                v.summary = format!(
+                    "{} is {} of {}",
+                    oneline(&c.text),
+                    oneline(&a.text),
+                    oneline(&b.text)
+                );
             } else {
                 v.kind = VerdictKind::ConsistentByRounding;
-                v.summary = format!("{} rounds {}% correctly", oneline(&c.text), fmt_num(share.round_dp(2)));
+                v.summary = format!(
+                    "{} rounds {}% correctly",
+                    oneline(&c.text),
+                    fmt_num(share.round_dp(2))
+                );
             }
         } else {
             v.kind = VerdictKind::Inconsistent;
@@ -573,7 +705,11 @@ impl<'a> Checker<'a> {
             v.severity = Some(severity(stated, share, false));
             v.gap = Some(Gap {
                 absolute: ci.distance(share),
-                relative: if share.is_zero() { None } else { Some((stated - share) / share) },
+                relative: if share.is_zero() {
+                    None
+                } else {
+                    Some((stated - share) / share)
+                },
             });
             v.summary = format!(
                 "{} of {} is {}%, not {}",
@@ -590,14 +726,23 @@ impl<'a> Checker<'a> {
     fn restated(&self, claims: &[Claim], verdicts: &mut [Verdict]) {
         let mut seen: FxHashMap<String, usize> = FxHashMap::default();
         for (i, c) in claims.iter().enumerate() {
-            let Some(phrase) = c.counted_phrase.as_ref() else { continue };
-            if phrase.split_whitespace().count() < 2 || c.direction.is_some() || c.value_high.is_some() {
+            let Some(phrase) = c.counted_phrase.as_ref() else {
+                continue;
+            };
+            if phrase.split_whitespace().count() < 2
+                || c.direction.is_some()
+                || c.value_high.is_some()
+            {
                 continue;
             }
             if !matches!(c.qualifier, Qualifier::Exact | Qualifier::Approximately) {
                 continue;
             }
-            let key = phrase.to_lowercase().split_whitespace().collect::<Vec<_>>().join(" ");
+            let key = phrase
+                .to_lowercase()
+                .split_whitespace()
+                .collect::<Vec<_>>()
+                .join(" ");
             if let Some(&j) = seen.get(&key) {
                 let first = &claims[j];
                 if let (Some(a), Some(b)) = (first.interval, c.interval) {
@@ -605,7 +750,8 @@ impl<'a> Checker<'a> {
                         let v = &mut verdicts[i];
                         v.kind = VerdictKind::Inconsistent;
                         v.check = Some("restated".into());
-                        let (sa, sb) = (first.value.unwrap_or_default(), c.value.unwrap_or_default());
+                        let (sa, sb) =
+                            (first.value.unwrap_or_default(), c.value.unwrap_or_default());
                         v.severity = Some(severity(sb, sa, false));
                         v.summary = format!(
                             "{} contradicts {} earlier (line {})",
@@ -619,7 +765,11 @@ impl<'a> Checker<'a> {
                         ];
                         v.gap = Some(Gap {
                             absolute: (sb - sa).abs(),
-                            relative: if sa.is_zero() { None } else { Some((sb - sa) / sa) },
+                            relative: if sa.is_zero() {
+                                None
+                            } else {
+                                Some((sb - sa) / sa)
+                            },
                         });
                     }
                 }
@@ -678,7 +828,10 @@ impl<'a> Checker<'a> {
             }
             if f.counted.is_some() {
                 score += 4.0;
-                linked.push(format!("counted: {}", c.counted.clone().unwrap_or_default()));
+                linked.push(format!(
+                    "counted: {}",
+                    c.counted.clone().unwrap_or_default()
+                ));
             }
             out.push(Candidate {
                 fact: f.clone(),
@@ -691,20 +844,35 @@ impl<'a> Checker<'a> {
         out
     }
 
-    fn country_candidates(&self, doc: &Document, c: &Claim, ctx: &FxHashMap<&str, f64>) -> Vec<Candidate> {
+    fn country_candidates(
+        &self,
+        doc: &Document,
+        c: &Claim,
+        ctx: &FxHashMap<&str, f64>,
+    ) -> Vec<Candidate> {
         let lex = self.lex;
         let table = &self.reference.countries;
         if table.countries.is_empty() {
             return Vec::new();
         }
-        let sentence = doc.source.get(c.sentence.start..c.sentence.end).unwrap_or("");
+        let sentence = doc
+            .source
+            .get(c.sentence.start..c.sentence.end)
+            .unwrap_or("");
         // countries named in the sentence, nearest to the claim first
         let words: Vec<(usize, &str)> = {
             let mut v = Vec::new();
             let mut pos = 0;
-            for piece in sentence.split_inclusive(|ch: char| !(ch.is_alphanumeric() || ch == '.' || ch == '\'' || ch == '’')) {
-                let w = piece.trim_end_matches(|ch: char| !(ch.is_alphanumeric() || ch == '.' || ch == '\'' || ch == '’'));
-                let w = w.trim_end_matches('.').trim_end_matches("'s").trim_end_matches("’s");
+            for piece in sentence.split_inclusive(|ch: char| {
+                !(ch.is_alphanumeric() || ch == '.' || ch == '\'' || ch == '’')
+            }) {
+                let w = piece.trim_end_matches(|ch: char| {
+                    !(ch.is_alphanumeric() || ch == '.' || ch == '\'' || ch == '’')
+                });
+                let w = w
+                    .trim_end_matches('.')
+                    .trim_end_matches("'s")
+                    .trim_end_matches("’s");
                 if !w.is_empty() {
                     v.push((c.sentence.start + pos, w));
                 }
@@ -717,9 +885,19 @@ impl<'a> Checker<'a> {
         let mut k = 0;
         while k < words.len() {
             let mut matched = 0;
-            if words[k].1.chars().next().is_some_and(|ch| ch.is_uppercase()) {
+            if words[k]
+                .1
+                .chars()
+                .next()
+                .is_some_and(|ch| ch.is_uppercase())
+            {
                 for n in (1..=table.max_name_words.min(words.len() - k)).rev() {
-                    let name = words[k..k + n].iter().map(|w| w.1).collect::<Vec<_>>().join(" ").to_lowercase();
+                    let name = words[k..k + n]
+                        .iter()
+                        .map(|w| w.1)
+                        .collect::<Vec<_>>()
+                        .join(" ")
+                        .to_lowercase();
                     if let Some(&ci) = table.by_name.get(&name) {
                         let dist = words[k].0.abs_diff(claim_mid);
                         found.push((ci, dist));
@@ -737,15 +915,34 @@ impl<'a> Checker<'a> {
         };
         let ctry = &table.countries[country];
         let years = sentence_years(sentence, doc.date);
-        let year = years.first().copied().or(doc.date.map(|d| d.year)).unwrap_or(2024);
+        let year = years
+            .first()
+            .copied()
+            .or(doc.date.map(|d| d.year))
+            .unwrap_or(2024);
         let has = |w: &str| ctx.contains_key(w);
         let mut out = Vec::new();
         let dim_count = c.unit.is_none() && (c.counted.is_some() || c.kind == ClaimKind::Number);
-        let counted_people = c.counted.as_deref().is_some_and(|n| POPULATION_NOUNS.contains(&n));
-        let mut push = |measure: &str, value: Decimal, vyear: i32, unit: Option<UnitId>, unit_text: &str, counted: Option<&str>, source: &str, linked: Vec<String>| {
+        let counted_people = c
+            .counted
+            .as_deref()
+            .is_some_and(|n| POPULATION_NOUNS.contains(&n));
+        let mut push = |measure: &str,
+                        value: Decimal,
+                        vyear: i32,
+                        unit: Option<UnitId>,
+                        unit_text: &str,
+                        counted: Option<&str>,
+                        source: &str,
+                        linked: Vec<String>| {
             out.push(Candidate {
                 fact: Fact {
-                    id: format!("{}-{}-{}", ctry.iso3.to_lowercase(), measure.to_lowercase().replace(' ', "-"), vyear),
+                    id: format!(
+                        "{}-{}-{}",
+                        ctry.iso3.to_lowercase(),
+                        measure.to_lowercase().replace(' ', "-"),
+                        vyear
+                    ),
                     entity: ctry.name.clone(),
                     measure: measure.into(),
                     low: value,
@@ -766,23 +963,40 @@ impl<'a> Checker<'a> {
             });
         };
         if dim_count && (counted_people || (has("population") && c.counted.is_none())) {
-            if let Some((vy, v)) = crate::reference::CountryTable::value_near(&table.population, country, year) {
+            if let Some((vy, v)) =
+                crate::reference::CountryTable::value_near(&table.population, country, year)
+            {
                 push(
                     "population",
                     v,
                     vy,
                     None,
                     "person",
-                    c.counted.as_deref(),
+                    c.counted.as_deref().or(Some("person")),
                     &format!("World Bank, population total (SP.POP.TOTL), {vy}"),
-                    vec![ctry.name.clone(), if has("population") { "population".into() } else { format!("counted: {}", c.counted.clone().unwrap_or_default()) }],
+                    vec![
+                        ctry.name.clone(),
+                        if has("population") {
+                            "population".into()
+                        } else {
+                            format!("counted: {}", c.counted.clone().unwrap_or_default())
+                        },
+                    ],
                 );
             }
         }
-        if c.unit.is_some_and(|u| lex.unit(u).kind == UnitKind::Currency)
-            && (has("gdp") || has("economy") || has("output") || sentence.to_lowercase().contains("gross domestic product"))
+        if c.unit
+            .is_some_and(|u| lex.unit(u).kind == UnitKind::Currency)
+            && (has("gdp")
+                || has("economy")
+                || has("output")
+                || sentence.to_lowercase().contains("gross domestic product"))
         {
-            if let Some((vy, v)) = crate::reference::CountryTable::value_near(&self.reference.countries.gdp, country, year) {
+            if let Some((vy, v)) = crate::reference::CountryTable::value_near(
+                &self.reference.countries.gdp,
+                country,
+                year,
+            ) {
                 let usd = lex.unit_by_code("USD");
                 push(
                     "GDP",
@@ -792,12 +1006,21 @@ impl<'a> Checker<'a> {
                     "USD",
                     None,
                     &format!("World Bank, GDP in current US$ (NY.GDP.MKTP.CD), {vy}"),
-                    vec![ctry.name.clone(), if has("gdp") { "gdp".into() } else { "economy".into() }],
+                    vec![
+                        ctry.name.clone(),
+                        if has("gdp") {
+                            "gdp".into()
+                        } else {
+                            "economy".into()
+                        },
+                    ],
                 );
             }
         }
         if let (Some(u), Some(area)) = (c.unit, ctry.area_km2) {
-            if lex.unit(u).dimension == "area" && (has("area") || has("size") || has("cover") || has("territory")) {
+            if lex.unit(u).dimension == "area"
+                && (has("area") || has("size") || has("cover") || has("territory"))
+            {
                 push(
                     "area",
                     area,
@@ -813,12 +1036,21 @@ impl<'a> Checker<'a> {
         out
     }
 
-    fn against_reference(&self, doc: &Document, c: &Claim, idx: usize, prev: Option<(usize, usize)>) -> Verdict {
+    fn against_reference(
+        &self,
+        doc: &Document,
+        c: &Claim,
+        idx: usize,
+        prev: Option<(usize, usize)>,
+    ) -> Verdict {
         let lex = self.lex;
         let mut v = Verdict::new(idx, VerdictKind::Unverifiable, String::new());
         v.check = Some("reference".into());
         let Some(interval) = c.interval else {
-            v.summary = c.problem.clone().unwrap_or_else(|| "the figure cannot be represented".into());
+            v.summary = c
+                .problem
+                .clone()
+                .unwrap_or_else(|| "the figure cannot be represented".into());
             return v;
         };
         let ctx = context_terms(doc, c, prev);
@@ -827,19 +1059,27 @@ impl<'a> Checker<'a> {
         cands.retain(|k| k.score >= THRESHOLD);
         if cands.is_empty() {
             v.summary = match c.kind {
-                ClaimKind::Number => "no reference fact; nothing says what the number counts".into(),
+                ClaimKind::Number => {
+                    "no reference fact; nothing says what the number counts".into()
+                }
                 _ => format!("no reference fact about {}", describe_subject(c, lex)),
             };
             return v;
         }
         // within a group (same entity and measure), prefer the fact whose time fits
-        let sentence = doc.source.get(c.sentence.start..c.sentence.end).unwrap_or("");
+        let sentence = doc
+            .source
+            .get(c.sentence.start..c.sentence.end)
+            .unwrap_or("");
         let years = sentence_years(sentence, doc.date);
         let target_year = years.first().copied();
         let article_days = doc.date.map(|d| d.days());
         for k in &mut cands {
             if let (Some(y), Some(fy)) = (target_year, k.fact.year()) {
-                let in_period = k.fact.period.is_some_and(|(a, b)| a.year <= y && y <= b.year);
+                let in_period = k
+                    .fact
+                    .period
+                    .is_some_and(|(a, b)| a.year <= y && y <= b.year);
                 if fy == y || in_period {
                     k.score += 3.0;
                     k.linked_by.push(format!("year {y}"));
@@ -849,10 +1089,18 @@ impl<'a> Checker<'a> {
             } else if let (Some(ad), Some(d)) = (article_days, k.fact.as_of) {
                 // the latest fact not after the article
                 let delta = ad - d.days();
-                k.score -= if delta < 0 { 1.0 + (-delta as f64) / 3650.0 } else { (delta as f64) / 36500.0 };
+                k.score -= if delta < 0 {
+                    1.0 + (-delta as f64) / 3650.0
+                } else {
+                    (delta as f64) / 36500.0
+                };
             }
         }
-        cands.sort_by(|a, b| b.score.partial_cmp(&a.score).unwrap_or(std::cmp::Ordering::Equal));
+        cands.sort_by(|a, b| {
+            b.score
+                .partial_cmp(&a.score)
+                .unwrap_or(std::cmp::Ordering::Equal)
+        });
         let mut best_per_group: Vec<&Candidate> = Vec::new();
         for k in &cands {
             if !best_per_group.iter().any(|b| b.group == k.group) {
@@ -868,7 +1116,11 @@ impl<'a> Checker<'a> {
                     "two facts fit equally: {} {} and {} {}",
                     best.fact.entity, best.fact.measure, second.fact.entity, second.fact.measure
                 );
-                v.other_facts = best_per_group[1..].iter().filter(|k| k.score >= best.score - AMBIGUITY_MARGIN).map(|k| k.fact.id.clone()).collect();
+                v.other_facts = best_per_group[1..]
+                    .iter()
+                    .filter(|k| k.score >= best.score - AMBIGUITY_MARGIN)
+                    .map(|k| k.fact.id.clone())
+                    .collect();
                 v.fact = Some(fact_ref(&best.fact));
                 v.linked_by = best.linked_by.clone();
                 return v;
@@ -880,11 +1132,17 @@ impl<'a> Checker<'a> {
         // the fact in the claim's unit
         let date = doc.date.or(f.as_of);
         let (flo, fhi, rate) = match (f.unit, c.unit) {
-            (Some(fu), Some(cu)) => match (self.convert(f.low, fu, cu, date), self.convert(f.high, fu, cu, date)) {
+            (Some(fu), Some(cu)) => match (
+                self.convert(f.low, fu, cu, date),
+                self.convert(f.high, fu, cu, date),
+            ) {
                 (Ok((lo, r)), Ok((hi, _))) => (lo, hi, r),
                 (Err(e), _) | (_, Err(e)) => {
                     v.kind = VerdictKind::Unverifiable;
-                    v.summary = format!("linked to {} {}, but cannot convert: {e}", f.entity, f.measure);
+                    v.summary = format!(
+                        "linked to {} {}, but cannot convert: {e}",
+                        f.entity, f.measure
+                    );
                     return v;
                 }
             },
@@ -901,20 +1159,37 @@ impl<'a> Checker<'a> {
         let fact_desc = if f.low == f.high {
             with_unit(lex, f.unit, f.counted.as_deref(), &fmt_num(f.low))
         } else {
-            with_unit(lex, f.unit, f.counted.as_deref(), &format!("{}–{}", fmt_num(f.low), fmt_num(f.high)))
+            with_unit(
+                lex,
+                f.unit,
+                f.counted.as_deref(),
+                &format!("{}–{}", fmt_num(f.low), fmt_num(f.high)),
+            )
         };
-        v.explanation.push(format!(
-            "read as: {} {} → {}",
-            qualifier_words(c.qualifier),
-            with_unit(lex, c.unit, c.counted.as_deref(), &claim_value_text(c)),
-            interval.display()
-        ).replace("  ", " "));
+        v.explanation.push(
+            format!(
+                "read as: {} {} → {}",
+                qualifier_words(c.qualifier),
+                with_unit(lex, c.unit, c.counted.as_deref(), &claim_value_text(c)),
+                interval.display()
+            )
+            .replace("  ", " "),
+        );
         v.explanation.push(format!(
             "fact: {}, {} = {}{} — {}",
             f.entity,
             f.measure,
             fact_desc,
-            f.as_of.map(|d| format!(" (as of {})", if d.month == 1 && d.day == 1 && f.origin == "country statistics" { d.year.to_string() } else { d.to_string() })).unwrap_or_default(),
+            f.as_of
+                .map(|d| format!(
+                    " (as of {})",
+                    if d.month == 1 && d.day == 1 {
+                        d.year.to_string()
+                    } else {
+                        d.to_string()
+                    }
+                ))
+                .unwrap_or_default(),
             f.source
         ));
         if let Some(r) = &rate {
@@ -927,13 +1202,29 @@ impl<'a> Checker<'a> {
                 with_unit(lex, c.unit, None, &human_range(flo, fhi))
             ));
         } else if f.unit != c.unit {
-            v.explanation.push(format!("in {}: {}", if unit.is_empty() { "the claim's unit" } else { &unit }, human_range(flo, fhi)));
+            v.explanation.push(format!(
+                "in {}: {}",
+                if unit.is_empty() {
+                    "the claim's unit"
+                } else {
+                    &unit
+                },
+                human_range(flo, fhi)
+            ));
         }
-        v.explanation.push(format!("linked by: {}", best.linked_by.join(", ")));
+        v.explanation
+            .push(format!("linked by: {}", best.linked_by.join(", ")));
         let stated = c.value.unwrap_or_default();
         if interval.overlaps(&fact_iv) {
             let point_ok = fact_iv.contains(stated)
-                || c.value_high.is_some_and(|h| fact_iv.overlaps(&Interval { low: Some(stated.min(h)), high: Some(stated.max(h)), low_open: false, high_open: false }));
+                || c.value_high.is_some_and(|h| {
+                    fact_iv.overlaps(&Interval {
+                        low: Some(stated.min(h)),
+                        high: Some(stated.max(h)),
+                        low_open: false,
+                        high_open: false,
+                    })
+                });
             if c.qualifier == Qualifier::Exact && !c.vague && !point_ok {
                 v.kind = VerdictKind::ConsistentByRounding;
                 v.summary = format!(
@@ -943,19 +1234,42 @@ impl<'a> Checker<'a> {
                 );
             } else {
                 v.kind = VerdictKind::Consistent;
-                v.summary = format!("{} agrees with {} {}", oneline(&c.text), f.entity, f.measure);
+                v.summary = format!(
+                    "{} agrees with {} {}",
+                    oneline(&c.text),
+                    f.entity,
+                    f.measure
+                );
             }
             return v;
         }
         v.kind = VerdictKind::Inconsistent;
-        let nearest = if stated < fact_iv.low.unwrap_or(stated) { flo.min(fhi) } else { flo.max(fhi) };
+        let nearest = if stated < fact_iv.low.unwrap_or(stated) {
+            flo.min(fhi)
+        } else {
+            flo.max(fhi)
+        };
         let gap_abs = gap_between(&interval, &fact_iv);
-        let rel = if nearest.is_zero() { None } else { Some((stated - nearest) / nearest) };
-        v.gap = Some(Gap { absolute: gap_abs, relative: rel });
-        let qualifier_flip = !matches!(c.qualifier, Qualifier::Exact | Qualifier::Approximately | Qualifier::Range | Qualifier::Nearly)
-            && (stated - nearest).abs() <= nearest.abs() * dec("0.5");
+        let rel = if nearest.is_zero() {
+            None
+        } else {
+            Some((stated - nearest) / nearest)
+        };
+        v.gap = Some(Gap {
+            absolute: gap_abs,
+            relative: rel,
+        });
+        let qualifier_flip = !matches!(
+            c.qualifier,
+            Qualifier::Exact | Qualifier::Approximately | Qualifier::Range | Qualifier::Nearly
+        ) && (stated - nearest).abs() <= nearest.abs() * dec("0.5");
         v.severity = Some(severity(stated, nearest, qualifier_flip));
-        let correct = with_unit(lex, c.unit, c.counted.as_deref(), &human_range(flo, fhi));
+        let correct = with_unit(
+            lex,
+            c.unit,
+            c.counted.as_deref().or(f.counted.as_deref()),
+            &human_range(flo, fhi),
+        );
         v.summary = if qualifier_flip {
             format!(
                 "{} is wrong: the reference gives {}, which is not {} {}",
@@ -965,18 +1279,26 @@ impl<'a> Checker<'a> {
                 with_unit(lex, c.unit, c.counted.as_deref(), &fmt_num(stated))
             )
         } else {
-            format!("{} is wrong: the reference gives {}", oneline(&c.text), correct)
+            format!(
+                "{} is wrong: the reference gives {}",
+                oneline(&c.text),
+                correct
+            )
         };
         if let Some(r) = rel {
-            v.explanation.push(format!(
-                "gap: {} {} ({:+.1}% from the fact)",
-                fmt_num(gap_abs.round_dp(4)),
-                if unit.is_empty() { "" } else { unit.as_str() },
-                (r * Decimal::ONE_HUNDRED).to_f64().unwrap_or(0.0)
-            ).replace("  ", " "));
+            v.explanation.push(
+                format!(
+                    "gap: {} {} ({:+.1}% from the fact)",
+                    fmt_num(gap_abs.round_dp(4)),
+                    if unit.is_empty() { "" } else { unit.as_str() },
+                    (r * Decimal::ONE_HUNDRED).to_f64().unwrap_or(0.0)
+                )
+                .replace("  ", " "),
+            );
         }
         if let Some(slip) = scale_slip(stated, nearest) {
-            v.explanation.push(format!("looks like a scale slip: {slip}"));
+            v.explanation
+                .push(format!("looks like a scale slip: {slip}"));
         }
         v.suggestion = Some(match c.qualifier {
             Qualifier::Exact | Qualifier::Range => correct,
@@ -1066,7 +1388,10 @@ fn scale_slip(stated: Decimal, expected: Decimal) -> Option<String> {
     for (k, name) in [(1e3, "thousand"), (1e6, "million"), (1e9, "billion")] {
         for (ratio, word) in [(k, "too large"), (1.0 / k, "too small")] {
             if (r / ratio - 1.0).abs() < 0.25 {
-                return Some(format!("the figure is about {} times {word} (a {name}-fold slip, e.g. million for billion)", if ratio > 1.0 { k } else { k }));
+                return Some(format!(
+                    "the figure is about {} times {word} (a {name}-fold slip, e.g. million for billion)",
+                    if ratio > 1.0 { k } else { k }
+                ));
             }
         }
     }

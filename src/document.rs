@@ -56,7 +56,9 @@ impl Date {
     }
 
     fn is_valid(&self) -> bool {
-        (1..=12).contains(&self.month) && self.day >= 1 && self.day <= days_in_month(self.year, self.month)
+        (1..=12).contains(&self.month)
+            && self.day >= 1
+            && self.day <= days_in_month(self.year, self.month)
     }
 
     /// Days since 1970-01-01.
@@ -110,7 +112,11 @@ pub struct Document {
 impl Document {
     /// Reads raw bytes as an article, refusing binary, empty and non-UTF-8 input with an error
     /// that names the file (and line and byte offset for bad UTF-8).
-    pub fn from_bytes(name: &str, bytes: &[u8], format: Option<Format>) -> Result<Document, InputError> {
+    pub fn from_bytes(
+        name: &str,
+        bytes: &[u8],
+        format: Option<Format>,
+    ) -> Result<Document, InputError> {
         if bytes.iter().all(|b| b.is_ascii_whitespace()) {
             return Err(InputError::Empty { path: name.into() });
         }
@@ -186,13 +192,21 @@ impl Document {
         let line = starts.partition_point(|&s| s <= source_offset);
         let start = starts[line - 1];
         let end = source_offset.min(self.source.len());
-        let col = self.source.get(start..end).map(|s| s.chars().count()).unwrap_or(0) + 1;
+        let col = self
+            .source
+            .get(start..end)
+            .map(|s| s.chars().count())
+            .unwrap_or(0)
+            + 1;
         (line, col)
     }
 
     /// The whole source line (without its newline) holding a source offset.
     pub fn line_text(&self, line: usize) -> &str {
-        self.source.lines().nth(line.saturating_sub(1)).unwrap_or("")
+        self.source
+            .lines()
+            .nth(line.saturating_sub(1))
+            .unwrap_or("")
     }
 }
 
@@ -209,7 +223,11 @@ fn sniff_format(name: &str, text: &str) -> Format {
         return Format::Html;
     }
     let head = text.trim_start_matches('\u{feff}').trim_start();
-    let head_lower: String = head.chars().take(64).collect::<String>().to_ascii_lowercase();
+    let head_lower: String = head
+        .chars()
+        .take(64)
+        .collect::<String>()
+        .to_ascii_lowercase();
     if head_lower.starts_with("<!doctype html") || head_lower.starts_with("<html") {
         return Format::Html;
     }
@@ -286,7 +304,12 @@ impl<'a> ScanBuilder<'a> {
         while let Some(p) = text[i..].find("-\n").map(|p| p + i) {
             i = p + 2;
             let before = text[..p].chars().next_back();
-            let after_start = p + 2 + (bytes[p + 2..].iter().take_while(|&&b| b == b' ' || b == b'\t').count());
+            let after_start = p
+                + 2
+                + (bytes[p + 2..]
+                    .iter()
+                    .take_while(|&&b| b == b' ' || b == b'\t')
+                    .count());
             let after = text[after_start..].chars().next();
             let joinable = matches!(before, Some(c) if c.is_lowercase())
                 && matches!(after, Some(c) if c.is_lowercase())
@@ -362,7 +385,10 @@ fn markdown(src: &str, b: &mut ScanBuilder) -> Option<Date> {
     let mut line_start = pos;
     let mut text_start = pos;
     while line_start < src.len() {
-        let line_end = src[line_start..].find('\n').map(|i| line_start + i + 1).unwrap_or(src.len());
+        let line_end = src[line_start..]
+            .find('\n')
+            .map(|i| line_start + i + 1)
+            .unwrap_or(src.len());
         let line = &src[line_start..line_end];
         let trimmed = line.trim_start();
         match in_fence {
@@ -376,7 +402,11 @@ fn markdown(src: &str, b: &mut ScanBuilder) -> Option<Date> {
             None => {
                 if trimmed.starts_with("```") || trimmed.starts_with("~~~") {
                     markdown_inline(src, text_start, line_start, b);
-                    in_fence = Some(if trimmed.starts_with("```") { "```" } else { "~~~" });
+                    in_fence = Some(if trimmed.starts_with("```") {
+                        "```"
+                    } else {
+                        "~~~"
+                    });
                     b.blank(line_start, line_end);
                     text_start = line_end;
                 } else if line.starts_with("    ") || line.starts_with('\t') {
@@ -393,7 +423,9 @@ fn markdown(src: &str, b: &mut ScanBuilder) -> Option<Date> {
 /// Markdown text outside fences: inline code spans and link targets are not scanned.
 fn markdown_inline(src: &str, start: usize, end: usize, b: &mut ScanBuilder) {
     static RE: OnceLock<Regex> = OnceLock::new();
-    let re = RE.get_or_init(|| Regex::new(r"`[^`\n]+`|\]\([^)\s]*\)|<https?://[^>\s]+>|https?://[^\s)]+").unwrap());
+    let re = RE.get_or_init(|| {
+        Regex::new(r"`[^`\n]+`|\]\([^)\s]*\)|<https?://[^>\s]+>|https?://[^\s)]+").unwrap()
+    });
     let mut last = start;
     for m in re.find_iter(&src[start..end]) {
         let (ms, me) = (start + m.start(), start + m.end());
@@ -416,16 +448,19 @@ fn html(src: &str, b: &mut ScanBuilder) -> Option<Date> {
         Regex::new(r#"(?is)<meta\s[^>]*(?:property|name|itemprop)\s*=\s*["'](?:article:published_time|date|datePublished|pubdate|publish-date|dc\.date)["'][^>]*>"#).unwrap()
     });
     static CONTENT: OnceLock<Regex> = OnceLock::new();
-    let content = CONTENT.get_or_init(|| Regex::new(r#"(?is)content\s*=\s*["']([^"']+)["']"#).unwrap());
+    let content =
+        CONTENT.get_or_init(|| Regex::new(r#"(?is)content\s*=\s*["']([^"']+)["']"#).unwrap());
     let date = meta
         .find_iter(src)
         .filter_map(|m| content.captures(m.as_str()))
         .find_map(|c| Date::parse(&c[1]))
         .or_else(|| {
             static TIME: OnceLock<Regex> = OnceLock::new();
-            TIME.get_or_init(|| Regex::new(r#"(?is)<time[^>]*datetime\s*=\s*["']([^"']+)["']"#).unwrap())
-                .captures(src)
-                .and_then(|c| Date::parse(&c[1]))
+            TIME.get_or_init(|| {
+                Regex::new(r#"(?is)<time[^>]*datetime\s*=\s*["']([^"']+)["']"#).unwrap()
+            })
+            .captures(src)
+            .and_then(|c| Date::parse(&c[1]))
         });
 
     let bytes = src.as_bytes();
@@ -435,7 +470,7 @@ fn html(src: &str, b: &mut ScanBuilder) -> Option<Date> {
         match bytes[i] {
             b'<' => {
                 b.copy(text_start, i);
-                let lower_head: String = src[i..(i + 10).min(src.len())]
+                let lower_head: String = src[i..]
                     .chars()
                     .take(9)
                     .collect::<String>()
@@ -443,10 +478,12 @@ fn html(src: &str, b: &mut ScanBuilder) -> Option<Date> {
                 let end = if lower_head.starts_with("<!--") {
                     src[i..].find("-->").map(|p| i + p + 3).unwrap_or(src.len())
                 } else if lower_head.starts_with("<script") || lower_head.starts_with("<style") {
-                    let close = if lower_head.starts_with("<script") { "</script" } else { "</style" };
-                    let lower_rest = src[i..].to_ascii_lowercase();
-                    lower_rest
-                        .find(close)
+                    let close = if lower_head.starts_with("<script") {
+                        "</script"
+                    } else {
+                        "</style"
+                    };
+                    find_ascii_ci(&src[i..], close)
                         .and_then(|p| src[i + p..].find('>').map(|q| i + p + q + 1))
                         .unwrap_or(src.len())
                 } else {
@@ -454,9 +491,37 @@ fn html(src: &str, b: &mut ScanBuilder) -> Option<Date> {
                 };
                 let tag = &lower_head[1..];
                 let tag = tag.trim_start_matches('/');
-                let block = ["p", "br", "div", "li", "h1", "h2", "h3", "h4", "h5", "h6", "tr", "td", "th", "ul", "ol", "table", "section", "article", "header", "footer", "blockquote", "figcaption", "title", "hr"]
-                    .iter()
-                    .any(|t| tag.starts_with(t) && !tag[t.len()..].starts_with(|c: char| c.is_ascii_alphanumeric()));
+                let block = [
+                    "p",
+                    "br",
+                    "div",
+                    "li",
+                    "h1",
+                    "h2",
+                    "h3",
+                    "h4",
+                    "h5",
+                    "h6",
+                    "tr",
+                    "td",
+                    "th",
+                    "ul",
+                    "ol",
+                    "table",
+                    "section",
+                    "article",
+                    "header",
+                    "footer",
+                    "blockquote",
+                    "figcaption",
+                    "title",
+                    "hr",
+                ]
+                .iter()
+                .any(|t| {
+                    tag.starts_with(t)
+                        && !tag[t.len()..].starts_with(|c: char| c.is_ascii_alphanumeric())
+                });
                 b.replace(i, end, if block { "\n" } else { " " });
                 i = end;
                 text_start = end;
@@ -480,6 +545,15 @@ fn html(src: &str, b: &mut ScanBuilder) -> Option<Date> {
     }
     b.copy(text_start, bytes.len());
     date
+}
+
+/// Byte offset of `needle` (ASCII, lower case) in `hay`, ignoring ASCII case.
+fn find_ascii_ci(hay: &str, needle: &str) -> Option<usize> {
+    let (h, n) = (hay.as_bytes(), needle.as_bytes());
+    if n.is_empty() || h.len() < n.len() {
+        return None;
+    }
+    (0..=h.len() - n.len()).find(|&i| h[i..i + n.len()].eq_ignore_ascii_case(n))
 }
 
 fn decode_entity(name: &str) -> Option<char> {
@@ -584,7 +658,10 @@ mod tests {
 
     #[test]
     fn dates() {
-        assert_eq!(Date::parse("2021-10-20").unwrap().days() - Date::parse("2021-10-19").unwrap().days(), 1);
+        assert_eq!(
+            Date::parse("2021-10-20").unwrap().days() - Date::parse("2021-10-19").unwrap().days(),
+            1
+        );
         assert_eq!(Date::parse("1970-01-01").unwrap().days(), 0);
         assert!(Date::parse("2021-02-30").is_none());
     }

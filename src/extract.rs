@@ -158,15 +158,17 @@ fn tokenize(text: &str, out: &mut Vec<Tok>) {
                 i += 1;
                 while i < n {
                     let d = b[i];
-                    if d.is_ascii_alphabetic() {
-                        i += 1;
-                    } else if (d == b'\'') && i + 1 < n && b[i + 1].is_ascii_alphabetic() {
+                    if d.is_ascii_alphabetic()
+                        || ((d == b'\'') && i + 1 < n && b[i + 1].is_ascii_alphabetic())
+                    {
                         i += 1;
                     } else if d >= 0x80 {
                         let ch = text[i..].chars().next().unwrap();
                         if ch.is_alphabetic() {
                             i += ch.len_utf8();
-                        } else if ch == '’' && text[i + 3..].starts_with(|x: char| x.is_alphabetic()) {
+                        } else if ch == '’'
+                            && text[i + 3..].starts_with(|x: char| x.is_alphabetic())
+                        {
                             i += 3;
                         } else {
                             break;
@@ -248,7 +250,7 @@ fn scan_number(text: &str, start: usize) -> usize {
     let mut grouped = false;
     // comma groups
     loop {
-        if i + 3 < n + 0 && b[i] == b',' && i + 4 <= n {
+        if i + 3 < n && b[i] == b',' && i + 4 <= n {
             let j = digits(i + 1);
             if j - (i + 1) == 3 && (first_group <= 3 || grouped) {
                 i = j;
@@ -272,10 +274,21 @@ fn scan_number(text: &str, start: usize) -> usize {
             }
             let j = digits(i + sep_len);
             let plain = rest.starts_with(' ');
-            let next_ok = j >= n || !(b[j].is_ascii_digit() || b[j] == b',' || (b[j] == b'.' && j + 1 < n && b[j + 1].is_ascii_digit()));
-            if j - (i + sep_len) == 3 && next_ok && (!plain || start == 0 || !b[start - 1].is_ascii_digit()) {
+            let next_ok = j >= n
+                || !(b[j].is_ascii_digit()
+                    || b[j] == b','
+                    || (b[j] == b'.' && j + 1 < n && b[j + 1].is_ascii_digit()));
+            if j - (i + sep_len) == 3
+                && next_ok
+                && (!plain || start == 0 || !b[start - 1].is_ascii_digit())
+            {
                 // a plain space joins only when what follows is not another number-ish word
-                if plain && j < n && b[j].is_ascii_alphabetic() && !text[j..].starts_with("bn") && !text[j..].starts_with("m ") {
+                if plain
+                    && j < n
+                    && b[j].is_ascii_alphabetic()
+                    && !text[j..].starts_with("bn")
+                    && !text[j..].starts_with("m ")
+                {
                     // "14 000km" is fine; "5 100m" is ambiguous but rare
                 }
                 i = j;
@@ -339,8 +352,8 @@ fn sentence_starts(text: &str, toks: &[Tok], lex: &Lexicon) -> Vec<usize> {
 
 const ABBREVIATIONS: &[&str] = &[
     "mr", "mrs", "ms", "dr", "st", "no", "inc", "ltd", "co", "corp", "jr", "sr", "prof", "gen",
-    "gov", "sen", "rep", "rev", "vs", "etc", "approx", "est", "fig", "vol", "pp", "ft", "op",
-    "cf", "al", "mt", "ave", "dept", "univ", "lt", "col", "capt", "sgt", "govt",
+    "gov", "sen", "rep", "rev", "vs", "etc", "approx", "est", "fig", "vol", "pp", "ft", "op", "cf",
+    "al", "mt", "ave", "dept", "univ", "lt", "col", "capt", "sgt", "govt",
 ];
 
 fn starts_with_upper(text: &str, t: Tok) -> bool {
@@ -351,7 +364,10 @@ fn starts_with_upper(text: &str, t: Tok) -> bool {
 }
 
 fn is_open_quote(text: &str, t: Tok) -> bool {
-    matches!(&text[t.s as usize..t.e as usize], "\"" | "“" | "‘" | "'" | "(")
+    matches!(
+        &text[t.s as usize..t.e as usize],
+        "\"" | "“" | "‘" | "'" | "("
+    )
 }
 
 /// A parsed number before units: value, precision and the tokens it covers.
@@ -549,6 +565,15 @@ fn currency_prefix(ctx: &Ctx, i: usize) -> Option<(usize, UnitId, Option<String>
             if ctx.kind(i) == Some(TK::Word) && ctx.ws(after) > 1 {
                 continue;
             }
+            // a sign that is also a name ("PS2") counts only before a scaled number ("PS2.7m")
+            if cf
+                .readings
+                .iter()
+                .any(|r| r.1.iter().any(|c| c == "@scaled"))
+                && !scale_follows(ctx, after)
+            {
+                continue;
+            }
             // "$US160": sign then code
             let mut end = after;
             let mut reading = resolve_currency(ctx, i, &cf.readings, form);
@@ -562,6 +587,24 @@ fn currency_prefix(ctx: &Ctx, i: usize) -> Option<(usize, UnitId, Option<String>
         }
     }
     None
+}
+
+/// Is the number at `i` followed by a scale word ("2.7m", "6 million", "8.1bn")?
+fn scale_follows(ctx: &Ctx, i: usize) -> bool {
+    if ctx.kind(i) != Some(TK::Num) || !ctx.is_word(i + 1) {
+        return false;
+    }
+    let w = ctx.t(i + 1);
+    match ctx
+        .lex
+        .scales
+        .get(w)
+        .or_else(|| ctx.lex.scales.get(ctx.low(i + 1)))
+    {
+        Some(sc) if ctx.ws(i + 1) == 0 => sc.attached,
+        Some(sc) => sc.spaced,
+        None => false,
+    }
 }
 
 /// Picks the reading of an ambiguous currency form from cue words in the sentence.
@@ -603,7 +646,10 @@ fn resolve_currency(
                 let code = &ctx.lex.unit(*id).code;
                 return (
                     *id,
-                    Some(format!("'{form}' read as {code}: the sentence says '{}'", ctx.t(j))),
+                    Some(format!(
+                        "'{form}' read as {code}: the sentence says '{}'",
+                        ctx.t(j)
+                    )),
                 );
             }
         }
@@ -615,7 +661,9 @@ fn resolve_currency(
     let code = &ctx.lex.unit(default.0).code;
     (
         default.0,
-        Some(format!("'{form}' read as {code}: no other currency is cued")),
+        Some(format!(
+            "'{form}' read as {code}: no other currency is cued"
+        )),
     )
 }
 
@@ -684,7 +732,9 @@ fn parse_digit_core(ctx: &Ctx, i: usize) -> Core {
         problem: None,
     };
     if value.is_none() {
-        core.problem = Some(format!("'{s}' is beyond the range of exact decimal arithmetic"));
+        core.problem = Some(format!(
+            "'{s}' is beyond the range of exact decimal arithmetic"
+        ));
     }
     // mixed fraction "2½"
     if ctx.kind(i + 1) == Some(TK::Sym) && ctx.ws(i + 1) == 0 {
@@ -731,16 +781,20 @@ fn parse_digit_core(ctx: &Ctx, i: usize) -> Core {
         }
     }
     // fraction "1/16 of"
-    if ctx.is_sym(j, "/") || ctx.is_sym(j, "⁄") {
-        if ctx.kind(j + 1) == Some(TK::Num) && ctx.ws(j) == 0 && ctx.ws(j + 1) == 0 && ctx.is_word(j + 2) && ctx.low(j + 2) == "of" {
-            if let (Some(a), Some(b)) = (core.value, Decimal::from_str(ctx.t(j + 1)).ok()) {
-                if !b.is_zero() {
-                    core.value = Some(a / b);
-                    core.fraction = true;
-                    core.precision = Decimal::ZERO;
-                    core.end = j + 2;
-                    return core;
-                }
+    if (ctx.is_sym(j, "/") || ctx.is_sym(j, "⁄"))
+        && ctx.kind(j + 1) == Some(TK::Num)
+        && ctx.ws(j) == 0
+        && ctx.ws(j + 1) == 0
+        && ctx.is_word(j + 2)
+        && ctx.low(j + 2) == "of"
+    {
+        if let (Some(a), Some(b)) = (core.value, Decimal::from_str(ctx.t(j + 1)).ok()) {
+            if !b.is_zero() {
+                core.value = Some(a / b);
+                core.fraction = true;
+                core.precision = Decimal::ZERO;
+                core.end = j + 2;
+                return core;
             }
         }
     }
@@ -757,9 +811,9 @@ fn parse_digit_core(ctx: &Ctx, i: usize) -> Core {
             }
         });
         let hundred = !attached
-            && ctx
-                .number_word(j)
-                .is_some_and(|nw| matches!(nw.kind, NumberWordKind::Hundred | NumberWordKind::Scale));
+            && ctx.number_word(j).is_some_and(|nw| {
+                matches!(nw.kind, NumberWordKind::Hundred | NumberWordKind::Scale)
+            });
         let usable = match sc {
             Some(sc) if attached => sc.attached && scale_suffix_ok(ctx, j),
             Some(sc) => sc.spaced,
@@ -794,11 +848,30 @@ fn scale_suffix_ok(ctx: &Ctx, j: usize) -> bool {
         }
         if ctx.is_hyphen(next) && ctx.is_word(next + 1) {
             let u = ctx.low(next + 1);
-            if matches!(u, "long" | "high" | "tall" | "wide" | "deep" | "metre" | "meter") {
+            if matches!(
+                u,
+                "long" | "high" | "tall" | "wide" | "deep" | "metre" | "meter"
+            ) {
                 return false;
             }
         }
-        if ctx.is_word(next) && matches!(ctx.low(next), "long" | "high" | "tall" | "wide" | "deep" | "away" | "above" | "below" | "freestyle" | "hurdles" | "sprint" | "race") {
+        if ctx.is_word(next)
+            && matches!(
+                ctx.low(next),
+                "long"
+                    | "high"
+                    | "tall"
+                    | "wide"
+                    | "deep"
+                    | "away"
+                    | "above"
+                    | "below"
+                    | "freestyle"
+                    | "hurdles"
+                    | "sprint"
+                    | "race"
+            )
+        {
             return false;
         }
     }
@@ -808,7 +881,8 @@ fn scale_suffix_ok(ctx: &Ctx, j: usize) -> bool {
 fn apply_scale(core: &mut Core, mult: Decimal) {
     core.value = core.value.and_then(|v| v.checked_mul(mult));
     if core.value.is_none() && core.problem.is_none() {
-        core.problem = Some("the scaled value is beyond the range of exact decimal arithmetic".into());
+        core.problem =
+            Some("the scaled value is beyond the range of exact decimal arithmetic".into());
     }
     core.high = core.high.and_then(|v| v.checked_mul(mult));
     // "5 million": the mantissa's rounding times the scale
@@ -827,7 +901,13 @@ fn apply_power(mut core: Core, mant: Decimal, exp: i64, neg: bool, text: &str) -
         v = None;
     } else {
         for _ in 0..exp {
-            v = v.and_then(|x| if neg { Some(x / Decimal::TEN) } else { x.checked_mul(Decimal::TEN) });
+            v = v.and_then(|x| {
+                if neg {
+                    Some(x / Decimal::TEN)
+                } else {
+                    x.checked_mul(Decimal::TEN)
+                }
+            });
         }
     }
     match v {
@@ -912,7 +992,11 @@ fn parse_word_core(ctx: &Ctx, i: usize) -> Option<Core> {
             Some(nw)
                 if matches!(
                     nw.kind,
-                    NumberWordKind::Hundred | NumberWordKind::Scale | NumberWordKind::Dozen | NumberWordKind::Denominator | NumberWordKind::Fraction
+                    NumberWordKind::Hundred
+                        | NumberWordKind::Scale
+                        | NumberWordKind::Dozen
+                        | NumberWordKind::Denominator
+                        | NumberWordKind::Fraction
                 ) =>
             {
                 a_article = true;
@@ -925,7 +1009,10 @@ fn parse_word_core(ctx: &Ctx, i: usize) -> Option<Core> {
     // "half a million", "half a dozen"
     if w0 == "half" && ctx.is_word(i + 1) && ctx.low(i + 1) == "a" {
         if let Some(nw) = ctx.number_word(i + 2) {
-            if matches!(nw.kind, NumberWordKind::Scale | NumberWordKind::Dozen | NumberWordKind::Hundred) {
+            if matches!(
+                nw.kind,
+                NumberWordKind::Scale | NumberWordKind::Dozen | NumberWordKind::Hundred
+            ) {
                 core.value = Some(nw.value / Decimal::TWO);
                 core.precision = nw.value / Decimal::TWO;
                 core.scaled = nw.kind == NumberWordKind::Scale;
@@ -1041,7 +1128,11 @@ fn parse_word_core(ctx: &Ctx, i: usize) -> Option<Core> {
                     }
                     break;
                 }
-                let num = if current.is_zero() { Decimal::ONE } else { current };
+                let num = if current.is_zero() {
+                    Decimal::ONE
+                } else {
+                    current
+                };
                 if num > Decimal::from(20) {
                     break;
                 }
@@ -1058,7 +1149,11 @@ fn parse_word_core(ctx: &Ctx, i: usize) -> Option<Core> {
         last_kind = Some(nw.kind);
         j += 1;
         // hyphenated: "twenty-eight", "two-thirds"
-        if ctx.is_hyphen(j) && ctx.ws(j) == 0 && ctx.ws(j + 1) == 0 && ctx.number_word(j + 1).is_some() {
+        if ctx.is_hyphen(j)
+            && ctx.ws(j) == 0
+            && ctx.ws(j + 1) == 0
+            && ctx.number_word(j + 1).is_some()
+        {
             j += 1;
         }
     }
@@ -1069,7 +1164,11 @@ fn parse_word_core(ctx: &Ctx, i: usize) -> Option<Core> {
         j -= 1;
     }
     core.value = Some(total + current);
-    core.precision = if core.fraction { Decimal::ZERO } else { precision };
+    core.precision = if core.fraction {
+        Decimal::ZERO
+    } else {
+        precision
+    };
     core.end = j;
     Some(core)
 }
@@ -1100,11 +1199,20 @@ fn read_unit(ctx: &Ctx, j: usize, attached_only: bool) -> Option<UnitRead> {
         if (j + 1..=last).any(|x| ctx.ws(x) >= 3) || !ctx.same_sentence(j, last) {
             continue;
         }
-        if ctx.kind(last) == Some(TK::Sym) && !matches!(ctx.t(last), "%" | "°" | "″" | "′" | "²" | "³" | "$" | "€" | "£" | "/" | "." | "\"") {
+        if ctx.kind(last) == Some(TK::Sym)
+            && !matches!(
+                ctx.t(last),
+                "%" | "°" | "″" | "′" | "²" | "³" | "$" | "€" | "£" | "/" | "." | "\""
+            )
+        {
             continue;
         }
         // the form must end at a word boundary
-        if last + 1 < n && ctx.ws(last + 1) == 0 && ctx.kind(last + 1) == Some(TK::Word) && ctx.kind(last) == Some(TK::Word) {
+        if last + 1 < n
+            && ctx.ws(last + 1) == 0
+            && ctx.kind(last + 1) == Some(TK::Word)
+            && ctx.kind(last) == Some(TK::Word)
+        {
             continue;
         }
         let s = ctx.toks[j].s as usize;
@@ -1121,7 +1229,10 @@ fn read_unit(ctx: &Ctx, j: usize, attached_only: bool) -> Option<UnitRead> {
         let spaced = ctx.ws(j) > 0;
         // case-sensitive symbols
         if let Some(&id) = ctx.lex.unit_symbols.get(collapsed.as_str()) {
-            let single_letter = collapsed.chars().count() == 1 && collapsed != "%" && collapsed != "″" && collapsed != "°";
+            let single_letter = collapsed.chars().count() == 1
+                && collapsed != "%"
+                && collapsed != "″"
+                && collapsed != "°";
             let ok = !single_letter || !spaced || unit_letter_alone_ok(ctx, last);
             if ok && !(attached_only && spaced) && symbol_context_ok(ctx, &collapsed, j, last) {
                 return Some(UnitRead {
@@ -1156,7 +1267,13 @@ fn read_unit(ctx: &Ctx, j: usize, attached_only: bool) -> Option<UnitRead> {
             continue;
         }
         let name = normalise_name(&collapsed);
-        if name == "year-old" || name == "years old" || name == "year old" || name == "-year-old" || name == "month-old" || name == "months old" {
+        if name == "year-old"
+            || name == "years old"
+            || name == "year old"
+            || name == "-year-old"
+            || name == "month-old"
+            || name == "months old"
+        {
             let unit = if name.starts_with("month") {
                 ctx.lex.unit_by_code("month")
             } else {
@@ -1220,13 +1337,18 @@ fn read_unit(ctx: &Ctx, j: usize, attached_only: bool) -> Option<UnitRead> {
 /// A one-letter unit symbol written apart from its number ("5 W") must end the phrase.
 fn unit_letter_alone_ok(ctx: &Ctx, last: usize) -> bool {
     let next = last + 1;
-    !ctx.is_word(next) || ctx.ws(next) >= 2
+    // "a 5 W USB-C charger": a name in capitals may follow
+    !ctx.is_word(next)
+        || ctx.ws(next) >= 2
+        || ctx.t(next).len() >= 2 && ctx.t(next).chars().all(|c| c.is_ascii_uppercase())
 }
 
 /// Symbols that are also common words or letters need a suitable neighbour.
 fn symbol_context_ok(ctx: &Ctx, sym: &str, j: usize, _last: usize) -> bool {
     match sym {
-        "in" | "at" | "a" | "an" | "am" | "pm" | "h" | "d" | "st" | "mi" | "ha" | "ct" | "cf" | "cup" | "bar" | "pt" | "min" | "sec" | "c." | "t" | "B" | "Mt" | "LT" | "PS" | "cv" | "ch" | "N" | "K" => {
+        "in" | "at" | "a" | "an" | "am" | "pm" | "h" | "d" | "st" | "mi" | "ha" | "ct" | "cf"
+        | "cup" | "bar" | "pt" | "min" | "sec" | "c." | "t" | "B" | "Mt" | "LT" | "PS" | "cv"
+        | "ch" | "N" | "K" => {
             // only when glued to the number ("5t", "10h")
             ctx.ws(j) == 0 && !matches!(sym, "in" | "at" | "a" | "an" | "am" | "pm")
         }
@@ -1262,7 +1384,11 @@ fn qualifier_before(ctx: &Ctx, i: usize) -> Option<(Qualifier, usize)> {
         }
     }
     // "approx." with its period
-    if i >= 2 && ctx.is_sym(i - 1, ".") && ctx.is_word(i - 2) && matches!(ctx.low(i - 2), "approx" | "c" | "ca") {
+    if i >= 2
+        && ctx.is_sym(i - 1, ".")
+        && ctx.is_word(i - 2)
+        && matches!(ctx.low(i - 2), "approx" | "c" | "ca")
+    {
         return Some((Qualifier::Approximately, i - 2));
     }
     None
@@ -1285,7 +1411,35 @@ fn direction_before(ctx: &Ctx, i: usize) -> Option<Direction> {
         if let Some(d) = ctx.lex.changes.get(w) {
             return Some(*d);
         }
-        if !matches!(w, "by" | "about" | "around" | "some" | "nearly" | "almost" | "roughly" | "more" | "than" | "over" | "a" | "an" | "just" | "only" | "another" | "further" | "sharply" | "slightly" | "marginally" | "was" | "were" | "is" | "are" | "has" | "have" | "had" | "been") {
+        if !matches!(
+            w,
+            "by" | "about"
+                | "around"
+                | "some"
+                | "nearly"
+                | "almost"
+                | "roughly"
+                | "more"
+                | "than"
+                | "over"
+                | "a"
+                | "an"
+                | "just"
+                | "only"
+                | "another"
+                | "further"
+                | "sharply"
+                | "slightly"
+                | "marginally"
+                | "was"
+                | "were"
+                | "is"
+                | "are"
+                | "has"
+                | "have"
+                | "had"
+                | "been"
+        ) {
             return None;
         }
     }
@@ -1300,7 +1454,13 @@ fn counted_phrase(ctx: &Ctx, j: usize, singular_number: bool) -> Option<(String,
     while words.len() < 4 && ctx.is_word(k) && ctx.ws(k) <= 2 && ctx.same_sentence(j, k) {
         let w = ctx.low(k);
         let r = ctx.role(k);
-        if r & (role::STOP | role::DETERMINER_BLOCK | role::MONTH) != 0 && !(r & role::PLURAL_NOUN != 0) {
+        // a hyphenated compound ("first-team", "long-term") is judged as a whole
+        let compound =
+            ctx.is_hyphen(k + 1) && ctx.ws(k + 1) == 0 && ctx.is_word(k + 2) && ctx.ws(k + 2) == 0;
+        if !compound
+            && r & (role::STOP | role::DETERMINER_BLOCK | role::MONTH) != 0
+            && r & role::PLURAL_NOUN == 0
+        {
             break;
         }
         if ctx.lex.number_words.contains_key(w) || ctx.lex.scales.contains_key(w) {
@@ -1321,12 +1481,25 @@ fn counted_phrase(ctx: &Ctx, j: usize, singular_number: bool) -> Option<(String,
         }
         // join hyphenated compounds: "first-team", "coal-fired"
         let mut end = k + 1;
-        while ctx.is_hyphen(end) && ctx.ws(end) == 0 && ctx.is_word(end + 1) && ctx.ws(end + 1) == 0 {
+        while ctx.is_hyphen(end) && ctx.ws(end) == 0 && ctx.is_word(end + 1) && ctx.ws(end + 1) == 0
+        {
             end += 2;
         }
         // "93 million makes it": a verb, not a noun, when an object pronoun follows
         if ctx.is_word(end)
-            && matches!(ctx.low(end), "it" | "them" | "him" | "her" | "us" | "its" | "their" | "this" | "that" | "these" | "those")
+            && matches!(
+                ctx.low(end),
+                "it" | "them"
+                    | "him"
+                    | "her"
+                    | "us"
+                    | "its"
+                    | "their"
+                    | "this"
+                    | "that"
+                    | "these"
+                    | "those"
+            )
             && ctx.low(k).ends_with('s')
         {
             break;
@@ -1338,7 +1511,10 @@ fn counted_phrase(ctx: &Ctx, j: usize, singular_number: bool) -> Option<(String,
         }
         if singular_number {
             // "one man", "one area"
-            if !ctx.is_word(end) || ctx.role(end) & (role::STOP | role::DETERMINER_BLOCK) != 0 || ctx.ws(end) == 0 {
+            if !ctx.is_word(end)
+                || ctx.role(end) & (role::STOP | role::DETERMINER_BLOCK) != 0
+                || ctx.ws(end) == 0
+            {
                 plural_at = Some(words.len());
                 break;
             }
@@ -1391,7 +1567,15 @@ fn is_plural(ctx: &Ctx, k: usize, end: usize) -> bool {
 /// Lower-case singular of a noun ("troops" -> "troop", "countries" -> "country").
 pub fn singularise(w: &str) -> String {
     let w = w.to_lowercase();
-    for (pl, sg) in [("people", "person"), ("men", "man"), ("children", "child"), ("feet", "foot"), ("teeth", "tooth"), ("mice", "mouse"), ("geese", "goose")] {
+    for (pl, sg) in [
+        ("people", "person"),
+        ("men", "man"),
+        ("children", "child"),
+        ("feet", "foot"),
+        ("teeth", "tooth"),
+        ("mice", "mouse"),
+        ("geese", "goose"),
+    ] {
         if let Some(stem) = w.strip_suffix(pl) {
             if pl == "men" && stem.ends_with("wo") {
                 return format!("{}woman", &stem[..stem.len() - 2]);
@@ -1409,7 +1593,12 @@ pub fn singularise(w: &str) -> String {
             return w[..w.len() - 2].to_string();
         }
     }
-    if w.ends_with('s') && !w.ends_with("ss") && !w.ends_with("us") && !w.ends_with("is") && w.len() > 2 {
+    if w.ends_with('s')
+        && !w.ends_with("ss")
+        && !w.ends_with("us")
+        && !w.ends_with("is")
+        && w.len() > 2
+    {
         return w[..w.len() - 1].to_string();
     }
     w
@@ -1446,18 +1635,28 @@ fn is_non_claim(ctx: &Ctx, core: &Core, has_currency: bool) -> bool {
     // glued to letters before: G20, S23, XC40, mk5
     if is_digits {
         if let Some(p) = prev {
-            if ctx.ws(i) == 0 && (ctx.kind(p) == Some(TK::Word) || ctx.kind(p) == Some(TK::Num)) && !has_currency {
+            if ctx.ws(i) == 0
+                && (ctx.kind(p) == Some(TK::Word) || ctx.kind(p) == Some(TK::Num))
+                && !has_currency
+            {
                 return true;
             }
             // Covid-19, F-16, last-32: word-hyphen-number
-            if ctx.ws(i) == 0 && ctx.is_hyphen(p) && p >= 1 && ctx.ws(p) == 0 && ctx.is_word(p - 1) {
+            if ctx.ws(i) == 0 && ctx.is_hyphen(p) && p >= 1 && ctx.ws(p) == 0 && ctx.is_word(p - 1)
+            {
                 let w = ctx.low(p - 1);
                 if !matches!(w, "minus" | "sub" | "over" | "under" | "than") {
                     return true;
                 }
             }
             // "COVID -19"
-            if ctx.is_hyphen(p) && ctx.ws(i) == 0 && p >= 1 && ctx.is_word(p - 1) && ctx.t(p - 1).chars().all(|c| c.is_uppercase()) && ctx.t(p - 1).len() >= 2 {
+            if ctx.is_hyphen(p)
+                && ctx.ws(i) == 0
+                && p >= 1
+                && ctx.is_word(p - 1)
+                && ctx.t(p - 1).chars().all(|c| c.is_uppercase())
+                && ctx.t(p - 1).len() >= 2
+            {
                 return true;
             }
             // clock times and ratios 10:30, 3:1; "10.45pm"
@@ -1465,7 +1664,13 @@ fn is_non_claim(ctx: &Ctx, core: &Core, has_currency: bool) -> bool {
                 return true;
             }
             // version-like "1.2.3", URLs and paths "/2019/"
-            if ctx.ws(i) == 0 && (ctx.is_sym(p, "/") || ctx.is_sym(p, "#") || ctx.is_sym(p, "_") || ctx.is_sym(p, "@")) && !has_currency {
+            if ctx.ws(i) == 0
+                && (ctx.is_sym(p, "/")
+                    || ctx.is_sym(p, "#")
+                    || ctx.is_sym(p, "_")
+                    || ctx.is_sym(p, "@"))
+                && !has_currency
+            {
                 return true;
             }
             if ctx.ws(i) == 0 && ctx.is_sym(p, ".") && p >= 1 && ctx.kind(p - 1) == Some(TK::Num) {
@@ -1474,10 +1679,14 @@ fn is_non_claim(ctx: &Ctx, core: &Core, has_currency: bool) -> bool {
         }
         let next = end;
         if ctx.ws(next) == 0 {
-            if ctx.is_sym(next, ":") && ctx.kind(next + 1) == Some(TK::Num) && ctx.ws(next + 1) == 0 {
+            if ctx.is_sym(next, ":") && ctx.kind(next + 1) == Some(TK::Num) && ctx.ws(next + 1) == 0
+            {
                 return true;
             }
-            if (ctx.is_sym(next, "/") || ctx.is_sym(next, ".") || ctx.is_sym(next, "_")) && ctx.kind(next + 1) == Some(TK::Num) && ctx.ws(next + 1) == 0 {
+            if (ctx.is_sym(next, "/") || ctx.is_sym(next, ".") || ctx.is_sym(next, "_"))
+                && ctx.kind(next + 1) == Some(TK::Num)
+                && ctx.ws(next + 1) == 0
+            {
                 return true;
             }
             if ctx.is_sym(next, "@") || ctx.is_sym(next, "_") {
@@ -1487,12 +1696,17 @@ fn is_non_claim(ctx: &Ctx, core: &Core, has_currency: bool) -> bool {
         // times: "5pm", "11 a.m.", "0401 GMT", "10.45pm"
         if ctx.is_word(next) && ctx.ws(next) <= 1 {
             let w = ctx.low(next);
-            if ctx.role(next) & role::TIME_MARKER != 0 && !(matches!(w, "hours" | "hrs" | "h") && ctx.ws(next) == 1) {
-                if !(matches!(w, "hours" | "hrs")) {
-                    return true;
-                }
+            if ctx.role(next) & role::TIME_MARKER != 0
+                && !(matches!(w, "hours" | "hrs" | "h") && ctx.ws(next) == 1)
+                && !matches!(w, "hours" | "hrs")
+            {
+                return true;
             }
-            if (w == "a" || w == "p") && ctx.is_sym(next + 1, ".") && ctx.is_word(next + 2) && ctx.low(next + 2) == "m" {
+            if (w == "a" || w == "p")
+                && ctx.is_sym(next + 1, ".")
+                && ctx.is_word(next + 2)
+                && ctx.low(next + 2) == "m"
+            {
                 return true;
             }
             // ordinals "3rd", decades "1980s", ages "20s"
@@ -1504,18 +1718,28 @@ fn is_non_claim(ctx: &Ctx, core: &Core, has_currency: bool) -> bool {
             return true;
         }
         // list numbering: "1." or "2)" at the start of a line
-        if (ctx.ws(i) >= 2 || i == 0) && (ctx.is_sym(next, ".") || ctx.is_sym(next, ")")) && ctx.ws(next) == 0 && ctx.ws(next + 1) >= 1 && core.decimals == 0 {
+        if (ctx.ws(i) >= 2 || i == 0)
+            && (ctx.is_sym(next, ".") || ctx.is_sym(next, ")"))
+            && ctx.ws(next) == 0
+            && ctx.ws(next + 1) >= 1
+            && core.decimals == 0
+        {
             return true;
         }
         // "(1)" list markers
         if let Some(p) = prev {
-            if ctx.is_sym(p, "(") && ctx.is_sym(next, ")") && core.value.is_some_and(|v| v < Decimal::from(10)) && !ctx.is_word(next + 1) {
+            if ctx.is_sym(p, "(")
+                && ctx.is_sym(next, ")")
+                && core.value.is_some_and(|v| v < Decimal::from(10))
+                && !ctx.is_word(next + 1)
+            {
                 return true;
             }
         }
     }
     let v = core.value;
-    let int_small = v.is_some_and(|v| v.fract().is_zero() && v >= Decimal::ONE && v <= Decimal::from(31));
+    let int_small =
+        v.is_some_and(|v| v.fract().is_zero() && v >= Decimal::ONE && v <= Decimal::from(31));
     // dates: "20 October", "October 20", "Oct. 31"
     if is_digits && int_small && core.decimals == 0 {
         if ctx.role(end) & role::MONTH != 0 && (ctx.t(end) != "may" && ctx.t(end) != "march") {
@@ -1525,7 +1749,11 @@ fn is_non_claim(ctx: &Ctx, core: &Core, has_currency: bool) -> bool {
             return true;
         }
         if let Some(p) = prev {
-            let mp = if ctx.is_sym(p, ".") && p >= 1 { p - 1 } else { p };
+            let mp = if ctx.is_sym(p, ".") && p >= 1 {
+                p - 1
+            } else {
+                p
+            };
             if ctx.role(mp) & role::MONTH != 0 && ctx.capitalized(mp) {
                 return true;
             }
@@ -1534,7 +1762,10 @@ fn is_non_claim(ctx: &Ctx, core: &Core, has_currency: bool) -> bool {
     // years: 4 digits, no separators
     if is_digits && core.decimals == 0 && !core.has_separator && !core.scaled && !has_currency {
         if let Some(v) = v {
-            if core.integer_digits == Some(4) && v >= Decimal::from(1500) && v <= Decimal::from(2100) {
+            if core.integer_digits == Some(4)
+                && v >= Decimal::from(1500)
+                && v <= Decimal::from(2100)
+            {
                 return looks_like_year(ctx, core);
             }
         }
@@ -1543,13 +1774,35 @@ fn is_non_claim(ctx: &Ctx, core: &Core, has_currency: bool) -> bool {
     if let Some(p) = prev {
         if is_digits && !has_currency && ctx.same_sentence(p, i) {
             let label = ctx.role(p) & role::LABEL != 0;
-            let proper = ctx.capitalized(p) && p != sent_first && ctx.ws(i) == 1 && !ctx.lex.qualifiers_before.iter().any(|(w, _)| w.len() == 1 && w[0] == ctx.low(p)) && ctx.role(p) & role::MONTH == 0;
-            let caps_code = ctx.is_word(p) && ctx.t(p).len() >= 2 && ctx.t(p).chars().all(|c| c.is_ascii_uppercase()) && ctx.ws(i) == 1;
+            let proper = ctx.capitalized(p)
+                && p != sent_first
+                && ctx.ws(i) == 1
+                && !ctx
+                    .lex
+                    .qualifiers_before
+                    .iter()
+                    .any(|(w, _)| w.len() == 1 && w[0] == ctx.low(p))
+                && ctx.role(p) & role::MONTH == 0;
+            let caps_code = ctx.is_word(p)
+                && ctx.t(p).len() >= 2
+                && ctx.t(p).chars().all(|c| c.is_ascii_uppercase())
+                && ctx.ws(i) == 1;
             if (label && ctx.ws(i) <= 1) || proper || caps_code {
                 // "No. 10", "Part 3", but not "Exhibit shows 5 people"
-                return !(ctx.is_word(end) && ctx.ws(end) == 1 && is_unit_start(ctx, end) && !label);
+                return !(ctx.is_word(end)
+                    && ctx.ws(end) <= 1
+                    && is_unit_start(ctx, end)
+                    && !label);
             }
-            if ctx.is_sym(p, ".") && p >= 1 && ctx.is_word(p - 1) && matches!(ctx.low(p - 1), "no" | "nos" | "p" | "pp" | "vol" | "fig" | "ch" | "art" | "sec" | "para") && ctx.ws(p) == 0 {
+            if ctx.is_sym(p, ".")
+                && p >= 1
+                && ctx.is_word(p - 1)
+                && matches!(
+                    ctx.low(p - 1),
+                    "no" | "nos" | "p" | "pp" | "vol" | "fig" | "ch" | "art" | "sec" | "para"
+                )
+                && ctx.ws(p) == 0
+            {
                 return true;
             }
             if ctx.is_sym(p, "#") {
@@ -1557,11 +1810,80 @@ fn is_non_claim(ctx: &Ctx, core: &Core, has_currency: bool) -> bool {
             }
         }
     }
+    if is_digits {
+        // codes glued together: "9AB8", "3G4"
+        if ctx.ws(end) == 0
+            && ctx.is_word(end)
+            && ctx.ws(end + 1) == 0
+            && ctx.kind(end + 1) == Some(TK::Num)
+        {
+            return true;
+        }
+        // era markers: "AD 1000", "A.D. 1000", "500 BC"
+        if let Some(p) = prev {
+            if ctx.is_word(p) && matches!(ctx.t(p), "AD" | "BC" | "CE" | "BCE") {
+                return true;
+            }
+            if p >= 3
+                && ctx.is_sym(p, ".")
+                && ctx.is_word(p - 1)
+                && ctx.t(p - 1) == "D"
+                && ctx.is_sym(p - 2, ".")
+                && ctx.t(p - 3) == "A"
+            {
+                return true;
+            }
+        }
+        if ctx.is_word(end) && matches!(ctx.t(end), "BC" | "AD" | "BCE" | "CE") {
+            return true;
+        }
+        if ctx.is_word(end)
+            && ctx.t(end) == "B"
+            && ctx.is_sym(end + 1, ".")
+            && ctx.is_word(end + 2)
+            && ctx.t(end + 2) == "C"
+        {
+            return true;
+        }
+        // a number naming something: "787 Dreamliner", "49 Zorro Ranch Road", "12 Pro Max"
+        if !has_currency
+            && core.decimals == 0
+            && !core.has_separator
+            && !core.scaled
+            && ctx.ws(end) == 1
+            && ctx.capitalized(end)
+            && ctx.same_sentence(i, end)
+            && ctx.role(end) & (role::MONTH | role::WEEKDAY) == 0
+            && !is_unit_start(ctx, end)
+            && !ctx.lex.unit_symbols.contains_key(ctx.t(end))
+            && counted_phrase(ctx, end, false).is_none()
+            && !prev.is_some_and(|p| {
+                ctx.is_word(p)
+                    && ctx
+                        .lex
+                        .qualifiers_before
+                        .iter()
+                        .any(|(q, _)| q.last().is_some_and(|l| l == ctx.low(p)))
+            })
+        {
+            return true;
+        }
+    }
     // phone numbers: 555-1234, 020 7946 0000
-    if is_digits && ctx.is_hyphen(end) && ctx.ws(end) == 0 && ctx.kind(end + 1) == Some(TK::Num) && ctx.ws(end + 1) == 0 {
+    if is_digits
+        && ctx.is_hyphen(end)
+        && ctx.ws(end) == 0
+        && ctx.kind(end + 1) == Some(TK::Num)
+        && ctx.ws(end + 1) == 0
+    {
         let a = ctx.t(i);
         let b = ctx.t(end + 1);
-        if a.len() >= 3 && b.len() == 4 && !a.contains(',') && !b.contains(',') && core.integer_digits != Some(4) {
+        if a.len() >= 3
+            && b.len() == 4
+            && !a.contains(',')
+            && !b.contains(',')
+            && core.integer_digits != Some(4)
+        {
             return true;
         }
     }
@@ -1590,14 +1912,54 @@ fn looks_like_year(ctx: &Ctx, core: &Core) -> bool {
             }
         }
     }
-    let prev_word = i.checked_sub(1).filter(|&p| ctx.is_word(p)).map(|p| ctx.low(p));
+    let prev_word = i
+        .checked_sub(1)
+        .filter(|&p| ctx.is_word(p))
+        .map(|p| ctx.low(p));
     if let Some(w) = prev_word {
-        if matches!(w, "in" | "since" | "by" | "from" | "until" | "till" | "of" | "during" | "before" | "after" | "early" | "late" | "mid" | "the" | "fiscal" | "year" | "and" | "to" | "between" | "circa" | "for" | "season" | "spring" | "summer" | "autumn" | "fall" | "winter" | "through" | "on" | "at" | "than" | "as")
-            || ctx.lex.role(w) & role::MONTH != 0
+        if matches!(
+            w,
+            "in" | "since"
+                | "by"
+                | "from"
+                | "until"
+                | "till"
+                | "of"
+                | "during"
+                | "before"
+                | "after"
+                | "early"
+                | "late"
+                | "mid"
+                | "the"
+                | "fiscal"
+                | "year"
+                | "and"
+                | "to"
+                | "between"
+                | "circa"
+                | "for"
+                | "season"
+                | "spring"
+                | "summer"
+                | "autumn"
+                | "fall"
+                | "winter"
+                | "through"
+                | "on"
+                | "at"
+                | "than"
+                | "as"
+        ) || ctx.lex.role(w) & role::MONTH != 0
         {
             return true;
         }
-        if ctx.lex.qualifiers_before.iter().any(|(q, _)| q.last().is_some_and(|l| l == w)) {
+        if ctx
+            .lex
+            .qualifiers_before
+            .iter()
+            .any(|(q, _)| q.last().is_some_and(|l| l == w))
+        {
             // "more than 2000 people" vs "around 2010": a plural noun decides
             return counted_phrase(ctx, end, false).is_none();
         }
@@ -1607,9 +1969,12 @@ fn looks_like_year(ctx: &Ctx, core: &Core) -> bool {
         return true;
     }
     // followed by a plural noun: a count ("1999 votes") unless it reads as a year label
-    if let Some((head, _, _)) = counted_phrase(ctx, end, false) {
-        let _ = head;
-        return ctx.capitalized(end);
+    if counted_phrase(ctx, end, false).is_some() {
+        // "its 2018 sales": counts this size are written with a separator ("2,018 votes")
+        let modern = core
+            .value
+            .is_some_and(|v| v >= Decimal::from(1900) && v <= Decimal::from(2035));
+        return modern || ctx.capitalized(end);
     }
     true
 }
@@ -1626,7 +1991,13 @@ fn parse_at(ctx: &Ctx, i: usize, prior: &[RawClaim]) -> Step {
     }
     // a minus sign
     let mut negative = false;
-    if ctx.kind(j) == Some(TK::Sym) && matches!(ctx.t(j), "-" | "−") && ctx.kind(j + 1) == Some(TK::Num) && ctx.ws(j + 1) == 0 && (ctx.ws(j) > 0 || j == 0) && currency.is_none() {
+    if ctx.kind(j) == Some(TK::Sym)
+        && matches!(ctx.t(j), "-" | "−")
+        && ctx.kind(j + 1) == Some(TK::Num)
+        && ctx.ws(j + 1) == 0
+        && (ctx.ws(j) > 0 || j == 0)
+        && currency.is_none()
+    {
         let prev_ok = j == 0 || !matches!(ctx.kind(j - 1), Some(TK::Num));
         if prev_ok && (j == 0 || !ctx.is_word(j - 1) || ctx.ws(j) > 0) {
             negative = true;
@@ -1635,16 +2006,31 @@ fn parse_at(ctx: &Ctx, i: usize, prior: &[RawClaim]) -> Step {
             return Step::Skip(i + 1);
         }
     }
-    if ctx.is_word(j) && ctx.low(j) == "minus" && (ctx.kind(j + 1) == Some(TK::Num) || (ctx.is_hyphen(j + 1) && ctx.kind(j + 2) == Some(TK::Num))) {
+    if ctx.is_word(j)
+        && ctx.low(j) == "minus"
+        && (ctx.kind(j + 1) == Some(TK::Num)
+            || (ctx.is_hyphen(j + 1) && ctx.kind(j + 2) == Some(TK::Num)))
+    {
         negative = true;
         j += if ctx.is_hyphen(j + 1) { 2 } else { 1 };
     }
     // "decade-long", "year-long"
-    if currency.is_none() && ctx.is_word(j) && ctx.is_hyphen(j + 1) && ctx.ws(j + 1) == 0 && ctx.is_word(j + 2) && ctx.low(j + 2) == "long" && ctx.ws(j + 2) == 0 {
+    if currency.is_none()
+        && ctx.is_word(j)
+        && ctx.is_hyphen(j + 1)
+        && ctx.ws(j + 1) == 0
+        && ctx.is_word(j + 2)
+        && ctx.low(j + 2) == "long"
+        && ctx.ws(j + 2) == 0
+    {
         if let Some(&unit) = ctx.lex.unit_names.get(ctx.low(j)) {
-            if ctx.lex.unit(unit).dimension == "time" && !(j > 0 && ctx.is_word(j - 1) && ctx.number_word(j - 1).is_some()) && !(j > 0 && ctx.is_hyphen(j - 1) && ctx.ws(j) == 0) {
+            if ctx.lex.unit(unit).dimension == "time"
+                && !(j > 0 && ctx.is_word(j - 1) && ctx.number_word(j - 1).is_some())
+                && !(j > 0 && ctx.is_hyphen(j - 1) && ctx.ws(j) == 0)
+            {
                 let span = span_of(ctx, j, j + 3);
-                let (qualifier, _) = qualifier_before(ctx, j).unwrap_or((Qualifier::Approximately, j));
+                let (qualifier, _) =
+                    qualifier_before(ctx, j).unwrap_or((Qualifier::Approximately, j));
                 return Step::Claim(
                     Box::new(RawClaim {
                         scan_span: span,
@@ -1676,7 +2062,10 @@ fn parse_at(ctx: &Ctx, i: usize, prior: &[RawClaim]) -> Step {
         let w = ctx.low(core.first);
         if core.first > 0 {
             let p = core.first - 1;
-            if ctx.role(p) & role::DETERMINER_BLOCK != 0 && ctx.ws(core.first) > 0 && matches!(w, "one" | "half") {
+            if ctx.role(p) & role::DETERMINER_BLOCK != 0
+                && ctx.ws(core.first) > 0
+                && matches!(w, "one" | "half")
+            {
                 return Step::Skip(core.end);
             }
             // "no one", "any one", "one another"
@@ -1684,9 +2073,25 @@ fn parse_at(ctx: &Ctx, i: usize, prior: &[RawClaim]) -> Step {
                 return Step::Skip(core.end);
             }
         }
-        if w == "one" && ctx.is_word(core.end) && matches!(ctx.low(core.end), "another" | "way" | "thing" | "day" | "time" | "point" | "side" | "hand") {
+        if w == "one"
+            && ctx.is_word(core.end)
+            && matches!(
+                ctx.low(core.end),
+                "another" | "way" | "thing" | "day" | "time" | "point" | "side" | "hand"
+            )
+        {
             return Step::Skip(core.end);
         }
+    }
+    if core.words
+        && core.fraction
+        && ctx.is_hyphen(core.end)
+        && ctx.ws(core.end) == 0
+        && ctx.is_word(core.end + 1)
+        && ctx.ws(core.end + 1) == 0
+        && read_unit(ctx, core.end + 1, false).is_none()
+    {
+        return Step::Skip(core.end + 2);
     }
     if core.first == j && is_non_claim(ctx, &core, currency.is_some()) {
         return Step::Skip(skip_glued(ctx, core.end));
@@ -1717,7 +2122,12 @@ fn parse_at(ctx: &Ctx, i: usize, prior: &[RawClaim]) -> Step {
         }
     }
     // "sub-300": below
-    if start_tok >= 2 && ctx.is_hyphen(start_tok - 1) && ctx.ws(start_tok) == 0 && ctx.is_word(start_tok - 2) && ctx.low(start_tok - 2) == "sub" {
+    if start_tok >= 2
+        && ctx.is_hyphen(start_tok - 1)
+        && ctx.ws(start_tok) == 0
+        && ctx.is_word(start_tok - 2)
+        && ctx.low(start_tok - 2) == "sub"
+    {
         qualifier = Qualifier::LessThan;
         first_tok = start_tok - 2;
     }
@@ -1734,7 +2144,7 @@ fn parse_at(ctx: &Ctx, i: usize, prior: &[RawClaim]) -> Step {
             unit = Some(ctx.lex.percent);
             claim_end += 1;
         } else if let Some(u) = read_unit(ctx, claim_end, false) {
-            if !(core.words && core.value.is_some_and(|v| v < Decimal::TWO) && u.unit.is_some_and(|id| ctx.lex.unit(id).kind == UnitKind::Physical && ctx.lex.unit(id).dimension == "time") && ctx.low(core.first) == "one" && false) {
+            {
                 unit = u.unit;
                 unit_note = u.note.clone();
                 kind_age = u.age;
@@ -1747,7 +2157,11 @@ fn parse_at(ctx: &Ctx, i: usize, prior: &[RawClaim]) -> Step {
         let _ = u;
     }
     // adjectival "18-month", "five-year", "10-page", "185-hp", "50-year-old"
-    if unit.is_none() && ctx.is_hyphen(claim_end) && ctx.ws(claim_end) == 0 && ctx.ws(claim_end + 1) == 0 {
+    if unit.is_none()
+        && ctx.is_hyphen(claim_end)
+        && ctx.ws(claim_end) == 0
+        && ctx.ws(claim_end + 1) == 0
+    {
         if let Some(u) = read_unit(ctx, claim_end + 1, false) {
             unit = u.unit;
             kind_age = u.age;
@@ -1755,9 +2169,29 @@ fn parse_at(ctx: &Ctx, i: usize, prior: &[RawClaim]) -> Step {
             unit_note = u.note.clone();
             unit_read = Some(u);
             // "-year-old"
-            if ctx.is_hyphen(claim_end) && ctx.is_word(claim_end + 1) && ctx.low(claim_end + 1) == "old" && ctx.ws(claim_end) == 0 {
+            if ctx.is_hyphen(claim_end)
+                && ctx.is_word(claim_end + 1)
+                && ctx.low(claim_end + 1) == "old"
+                && ctx.ws(claim_end) == 0
+            {
                 kind_age = true;
                 claim_end += 2;
+            }
+        }
+    }
+    // "10.5 million Australian dollars ($7.5 million)": the bracketed dollar amount is a
+    // conversion into US dollars, whatever cue the sentence has
+    if had_currency && start_tok >= 2 && ctx.is_sym(start_tok - 1, "(") && ctx.t(start_tok) == "$" {
+        if let (Some(prev), Some(&usd)) = (prior.last(), ctx.lex.currency_codes.get("USD")) {
+            let before = ctx.toks[start_tok - 2].e as usize;
+            if prev.scan_span.end == before
+                && prev.kind == ClaimKind::Currency
+                && prev.unit == unit
+                && unit != Some(usd)
+            {
+                unit = Some(usd);
+                unit_note =
+                    Some("'$' read as USD: a conversion in brackets after another dollar".into());
             }
         }
     }
@@ -1786,7 +2220,8 @@ fn parse_at(ctx: &Ctx, i: usize, prior: &[RawClaim]) -> Step {
             k = after;
         }
         if let Some(core2) = parse_core(ctx, k).filter(|c| c.first == k && !c.multiplier) {
-            let tight = conn != "-" || (ctx.ws(core.end.min(claim_end)) == ctx.ws(k) || ctx.ws(k) == 0);
+            let tight =
+                conn != "-" || (ctx.ws(core.end.min(claim_end)) == ctx.ws(k) || ctx.ws(k) == 0);
             let score_like = conn == "-"
                 && !core.scaled
                 && !core2.scaled
@@ -1794,11 +2229,18 @@ fn parse_at(ctx: &Ctx, i: usize, prior: &[RawClaim]) -> Step {
                 && unit.is_none()
                 && core.decimals == 0
                 && core2.decimals == 0
-                && value.is_some_and(|v| v <= Decimal::from(20))
-                && core2.value.is_some_and(|v| v <= Decimal::from(20))
                 && range_opener.is_none()
                 && !core.words
-                && (sentence_has_role(ctx, i, role::SPORTS) || read_unit(ctx, core2.end, false).is_none() && counted_phrase(ctx, core2.end, false).is_none());
+                && read_unit(ctx, core2.end, false).is_none()
+                && counted_phrase(ctx, core2.end, false).is_none()
+                && {
+                    // "2-1" anywhere; "89-89", "24-17" where the sentence talks sport
+                    let small = value.is_some_and(|v| v <= Decimal::from(20))
+                        && core2.value.is_some_and(|v| v <= Decimal::from(20));
+                    let points = value.is_some_and(|v| v <= Decimal::from(200))
+                        && core2.value.is_some_and(|v| v <= Decimal::from(200));
+                    small || (points && sentence_has_role(ctx, i, role::SPORTS))
+                };
             if score_like {
                 let mut kk = core2.end;
                 while ctx.ws(kk) == 0 && matches!(ctx.kind(kk), Some(TK::Word) | Some(TK::Num)) {
@@ -1824,16 +2266,35 @@ fn parse_at(ctx: &Ctx, i: usize, prior: &[RawClaim]) -> Step {
             }
             let compatible = match (unit, second_unit) {
                 (Some(a), Some(b)) => a == b,
-                (Some(_), None) => conn == "-" || range_opener.is_some() || partner_currency.is_some(),
+                (Some(_), None) => {
+                    conn == "-" || range_opener.is_some() || partner_currency.is_some()
+                }
                 (None, _) => true,
             };
             let level_after_change = conn == "to" && direction.is_some() && range_opener.is_none();
-            let year_pair = !core.words && core.integer_digits == Some(4) && !core.has_separator && core.decimals == 0 && unit.is_none() && !had_currency;
-            if compatible && tight && !level_after_change && !year_pair && core2.value.is_some() && value.is_some() {
+            let year_pair = !core.words
+                && core.integer_digits == Some(4)
+                && !core.has_separator
+                && core.decimals == 0
+                && unit.is_none()
+                && !had_currency;
+            if compatible
+                && tight
+                && !level_after_change
+                && !year_pair
+                && core2.value.is_some()
+                && value.is_some()
+            {
                 let mut lo = value.unwrap_or_default();
                 let hi = core2.value.unwrap_or_default();
                 // shared scale: "5-7 million", "four to five thousand"
-                if core2.scaled && !core.scaled {
+                // ... but not "$250,000 to $1 million" or "from $200 to $4 million"
+                let own_figure = core.has_separator
+                    || (partner_currency.is_some()
+                        && scale_between(&core2)
+                            .and_then(|m| lo.checked_mul(m))
+                            .is_none_or(|l| l > hi));
+                if core2.scaled && !core.scaled && !own_figure {
                     let mult = scale_between(&core2);
                     if let Some(m) = mult {
                         lo = lo.checked_mul(m).unwrap_or(lo);
@@ -1860,6 +2321,18 @@ fn parse_at(ctx: &Ctx, i: usize, prior: &[RawClaim]) -> Step {
     }
     let _ = range;
 
+    // "aged 25", "over the age of 21"
+    if unit.is_none() && !core.words && first_tok >= 1 && ctx.is_word(first_tok - 1) {
+        let aged = ctx.low(first_tok - 1) == "aged"
+            || (first_tok >= 2
+                && ctx.low(first_tok - 1) == "of"
+                && ctx.is_word(first_tok - 2)
+                && ctx.low(first_tok - 2) == "age");
+        if aged && value.is_some_and(|v| v > Decimal::ZERO && v < Decimal::from(130)) {
+            unit = Some(ctx.lex.year);
+            kind_age = true;
+        }
+    }
     // per-unit: "$14.95 a month", "per barrel", "cents per share", "/month"
     let mut per: Option<String> = None;
     if unit.is_some() || core.words || ctx.kind(core.first) == Some(TK::Num) {
@@ -1869,12 +2342,33 @@ fn parse_at(ctx: &Ctx, i: usize, prior: &[RawClaim]) -> Step {
         } else {
             ctx.is_sym(p, "/") && ctx.ws(p) == 0 && ctx.ws(p + 1) == 0
         };
-        if per_word && unit.is_some() && ctx.is_word(p + 1) {
+        let multi = if per_word && unit.is_some() && ctx.is_word(p + 1) {
+            read_unit(ctx, p + 1, false).filter(|u| {
+                u.end > p + 2
+                    && u.unit
+                        .is_some_and(|id| ctx.lex.unit(id).kind == UnitKind::Physical)
+            })
+        } else {
+            None
+        };
+        if let Some(u) = multi {
+            // "per square foot"
+            per = u.unit.map(|id| ctx.lex.unit(id).code.clone());
+            claim_end = u.end;
+        } else if per_word && unit.is_some() && ctx.is_word(p + 1) {
             let w = ctx.low(p + 1);
-            let is_unit = ctx.lex.unit_names.contains_key(w) || ctx.lex.unit_symbols.contains_key(ctx.t(p + 1));
+            let is_unit = ctx.lex.unit_names.contains_key(w)
+                || ctx.lex.unit_symbols.contains_key(ctx.t(p + 1));
             let is_a = matches!(ctx.low(p), "a" | "an");
-            if (is_unit || !is_a) && ctx.lex.role(w) & role::STOP == 0 && !ctx.lex.number_words.contains_key(w) {
-                let u = ctx.lex.unit_names.get(w).map(|&id| ctx.lex.unit(id).code.clone());
+            if (is_unit || !is_a)
+                && ctx.lex.role(w) & role::STOP == 0
+                && !ctx.lex.number_words.contains_key(w)
+            {
+                let u = ctx
+                    .lex
+                    .unit_names
+                    .get(w)
+                    .map(|&id| ctx.lex.unit(id).code.clone());
                 per = Some(u.unwrap_or_else(|| singularise(w)));
                 claim_end = p + 2;
             }
@@ -1896,7 +2390,11 @@ fn parse_at(ctx: &Ctx, i: usize, prior: &[RawClaim]) -> Step {
         qualifier = Qualifier::AtLeast;
         claim_end += 1;
     }
-    if ctx.is_hyphen(claim_end) && ctx.is_word(claim_end + 1) && ctx.low(claim_end + 1) == "plus" && ctx.ws(claim_end) == 0 {
+    if ctx.is_hyphen(claim_end)
+        && ctx.is_word(claim_end + 1)
+        && ctx.low(claim_end + 1) == "plus"
+        && ctx.ws(claim_end) == 0
+    {
         if qualifier == Qualifier::Exact {
             qualifier = Qualifier::AtLeast;
         }
@@ -1910,18 +2408,39 @@ fn parse_at(ctx: &Ctx, i: usize, prior: &[RawClaim]) -> Step {
     if unit.is_none() {
         let mut p = claim_end;
         let singular = value.is_some_and(|v| v == Decimal::ONE) && high.is_none();
-        if ctx.is_word(p) && ctx.low(p) == "of" && (core.vague || core.fraction || core.words || core.scaled || singular) {
+        if ctx.is_word(p)
+            && ctx.low(p) == "of"
+            && (core.vague || core.fraction || core.words || core.scaled || singular)
+        {
             // "tens of millions of dollars", "a third of those screened", "one of the best"
             let mut q = p + 1;
             if let Some(u) = read_unit(ctx, q, false) {
-                if u.unit.is_some_and(|id| ctx.lex.unit(id).kind == UnitKind::Currency) {
+                if u.unit
+                    .is_some_and(|id| ctx.lex.unit(id).kind == UnitKind::Currency)
+                {
                     unit = u.unit;
                     unit_note = u.note;
                     claim_end = u.end;
                 }
             }
             if unit.is_none() {
-                while ctx.is_word(q) && matches!(ctx.low(q), "the" | "those" | "these" | "its" | "their" | "his" | "her" | "our" | "your" | "my" | "them" | "us") {
+                while ctx.is_word(q)
+                    && matches!(
+                        ctx.low(q),
+                        "the"
+                            | "those"
+                            | "these"
+                            | "its"
+                            | "their"
+                            | "his"
+                            | "her"
+                            | "our"
+                            | "your"
+                            | "my"
+                            | "them"
+                            | "us"
+                    )
+                {
                     q += 1;
                 }
                 if let Some((head, phrase, end)) = counted_phrase(ctx, q, false) {
@@ -1935,7 +2454,12 @@ fn parse_at(ctx: &Ctx, i: usize, prior: &[RawClaim]) -> Step {
         } else {
             // "seven million more", "2,000 other"
             let mut more = false;
-            if ctx.is_word(p) && matches!(ctx.low(p), "more" | "other" | "others" | "additional" | "extra" | "fewer" | "new") {
+            if ctx.is_word(p)
+                && matches!(
+                    ctx.low(p),
+                    "more" | "other" | "others" | "additional" | "extra" | "fewer" | "new"
+                )
+            {
                 more = matches!(ctx.low(p), "more" | "others");
                 p += 1;
             }
@@ -1948,7 +2472,11 @@ fn parse_at(ctx: &Ctx, i: usize, prior: &[RawClaim]) -> Step {
             } else if more {
                 // inherit the counted noun of the claim just before, in the same sentence
                 let sent = sentence_span(ctx, core.first);
-                if let Some(prev) = prior.iter().rev().find(|c| c.sentence == sent && c.counted.is_some()) {
+                if let Some(prev) = prior
+                    .iter()
+                    .rev()
+                    .find(|c| c.sentence == sent && c.counted.is_some())
+                {
                     counted = prev.counted.clone();
                     counted_phrase_text = prev.counted_phrase.clone();
                     claim_end = p;
@@ -1957,6 +2485,40 @@ fn parse_at(ctx: &Ctx, i: usize, prior: &[RawClaim]) -> Step {
         }
     }
 
+    // "517 rushing yards": a unit at the head of the counted phrase
+    if unit.is_none() {
+        if let Some(head) = counted.as_deref() {
+            let lower_case = counted_phrase_text.as_deref().is_some_and(|p| {
+                p.rsplit(' ')
+                    .next()
+                    .is_some_and(|w| !w.chars().any(|c| c.is_uppercase()))
+            });
+            if let Some(&id) = ctx.lex.unit_names.get(head).filter(|_| lower_case) {
+                if ctx.lex.unit(id).kind == UnitKind::Physical
+                    && !ctx.lex.currency_names.contains_key(head)
+                {
+                    unit = Some(id);
+                    counted = None;
+                    counted_phrase_text = None;
+                }
+            }
+        }
+    }
+    // "3,000 tests per day", "20 flights a week"
+    if unit.is_none()
+        && counted.is_some()
+        && per.is_none()
+        && ctx.is_word(claim_end)
+        && matches!(ctx.low(claim_end), "per" | "a" | "an" | "each")
+        && ctx.is_word(claim_end + 1)
+    {
+        if let Some(&id) = ctx.lex.unit_names.get(ctx.low(claim_end + 1)) {
+            if ctx.lex.unit(id).dimension == "time" {
+                per = Some(ctx.lex.unit(id).code.clone());
+                claim_end += 2;
+            }
+        }
+    }
     if let Some(id) = unit {
         let u = ctx.lex.unit(id);
         kind = match u.kind {
@@ -1990,6 +2552,87 @@ fn parse_at(ctx: &Ctx, i: usize, prior: &[RawClaim]) -> Step {
         kind = ClaimKind::Unrepresentable;
     }
 
+    if kind == ClaimKind::Number
+        && ctx.is_sym(core.end, "-")
+        && ctx.ws(core.end) == 0
+        && ctx.is_word(core.end + 1)
+        && ctx.ws(core.end + 1) == 0
+    {
+        let n = core.end + 1;
+        let w = ctx.low(n);
+        let noun = !core.scaled
+            && !core.vague
+            && claim_end == core.end
+            && value.is_some_and(|v| {
+                v.fract().is_zero() && v > Decimal::ZERO && v <= Decimal::from(1000)
+            })
+            && w.len() >= 3
+            && !ctx.t(n).chars().any(|c| c.is_uppercase())
+            && ctx.role(n) & (role::STOP | role::DETERMINER_BLOCK | role::MONTH) == 0
+            && !ctx.lex.number_words.contains_key(w)
+            && !ctx.lex.changes.contains_key(w)
+            && !(ctx.is_hyphen(n + 1) && ctx.ws(n + 1) == 0)
+            && !w.ends_with("th")
+            && !matches!(w, "time" | "times")
+            && ctx.is_word(n + 1);
+        if !noun {
+            // "96th-minute" style leftovers and "3-D"
+            return Step::Skip(core.end + 2);
+        }
+        kind = ClaimKind::Count;
+        counted = Some(singularise(w));
+        counted_phrase_text = Some(ctx.t(n).to_string());
+        claim_end = n + 1;
+    }
+    // "6 million homes, including 1.5 million in the capital", "460 cars, compared with 63":
+    // a bare figure takes the unit of a comparable figure before it in the sentence
+    if kind == ClaimKind::Number
+        && !core.vague
+        && !core.fraction
+        && unit.is_none()
+        && counted.is_none()
+        && (!core.words || core.scaled)
+    {
+        let sent = sentence_span(ctx, core.first);
+        if let (Some(prev), Some(v)) = (prior.last().filter(|c| c.sentence == sent), value) {
+            let comparable = prev.value.is_some_and(|pv| {
+                let (a, b) = (pv.abs(), v.abs());
+                !a.is_zero() && !b.is_zero() && a.max(b) <= a.min(b) * Decimal::ONE_HUNDRED
+            });
+            let kind_ok = match prev.kind {
+                ClaimKind::Count | ClaimKind::Percent | ClaimKind::PercentagePoint => true,
+                ClaimKind::Currency => {
+                    core.scaled && prev.value.is_some_and(|pv| pv.abs() >= Decimal::from(1000))
+                }
+                _ => false,
+            };
+            if comparable && kind_ok {
+                kind = prev.kind;
+                unit = prev.unit;
+                counted = prev.counted.clone();
+                counted_phrase_text = prev.counted_phrase.clone();
+                if per.is_none() {
+                    per = prev.per.clone();
+                }
+                // "an average of 20 per week"
+                if per.is_none()
+                    && ctx.is_word(claim_end)
+                    && ctx.low(claim_end) == "per"
+                    && ctx.is_word(claim_end + 1)
+                {
+                    if let Some(&id) = ctx
+                        .lex
+                        .unit_names
+                        .get(ctx.low(claim_end + 1))
+                        .filter(|&&id| ctx.lex.unit(id).dimension == "time")
+                    {
+                        per = Some(ctx.lex.unit(id).code.clone());
+                        claim_end += 2;
+                    }
+                }
+            }
+        }
+    }
     // bare small word numbers with nothing counted are not claims ("the two of us" is)
     if core.words && kind == ClaimKind::Number && !core.vague {
         let small = value.is_some_and(|v| v < Decimal::from(100));
@@ -1997,16 +2640,23 @@ fn parse_at(ctx: &Ctx, i: usize, prior: &[RawClaim]) -> Step {
             return Step::Skip(core.end);
         }
     }
-    if core.words && core.vague && kind == ClaimKind::Number && !(ctx.is_word(core.end) && ctx.low(core.end) == "of") {
+    if core.words
+        && core.vague
+        && kind == ClaimKind::Number
+        && !(ctx.is_word(core.end) && ctx.low(core.end) == "of")
+    {
         return Step::Skip(core.end);
     }
     // "Name, 25," appositive ages are not claims
-    if kind == ClaimKind::Number && !core.words && core.first >= 2 && ctx.is_sym(core.first - 1, ",") && ctx.capitalized(core.first - 2) && ctx.is_sym(core.end, ",") && value.is_some_and(|v| v < Decimal::from(120) && v.fract().is_zero()) {
+    if kind == ClaimKind::Number
+        && !core.words
+        && core.first >= 2
+        && ctx.is_sym(core.first - 1, ",")
+        && ctx.capitalized(core.first - 2)
+        && ctx.is_sym(core.end, ",")
+        && value.is_some_and(|v| v < Decimal::from(120) && v.fract().is_zero())
+    {
         return Step::Skip(core.end);
-    }
-    if kind == ClaimKind::Number && ctx.is_sym(core.end, "-") && ctx.ws(core.end) == 0 && ctx.is_word(core.end + 1) && ctx.ws(core.end + 1) == 0 {
-        // "96th-minute" style leftovers and "3-D"
-        return Step::Skip(core.end + 2);
     }
 
     let span = span_of(ctx, first_tok.min(core.first), claim_end.max(core.end));
@@ -2072,7 +2722,11 @@ fn scale_between(core2: &Core) -> Option<Decimal> {
 fn sentence_has_role(ctx: &Ctx, i: usize, flag: u16) -> bool {
     let si = ctx.sent_of[i] as usize;
     let first = ctx.sent_starts[si];
-    let last = ctx.sent_starts.get(si + 1).copied().unwrap_or(ctx.toks.len());
+    let last = ctx
+        .sent_starts
+        .get(si + 1)
+        .copied()
+        .unwrap_or(ctx.toks.len());
     (first..last).any(|j| ctx.role(j) & flag != 0)
 }
 
@@ -2081,7 +2735,15 @@ mod tests {
     use super::*;
     use crate::document::Format;
 
-    fn claims(text: &str) -> Vec<(String, Option<String>, Option<String>, Option<String>, String)> {
+    type Row = (
+        String,
+        Option<String>,
+        Option<String>,
+        Option<String>,
+        String,
+    );
+
+    fn claims(text: &str) -> Vec<Row> {
         let lex = Lexicon::embedded();
         let doc = Document::from_text("t", text.to_string(), Format::Text);
         let mut ex = Extractor::new(lex);
@@ -2092,14 +2754,24 @@ mod tests {
                     doc.scan[c.scan_span.start..c.scan_span.end].to_string(),
                     c.value.map(|v| v.normalize().to_string()),
                     c.value_high.map(|v| v.normalize().to_string()),
-                    c.unit.map(|u| lex.unit(u).code.clone()).or(c.counted.clone()),
+                    c.unit
+                        .map(|u| lex.unit(u).code.clone())
+                        .or(c.counted.clone()),
                     c.qualifier.as_str().to_string(),
                 )
             })
             .collect()
     }
 
-    fn one(text: &str) -> (String, Option<String>, Option<String>, Option<String>, String) {
+    fn one(
+        text: &str,
+    ) -> (
+        String,
+        Option<String>,
+        Option<String>,
+        Option<String>,
+        String,
+    ) {
         let c = claims(text);
         assert_eq!(c.len(), 1, "{text}: {c:?}");
         c.into_iter().next().unwrap()
@@ -2116,13 +2788,19 @@ mod tests {
         assert_eq!(one("It paid £600m.").1.as_deref(), Some("600000000"));
         assert_eq!(one("It paid £600m.").3.as_deref(), Some("GBP"));
         assert_eq!(one("Sales hit €1.5bn.").3.as_deref(), Some("EUR"));
-        assert_eq!(one("The bill was Rs 20 crore.").1.as_deref(), Some("200000000"));
+        assert_eq!(
+            one("The bill was Rs 20 crore.").1.as_deref(),
+            Some("200000000")
+        );
         assert_eq!(one("The yacht cost USD10m.").1.as_deref(), Some("10000000"));
         assert_eq!(one("They paid 500 roubles.").3.as_deref(), Some("RUB"));
         assert_eq!(one("It cost US$5 a month.").1.as_deref(), Some("5"));
         assert_eq!(one("It was worth 10 yuan.").3.as_deref(), Some("CNY"));
         assert_eq!(one("a 20k bonus was paid").1.as_deref(), Some("20000"));
-        assert_eq!(one("debts of 3tn dollars").1.as_deref(), Some("3000000000000"));
+        assert_eq!(
+            one("debts of 3tn dollars").1.as_deref(),
+            Some("3000000000000")
+        );
     }
 
     #[test]
@@ -2133,7 +2811,10 @@ mod tests {
         assert_eq!(c.3.as_deref(), Some("troop"));
         assert_eq!(c.4, "more_than");
         let c = one("some 2,000 fighters loyal to the group");
-        assert_eq!((c.3.as_deref(), c.4.as_str()), (Some("fighter"), "approximately"));
+        assert_eq!(
+            (c.3.as_deref(), c.4.as_str()),
+            (Some("fighter"), "approximately")
+        );
         let c = one("a war that killed up to\ntwo million Afghans");
         assert_eq!(c.0, "up to\ntwo million Afghans");
         assert_eq!(c.1.as_deref(), Some("2000000"));
@@ -2145,20 +2826,35 @@ mod tests {
     #[test]
     fn ranges() {
         let c = one("between 5 and 7 million people");
-        assert_eq!((c.1.as_deref(), c.2.as_deref()), (Some("5000000"), Some("7000000")));
+        assert_eq!(
+            (c.1.as_deref(), c.2.as_deref()),
+            (Some("5000000"), Some("7000000"))
+        );
         let c = one("a fine of $7m-$9m");
-        assert_eq!((c.1.as_deref(), c.2.as_deref()), (Some("7000000"), Some("9000000")));
+        assert_eq!(
+            (c.1.as_deref(), c.2.as_deref()),
+            (Some("7000000"), Some("9000000"))
+        );
         let c = one("from 10 to 12 hours");
         assert_eq!((c.1.as_deref(), c.2.as_deref()), (Some("10"), Some("12")));
         let c = one("There are four to five thousand people.");
-        assert_eq!((c.1.as_deref(), c.2.as_deref()), (Some("4000"), Some("5000")));
+        assert_eq!(
+            (c.1.as_deref(), c.2.as_deref()),
+            (Some("4000"), Some("5000"))
+        );
     }
 
     #[test]
     fn percent_and_points() {
         assert_eq!(one("a 3.5% rise").3.as_deref(), Some("percent"));
-        assert_eq!(one("up 12 per cent on the year").3.as_deref(), Some("percent"));
-        assert_eq!(one("fell 3 percentage points").3.as_deref(), Some("percentage point"));
+        assert_eq!(
+            one("up 12 per cent on the year").3.as_deref(),
+            Some("percent")
+        );
+        assert_eq!(
+            one("fell 3 percentage points").3.as_deref(),
+            Some("percentage point")
+        );
     }
 
     #[test]
@@ -2201,7 +2897,9 @@ mod tests {
 
     #[test]
     fn huge_numbers_are_claims_that_cannot_be_represented() {
-        let c = claims("It was 10^40 or 123456789012345678901234567890123456789012345678901234567890 atoms.");
+        let c = claims(
+            "It was 10^40 or 123456789012345678901234567890123456789012345678901234567890 atoms.",
+        );
         assert_eq!(c.len(), 2, "{c:?}");
         assert!(c.iter().all(|x| x.1.is_none()));
     }

@@ -18,14 +18,38 @@ use crate::error::{DataError, DataResult};
 /// The shipped tables, as (file name relative to `reference/`, contents).
 pub const EMBEDDED_TABLES: &[(&str, &str)] = &[
     ("units.csv", include_str!("../reference/units.csv")),
-    ("currencies.csv", include_str!("../reference/currencies.csv")),
-    ("lexicon/units-extra.csv", include_str!("../reference/lexicon/units-extra.csv")),
-    ("lexicon/numbers.csv", include_str!("../reference/lexicon/numbers.csv")),
-    ("lexicon/scales.csv", include_str!("../reference/lexicon/scales.csv")),
-    ("lexicon/qualifiers.csv", include_str!("../reference/lexicon/qualifiers.csv")),
-    ("lexicon/changes.csv", include_str!("../reference/lexicon/changes.csv")),
-    ("lexicon/words.csv", include_str!("../reference/lexicon/words.csv")),
-    ("lexicon/currency-defaults.csv", include_str!("../reference/lexicon/currency-defaults.csv")),
+    (
+        "currencies.csv",
+        include_str!("../reference/currencies.csv"),
+    ),
+    (
+        "lexicon/units-extra.csv",
+        include_str!("../reference/lexicon/units-extra.csv"),
+    ),
+    (
+        "lexicon/numbers.csv",
+        include_str!("../reference/lexicon/numbers.csv"),
+    ),
+    (
+        "lexicon/scales.csv",
+        include_str!("../reference/lexicon/scales.csv"),
+    ),
+    (
+        "lexicon/qualifiers.csv",
+        include_str!("../reference/lexicon/qualifiers.csv"),
+    ),
+    (
+        "lexicon/changes.csv",
+        include_str!("../reference/lexicon/changes.csv"),
+    ),
+    (
+        "lexicon/words.csv",
+        include_str!("../reference/lexicon/words.csv"),
+    ),
+    (
+        "lexicon/currency-defaults.csv",
+        include_str!("../reference/lexicon/currency-defaults.csv"),
+    ),
 ];
 
 /// How a number word contributes to the value of a spelled-out number.
@@ -164,6 +188,8 @@ pub struct Unit {
     pub si_unit: String,
     /// Display name (singular).
     pub name: String,
+    /// Short symbol for reports ("km", "ft"), when the table gives one.
+    pub symbol: Option<String>,
 }
 
 /// A surface form that names a currency, and whether it needs context to be sure.
@@ -251,7 +277,6 @@ fn csv_error(file: &str, e: csv::Error) -> DataError {
     }
 }
 
-
 /// Parses every row of a CSV table with the 1-based line it starts on.
 fn rows<T: serde::de::DeserializeOwned>(file: &str, data: &str) -> DataResult<Vec<(u64, T)>> {
     let mut rdr = reader(data);
@@ -260,11 +285,13 @@ fn rows<T: serde::de::DeserializeOwned>(file: &str, data: &str) -> DataResult<Ve
     for rec in rdr.records() {
         let rec = rec.map_err(|e| csv_error(file, e))?;
         let line = rec.position().map(|p| p.line()).unwrap_or(0);
-        let row: T = rec.deserialize(Some(&headers)).map_err(|e| DataError::Row {
-            file: file.to_string(),
-            line,
-            message: e.to_string(),
-        })?;
+        let row: T = rec
+            .deserialize(Some(&headers))
+            .map_err(|e| DataError::Row {
+                file: file.to_string(),
+                line,
+                message: e.to_string(),
+            })?;
         out.push((line, row));
     }
     Ok(out)
@@ -329,9 +356,7 @@ impl Lexicon {
 
     /// Builds the lexicon from (file name, CSV text) pairs; the file name's last components
     /// say which table it is.
-    pub fn from_tables<'a>(
-        tables: impl Iterator<Item = (String, &'a str)>,
-    ) -> DataResult<Lexicon> {
+    pub fn from_tables<'a>(tables: impl Iterator<Item = (String, &'a str)>) -> DataResult<Lexicon> {
         let mut lex = Lexicon {
             number_words: FxHashMap::default(),
             scales: FxHashMap::default(),
@@ -375,9 +400,11 @@ impl Lexicon {
         for (name, data) in &defaults {
             lex.load_currency_defaults(name, data)?;
         }
-        lex.percent = lex.unit_by_code("percent").ok_or_else(|| DataError::Missing {
-            what: "unit 'percent'".into(),
-        })?;
+        lex.percent = lex
+            .unit_by_code("percent")
+            .ok_or_else(|| DataError::Missing {
+                what: "unit 'percent'".into(),
+            })?;
         lex.percentage_point =
             lex.unit_by_code("percentage point")
                 .ok_or_else(|| DataError::Missing {
@@ -456,13 +483,21 @@ impl Lexicon {
             here.set_line(line);
             let pos = Some(&here);
             let factor = dec(&row.factor_to_si).ok_or_else(|| {
-                row_error(file, pos, format!("bad factor_to_si '{}'", row.factor_to_si))
+                row_error(
+                    file,
+                    pos,
+                    format!("bad factor_to_si '{}'", row.factor_to_si),
+                )
             })?;
             let offset = if row.offset_to_si.trim().is_empty() {
                 Decimal::ZERO
             } else {
                 dec(&row.offset_to_si).ok_or_else(|| {
-                    row_error(file, pos, format!("bad offset_to_si '{}'", row.offset_to_si))
+                    row_error(
+                        file,
+                        pos,
+                        format!("bad offset_to_si '{}'", row.offset_to_si),
+                    )
                 })?
             };
             let kind = match row.dimension.as_str() {
@@ -471,6 +506,26 @@ impl Lexicon {
                 _ => UnitKind::Physical,
             };
             let code = row.canonical_name.trim().to_string();
+            // a row naming a unit that already exists adds surface forms to it (an alias row)
+            if let Some(id) = self
+                .units
+                .iter()
+                .position(|u| u.code == code && u.kind != UnitKind::Currency)
+            {
+                let id = id as UnitId;
+                for s in split_forms(&row.symbols) {
+                    self.unit_symbols.entry(s.to_string()).or_insert(id);
+                }
+                for f in split_forms(&row.singular_forms)
+                    .chain(split_forms(&row.plural_forms))
+                    .chain(split_forms(&row.other_surface_forms))
+                {
+                    if !f.contains('(') {
+                        self.add_name(f, id);
+                    }
+                }
+                continue;
+            }
             let singular = split_forms(&row.singular_forms)
                 .next()
                 .unwrap_or(&code)
@@ -483,6 +538,7 @@ impl Lexicon {
                 si_offset: offset,
                 si_unit: row.si_unit.trim().to_string(),
                 name: singular,
+                symbol: split_forms(&row.symbols).next().map(String::from),
             });
             for s in split_forms(&row.symbols) {
                 self.unit_symbols.entry(s.to_string()).or_insert(id);
@@ -526,6 +582,7 @@ impl Lexicon {
                 } else {
                     row.singular_en.clone()
                 },
+                symbol: None,
             });
             self.currency_codes.insert(code.clone(), id);
             let current = row.status.starts_with("iso4217_current");
@@ -626,13 +683,14 @@ impl Lexicon {
         let mut fresh: FxHashMap<String, Vec<(UnitId, Vec<String>)>> = FxHashMap::default();
         let mut order: Vec<String> = Vec::new();
         for (line, row) in rows::<Row>(file, data)? {
-            let id = *self.currency_codes.get(row.code.trim()).ok_or_else(|| {
-                                DataError::Row {
+            let id = *self
+                .currency_codes
+                .get(row.code.trim())
+                .ok_or_else(|| DataError::Row {
                     file: file.to_string(),
                     line,
                     message: format!("unknown currency code '{}'", row.code),
-                }
-            })?;
+                })?;
             let cues: Vec<String> = split_forms(&row.cues).map(|c| c.to_lowercase()).collect();
             let sign = row.sign.trim().to_string();
             if !fresh.contains_key(&sign) {
@@ -644,10 +702,10 @@ impl Lexicon {
             let readings = fresh.remove(&sign).unwrap_or_default();
             let is_name = sign.chars().all(|c| c.is_lowercase() || c == ' ') && sign.len() > 1;
             let form = CurrencyForm { readings };
-            if is_name {
-                self.currency_names.insert(normalise_name(&sign), form);
-            } else if sign == "cent" || sign == "cents" || sign == "pence" || sign == "p" {
+            if sign == "cent" || sign == "cents" || sign == "pence" || sign == "p" {
                 self.minor_currency.insert(sign, form);
+            } else if is_name {
+                self.currency_names.insert(normalise_name(&sign), form);
             } else {
                 self.currency_symbols.insert(sign, form);
             }
@@ -667,7 +725,7 @@ impl Lexicon {
             kind: String,
         }
         for (line, row) in rows::<Row>(file, data)? {
-                        let value = dec(&row.value).ok_or_else(|| DataError::Row {
+            let value = dec(&row.value).ok_or_else(|| DataError::Row {
                 file: file.into(),
                 line,
                 message: format!("bad value '{}'", row.value),
@@ -705,7 +763,7 @@ impl Lexicon {
             spaced: String,
         }
         for (line, row) in rows::<Row>(file, data)? {
-                        let multiplier = dec(&row.multiplier).ok_or_else(|| DataError::Row {
+            let multiplier = dec(&row.multiplier).ok_or_else(|| DataError::Row {
                 file: file.into(),
                 line,
                 message: format!("bad multiplier '{}'", row.multiplier),
@@ -730,7 +788,7 @@ impl Lexicon {
             position: String,
         }
         for (line, row) in rows::<Row>(file, data)? {
-                        let q: Qualifier = row.qualifier.trim().parse().map_err(|m| DataError::Row {
+            let q: Qualifier = row.qualifier.trim().parse().map_err(|m| DataError::Row {
                 file: file.into(),
                 line,
                 message: m,
@@ -762,7 +820,7 @@ impl Lexicon {
             direction: String,
         }
         for (line, row) in rows::<Row>(file, data)? {
-                        let d = match row.direction.trim() {
+            let d = match row.direction.trim() {
                 "up" => Direction::Up,
                 "down" => Direction::Down,
                 o => {
@@ -785,7 +843,7 @@ impl Lexicon {
             role: String,
         }
         for (line, row) in rows::<Row>(file, data)? {
-                        let flag = match row.role.trim() {
+            let flag = match row.role.trim() {
                 "month" => role::MONTH,
                 "weekday" => role::WEEKDAY,
                 "time_marker" => role::TIME_MARKER,
@@ -802,7 +860,10 @@ impl Lexicon {
                     });
                 }
             };
-            *self.roles.entry(row.word.trim().to_lowercase()).or_insert(0) |= flag;
+            *self
+                .roles
+                .entry(row.word.trim().to_lowercase())
+                .or_insert(0) |= flag;
         }
         Ok(())
     }
@@ -831,7 +892,10 @@ mod tests {
             EMBEDDED_TABLES
                 .iter()
                 .map(|(n, d)| (n.to_string(), *d))
-                .chain(std::iter::once(("extra/lexicon/numbers.csv".to_string(), bad))),
+                .chain(std::iter::once((
+                    "extra/lexicon/numbers.csv".to_string(),
+                    bad,
+                ))),
         )
         .unwrap_err();
         let msg = err.to_string();

@@ -145,7 +145,14 @@ fn run(cli: Cli) -> Result<u8> {
 }
 
 fn load_lexicon(dirs: &[PathBuf]) -> Result<&'static Lexicon> {
-    let extra: Vec<&PathBuf> = dirs.iter().filter(|d| d.join("lexicon").is_dir() || d.join("units.csv").is_file() || d.join("currencies.csv").is_file()).collect();
+    let extra: Vec<&PathBuf> = dirs
+        .iter()
+        .filter(|d| {
+            d.join("lexicon").is_dir()
+                || d.join("units.csv").is_file()
+                || d.join("currencies.csv").is_file()
+        })
+        .collect();
     if extra.is_empty() {
         return Ok(Lexicon::embedded());
     }
@@ -176,7 +183,8 @@ fn read_inputs(input: &InputArgs) -> Vec<Result<Document, String>> {
             } else {
                 std::fs::read(p).map_err(|e| format!("{name}: cannot read: {e}"))?
             };
-            let mut doc = Document::from_bytes(&name, &bytes, input.input_format).map_err(|e| e.to_string())?;
+            let mut doc = Document::from_bytes(&name, &bytes, input.input_format)
+                .map_err(|e| e.to_string())?;
             if input.date.is_some() {
                 doc.date = input.date;
             }
@@ -192,7 +200,10 @@ fn emit(input: &InputArgs, text: &str) -> Result<()> {
             let target = path.canonicalize().ok();
             for f in &input.files {
                 if target.is_some() && f.canonicalize().ok() == target {
-                    bail!("{}: refusing to write the report over an input file", path.display());
+                    bail!(
+                        "{}: refusing to write the report over an input file",
+                        path.display()
+                    );
                 }
             }
             std::fs::write(path, text).with_context(|| format!("{}: cannot write", path.display()))
@@ -220,8 +231,18 @@ impl Progress {
         self.done += 1;
         if self.on && (self.done % 16 == 0 || self.done == self.total) {
             let width = 30;
-            let filled = if self.total == 0 { width } else { self.done * width / self.total };
-            eprint!("\r[{}{}] {}/{}", "#".repeat(filled), " ".repeat(width - filled), self.done, self.total);
+            let filled = if self.total == 0 {
+                width
+            } else {
+                self.done * width / self.total
+            };
+            eprint!(
+                "\r[{}{}] {}/{}",
+                "#".repeat(filled),
+                " ".repeat(width - filled),
+                self.done,
+                self.total
+            );
             if self.done == self.total {
                 eprintln!();
             }
@@ -238,7 +259,10 @@ struct StreamIn {
 }
 
 /// Reads JSON lines from stdin and calls `each` with (line number, id, document).
-fn stream(input: &InputArgs, mut each: impl FnMut(Option<&Value>, Result<Document, String>) -> String) -> Result<u8> {
+fn stream(
+    input: &InputArgs,
+    mut each: impl FnMut(Option<&Value>, Result<Document, String>) -> String,
+) -> Result<u8> {
     let stdin = std::io::stdin();
     let mut out = std::io::BufWriter::new(std::io::stdout().lock());
     let mut had_error = false;
@@ -251,16 +275,23 @@ fn stream(input: &InputArgs, mut each: impl FnMut(Option<&Value>, Result<Documen
             Ok(r) => r,
             Err(e) => {
                 had_error = true;
-                let msg = format!("-: line {}: not a JSON object with a \"text\" field: {e}", n + 1);
+                let msg = format!(
+                    "-: line {}: not a JSON object with a \"text\" field: {e}",
+                    n + 1
+                );
                 eprintln!("numcheck: error: {msg}");
                 writeln!(out, "{}", serde_json::json!({"line": n + 1, "error": msg}))?;
                 continue;
             }
         };
-        let name = rec.id.as_ref().map(|v| match v {
-            Value::String(s) => s.clone(),
-            other => other.to_string(),
-        }).unwrap_or_else(|| format!("line {}", n + 1));
+        let name = rec
+            .id
+            .as_ref()
+            .map(|v| match v {
+                Value::String(s) => s.clone(),
+                other => other.to_string(),
+            })
+            .unwrap_or_else(|| format!("line {}", n + 1));
         let format = match rec.format.as_deref() {
             Some("markdown") | Some("md") => Format::Markdown,
             Some("html") => Format::Html,
@@ -295,7 +326,14 @@ fn extract(a: ExtractArgs) -> Result<u8> {
         return stream(&a.input, |id, doc| match doc {
             Ok(doc) => {
                 let claims = extract_claims(&doc, lex, &tol);
-                report::extract_jsonl_line(&Extracted { doc: &doc, claims: &claims }, lex, id)
+                report::extract_jsonl_line(
+                    &Extracted {
+                        doc: &doc,
+                        claims: &claims,
+                    },
+                    lex,
+                    id,
+                )
             }
             Err(msg) => {
                 eprintln!("numcheck: error: {msg}");
@@ -320,11 +358,17 @@ fn extract(a: ExtractArgs) -> Result<u8> {
         }
         progress.tick();
     }
-    let extracted: Vec<Extracted> = docs.iter().map(|(d, c)| Extracted { doc: d, claims: c }).collect();
+    let extracted: Vec<Extracted> = docs
+        .iter()
+        .map(|(d, c)| Extracted { doc: d, claims: c })
+        .collect();
     let text = match a.format {
         ExtractFormat::Text => report::extract_text(&extracted, lex),
         ExtractFormat::Json => report::extract_json(&extracted, &errors, lex),
-        ExtractFormat::Jsonl => extracted.iter().map(|e| report::extract_jsonl_line(e, lex, None)).collect(),
+        ExtractFormat::Jsonl => extracted
+            .iter()
+            .map(|e| report::extract_jsonl_line(e, lex, None))
+            .collect(),
     };
     emit(&a.input, &text)?;
     Ok(if errors.is_empty() { 0 } else { 2 })
@@ -342,7 +386,12 @@ fn check(a: CheckArgs) -> Result<u8> {
     };
     let reference = reference.with_dirs(&ref_dirs, lex)?;
     let fail_on = a.fail_on.or(config.fail_on).unwrap_or(FailOn::Inconsistent);
-    let format = a.format.or(config.format.and_then(|f| CheckFormat::from_str(&f, true).ok())).unwrap_or(CheckFormat::Text);
+    let format = a
+        .format
+        .or(config
+            .format
+            .and_then(|f| CheckFormat::from_str(&f, true).ok()))
+        .unwrap_or(CheckFormat::Text);
     let options = CheckOptions {
         tolerances: config.tolerances.unwrap_or_default(),
     };
@@ -350,7 +399,10 @@ fn check(a: CheckArgs) -> Result<u8> {
     let color = a.input.output.is_none()
         && std::io::stdout().is_terminal()
         && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty());
-    let render = RenderOptions { color, show_all: a.all };
+    let render = RenderOptions {
+        color,
+        show_all: a.all,
+    };
 
     if a.input.stream {
         let mut failed = false;
@@ -365,7 +417,13 @@ fn check(a: CheckArgs) -> Result<u8> {
                 serde_json::json!({"id": id, "error": msg}).to_string() + "\n"
             }
         })?;
-        return Ok(if code == 2 { 2 } else if failed { 1 } else { 0 });
+        return Ok(if code == 2 {
+            2
+        } else if failed {
+            1
+        } else {
+            0
+        });
     }
 
     let inputs = read_inputs(&a.input);
@@ -390,7 +448,10 @@ fn check(a: CheckArgs) -> Result<u8> {
     let text = match format {
         CheckFormat::Text => report::check_text(&reports, render),
         CheckFormat::Json => report::check_json(&reports, &errors, lex),
-        CheckFormat::Jsonl => reports.iter().map(|r| report::check_jsonl_line(r, lex, None)).collect(),
+        CheckFormat::Jsonl => reports
+            .iter()
+            .map(|r| report::check_jsonl_line(r, lex, None))
+            .collect(),
         CheckFormat::Markdown => report::check_markdown(&reports, lex),
         CheckFormat::Sarif => report::check_sarif(&reports),
         CheckFormat::Html => report::check_html(&reports),
@@ -413,13 +474,19 @@ fn validate(dir: Option<PathBuf>) -> Result<u8> {
     if problems.is_empty() {
         println!(
             "{}: reference is valid",
-            dir.as_ref().map(|d| d.display().to_string()).unwrap_or_else(|| "embedded reference".into())
+            dir.as_ref()
+                .map(|d| d.display().to_string())
+                .unwrap_or_else(|| "embedded reference".into())
         );
         return Ok(0);
     }
     for p in &problems {
         eprintln!("{p}");
     }
-    eprintln!("{} problem{} found", problems.len(), if problems.len() == 1 { "" } else { "s" });
+    eprintln!(
+        "{} problem{} found",
+        problems.len(),
+        if problems.len() == 1 { "" } else { "s" }
+    );
     Ok(2)
 }

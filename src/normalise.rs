@@ -110,10 +110,18 @@ impl Interval {
         let h = self.high.map(fmt_num).unwrap_or_else(|| "∞".into());
         format!(
             "{}{}, {}{}",
-            if self.low_open || self.low.is_none() { "(" } else { "[" },
+            if self.low_open || self.low.is_none() {
+                "("
+            } else {
+                "["
+            },
             l,
             h,
-            if self.high_open || self.high.is_none() { ")" } else { "]" }
+            if self.high_open || self.high.is_none() {
+                ")"
+            } else {
+                "]"
+            }
         )
     }
 }
@@ -133,7 +141,16 @@ pub fn fmt_num(d: Decimal) -> String {
         }
         out.push(c);
     }
-    format!("{}{}{}", if d.is_sign_negative() && !d.is_zero() { "-" } else { "" }, out, frac)
+    format!(
+        "{}{}{}",
+        if d.is_sign_negative() && !d.is_zero() {
+            "-"
+        } else {
+            ""
+        },
+        out,
+        frac
+    )
 }
 
 /// A normalised claim: where it is, what it says and the interval it allows.
@@ -205,17 +222,24 @@ pub fn interval_for(
     if let Some(h) = high {
         let (lo, hi) = if value <= h { (value, h) } else { (h, value) };
         return match qualifier {
-            Qualifier::UpTo | Qualifier::AtMost | Qualifier::LessThan => closed(Some(Decimal::ZERO.min(lo)), Some(hi + half)),
+            Qualifier::UpTo | Qualifier::AtMost | Qualifier::LessThan => {
+                closed(Some(Decimal::ZERO.min(lo)), Some(hi + half))
+            }
             Qualifier::MoreThan | Qualifier::AtLeast => closed(Some(lo - half), None),
             _ if vague => closed(Some(lo), Some(hi)),
             _ => closed(Some(lo - half), Some(hi + half)),
         };
     }
     match qualifier {
-        Qualifier::Exact | Qualifier::Range if vague => closed(Some(value - approx), Some(value + approx)),
+        Qualifier::Exact | Qualifier::Range if vague => {
+            closed(Some(value - approx), Some(value + approx))
+        }
         Qualifier::Exact | Qualifier::Range => closed(Some(value - half), Some(value + half)),
         Qualifier::Approximately => closed(Some(value - approx), Some(value + approx)),
-        Qualifier::Nearly => closed(Some(value - (value.abs() * tol.nearly).max(half)), Some(value)),
+        Qualifier::Nearly => closed(
+            Some(value - (value.abs() * tol.nearly).max(half)),
+            Some(value),
+        ),
         Qualifier::MoreThan => Interval {
             low: Some(value),
             high: None,
@@ -223,7 +247,9 @@ pub fn interval_for(
             high_open: false,
         },
         Qualifier::AtLeast => closed(Some(value), None),
-        Qualifier::UpTo | Qualifier::AtMost => closed(Some(Decimal::ZERO.min(value)), Some(value + half)),
+        Qualifier::UpTo | Qualifier::AtMost => {
+            closed(Some(Decimal::ZERO.min(value)), Some(value + half))
+        }
         Qualifier::LessThan => Interval {
             low: Some(Decimal::ZERO.min(value)),
             high: Some(value),
@@ -234,7 +260,12 @@ pub fn interval_for(
 }
 
 /// Normalises the raw claims of a document.
-pub fn normalise(doc: &Document, raw: Vec<RawClaim>, lex: &Lexicon, tol: &Tolerances) -> Vec<Claim> {
+pub fn normalise(
+    doc: &Document,
+    raw: Vec<RawClaim>,
+    lex: &Lexicon,
+    tol: &Tolerances,
+) -> Vec<Claim> {
     raw.into_iter()
         .map(|r| {
             let start = doc.to_source(r.scan_span.start);
@@ -292,19 +323,43 @@ mod tests {
     #[test]
     fn intervals_follow_the_design() {
         let t = Tolerances::default();
-        let exact = interval_for(d("1200000000"), None, d("100000000"), Qualifier::Exact, false, &t);
-        assert_eq!((exact.low, exact.high), (Some(d("1150000000")), Some(d("1250000000"))));
+        let exact = interval_for(
+            d("1200000000"),
+            None,
+            d("100000000"),
+            Qualifier::Exact,
+            false,
+            &t,
+        );
+        assert_eq!(
+            (exact.low, exact.high),
+            (Some(d("1150000000")), Some(d("1250000000")))
+        );
         let more = interval_for(d("14000"), None, d("1000"), Qualifier::MoreThan, false, &t);
         assert!(more.contains(d("14453")) && !more.contains(d("14000")));
         let upto = interval_for(d("2000000"), None, d("1000000"), Qualifier::UpTo, false, &t);
         assert!(upto.contains(d("560000")) && !upto.contains(d("3000000")));
         let nearly = interval_for(d("20"), None, d("1"), Qualifier::Nearly, false, &t);
         assert!(nearly.contains(d("19.9")) && !nearly.contains(d("20.1")));
-        let some = interval_for(d("2000"), None, d("100"), Qualifier::Approximately, false, &t);
+        let some = interval_for(
+            d("2000"),
+            None,
+            d("100"),
+            Qualifier::Approximately,
+            false,
+            &t,
+        );
         assert!(some.contains(d("2150")) && !some.contains(d("2300")));
         let less = interval_for(d("14000"), None, d("1000"), Qualifier::LessThan, false, &t);
         assert!(!less.contains(d("14453")));
-        let range = interval_for(d("5000000"), Some(d("7000000")), d("1000000"), Qualifier::Range, false, &t);
+        let range = interval_for(
+            d("5000000"),
+            Some(d("7000000")),
+            d("1000000"),
+            Qualifier::Range,
+            false,
+            &t,
+        );
         assert!(range.contains(d("7400000")) && !range.contains(d("7600000")));
     }
 

@@ -17,11 +17,23 @@ use crate::lexicon::{Lexicon, UnitId, UnitKind};
 
 /// The shipped fact tables, as (name, contents).
 pub const EMBEDDED_FACTS: &[(&str, &str)] = &[
-    ("reference/facts/moscow-talks.csv", include_str!("../reference/facts/moscow-talks.csv")),
-    ("reference/facts/europe-briefing.csv", include_str!("../reference/facts/europe-briefing.csv")),
+    (
+        "reference/facts/moscow-talks.csv",
+        include_str!("../reference/facts/moscow-talks.csv"),
+    ),
+    (
+        "reference/facts/europe-briefing.csv",
+        include_str!("../reference/facts/europe-briefing.csv"),
+    ),
 ];
-const ECB: (&str, &str) = ("reference/ecb_eurofxref_hist.csv", include_str!("../reference/ecb_eurofxref_hist.csv"));
-const COUNTRIES: (&str, &str) = ("reference/countries.csv", include_str!("../reference/countries.csv"));
+const ECB: (&str, &str) = (
+    "reference/ecb_eurofxref_hist.csv",
+    include_str!("../reference/ecb_eurofxref_hist.csv"),
+);
+const COUNTRIES: (&str, &str) = (
+    "reference/countries.csv",
+    include_str!("../reference/countries.csv"),
+);
 const POPULATION: (&str, &str) = (
     "reference/country_population_by_year.csv",
     include_str!("../reference/country_population_by_year.csv"),
@@ -42,7 +54,11 @@ pub struct Problem {
 
 impl std::fmt::Display for Problem {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write!(f, "{}:{}:{}: {}", self.file, self.line, self.column, self.message)
+        write!(
+            f,
+            "{}:{}:{}: {}",
+            self.file, self.line, self.column, self.message
+        )
     }
 }
 
@@ -191,7 +207,10 @@ impl RateTable {
         if i == 0 {
             return Err(format!(
                 "{date} is before the ECB rate history ({} onwards)",
-                self.days.first().map(|d| d.0.to_string()).unwrap_or_default()
+                self.days
+                    .first()
+                    .map(|d| d.0.to_string())
+                    .unwrap_or_default()
             ));
         }
         for k in (0..i).rev() {
@@ -203,13 +222,17 @@ impl RateTable {
                 return Ok((r, *d));
             }
         }
-        if self.days.last().is_some_and(|d| date > d.0) && self.days.last().unwrap().1[col].is_some() {
+        if self.days.last().is_some_and(|d| date > d.0)
+            && self.days.last().unwrap().1[col].is_some()
+        {
             return Err(format!(
                 "{date} is after the end of the ECB rate history ({})",
                 self.days.last().unwrap().0
             ));
         }
-        Err(format!("the ECB published no {code} rate on or shortly before {date}"))
+        Err(format!(
+            "the ECB published no {code} rate on or shortly before {date}"
+        ))
     }
 
     /// Units of `to` per unit of `from` at `date` (ECB cross rate).
@@ -263,7 +286,12 @@ impl CountryTable {
             let get = |n: &str| row.get(n);
             let iso3 = get("iso3").to_string();
             if iso3.len() != 3 {
-                problems.push(problem_at(countries.0, line, 1, format!("bad iso3 code '{iso3}'")));
+                problems.push(problem_at(
+                    countries.0,
+                    line,
+                    1,
+                    format!("bad iso3 code '{iso3}'"),
+                ));
                 return;
             }
             let mut names: Vec<String> = Vec::new();
@@ -280,7 +308,12 @@ impl CountryTable {
                 match Decimal::from_str(area) {
                     Ok(a) => Some(a),
                     Err(_) => {
-                        problems.push(problem_at(countries.0, line, 1, format!("bad area_km2 '{area}'")));
+                        problems.push(problem_at(
+                            countries.0,
+                            line,
+                            1,
+                            format!("bad area_km2 '{area}'"),
+                        ));
                         None
                     }
                 }
@@ -303,28 +336,55 @@ impl CountryTable {
         }
         // common short forms news uses
         for (alias, iso3) in [
-            ("us", "USA"), ("u.s.", "USA"), ("america", "USA"), ("united states", "USA"),
-            ("uk", "GBR"), ("britain", "GBR"), ("great britain", "GBR"), ("russia", "RUS"),
-            ("south korea", "KOR"), ("north korea", "PRK"), ("iran", "IRN"), ("syria", "SYR"),
-            ("vietnam", "VNM"), ("turkey", "TUR"), ("the netherlands", "NLD"), ("holland", "NLD"),
-            ("czech republic", "CZE"), ("ivory coast", "CIV"), ("congo", "COD"), ("laos", "LAO"),
-            ("bolivia", "BOL"), ("venezuela", "VEN"), ("tanzania", "TZA"), ("moldova", "MDA"),
+            ("us", "USA"),
+            ("u.s.", "USA"),
+            ("america", "USA"),
+            ("united states", "USA"),
+            ("uk", "GBR"),
+            ("britain", "GBR"),
+            ("great britain", "GBR"),
+            ("russia", "RUS"),
+            ("south korea", "KOR"),
+            ("north korea", "PRK"),
+            ("iran", "IRN"),
+            ("syria", "SYR"),
+            ("vietnam", "VNM"),
+            ("turkey", "TUR"),
+            ("the netherlands", "NLD"),
+            ("holland", "NLD"),
+            ("czech republic", "CZE"),
+            ("ivory coast", "CIV"),
+            ("congo", "COD"),
+            ("laos", "LAO"),
+            ("bolivia", "BOL"),
+            ("venezuela", "VEN"),
+            ("tanzania", "TZA"),
+            ("moldova", "MDA"),
         ] {
             if let Some(&i) = by_iso3.get(iso3) {
                 t.by_name.insert(alias.to_string(), i);
             }
         }
         for (file, data, target) in [(population.0, population.1, 0), (gdp.0, gdp.1, 1)] {
-            let value_col = if target == 0 { "population" } else { "gdp_current_usd" };
+            let value_col = if target == 0 {
+                "population"
+            } else {
+                "gdp_current_usd"
+            };
             for_rows(file, data, problems, |line, row, problems| {
-            let get = |n: &str| row.get(n);
+                let get = |n: &str| row.get(n);
                 let Some(&ci) = by_iso3.get(get("iso3")) else {
                     return; // aggregates and codes without a country row
                 };
                 let year: i32 = match get("year").parse() {
                     Ok(y) => y,
                     Err(_) => {
-                        problems.push(problem_at(file, line, 1, format!("bad year '{}'", get("year"))));
+                        problems.push(problem_at(
+                            file,
+                            line,
+                            1,
+                            format!("bad year '{}'", get("year")),
+                        ));
                         return;
                     }
                 };
@@ -334,10 +394,16 @@ impl CountryTable {
                 }
                 match Decimal::from_str(v) {
                     Ok(d) => {
-                        let map = if target == 0 { &mut t.population } else { &mut t.gdp };
+                        let map = if target == 0 {
+                            &mut t.population
+                        } else {
+                            &mut t.gdp
+                        };
                         map.insert((ci, year), d);
                     }
-                    Err(_) => problems.push(problem_at(file, line, 1, format!("bad {value_col} '{v}'"))),
+                    Err(_) => {
+                        problems.push(problem_at(file, line, 1, format!("bad {value_col} '{v}'")))
+                    }
                 }
             });
         }
@@ -345,7 +411,11 @@ impl CountryTable {
     }
 
     /// The latest year at or before `year` with a value (falling back to the nearest later one).
-    pub fn value_near(map: &FxHashMap<(usize, i32), Decimal>, country: usize, year: i32) -> Option<(i32, Decimal)> {
+    pub fn value_near(
+        map: &FxHashMap<(usize, i32), Decimal>,
+        country: usize,
+        year: i32,
+    ) -> Option<(i32, Decimal)> {
         for y in (year - 15..=year).rev() {
             if let Some(v) = map.get(&(country, y)) {
                 return Some((y, *v));
@@ -407,11 +477,22 @@ fn for_rows(
                 file,
                 line,
                 1,
-                format!("{} fields where the header has {}", rec.len(), headers.len()),
+                format!(
+                    "{} fields where the header has {}",
+                    rec.len(),
+                    headers.len()
+                ),
             ));
             continue;
         }
-        f(line, &Row { rec: &rec, index: &index }, problems);
+        f(
+            line,
+            &Row {
+                rec: &rec,
+                index: &index,
+            },
+            problems,
+        );
     }
 }
 
@@ -423,7 +504,10 @@ struct Row<'r> {
 
 impl<'r> Row<'r> {
     fn get(&self, name: &str) -> &'r str {
-        self.index.get(name).and_then(|&i| self.rec.get(i)).unwrap_or("")
+        self.index
+            .get(name)
+            .and_then(|&i| self.rec.get(i))
+            .unwrap_or("")
     }
 }
 
@@ -464,9 +548,10 @@ pub fn terms(text: &str) -> impl Iterator<Item = String> + '_ {
 }
 
 const STOP_TERMS: &[&str] = &[
-    "the", "and", "for", "with", "from", "that", "this", "was", "were", "are", "has", "have", "had", "its",
-    "their", "his", "her", "than", "more", "less", "about", "some", "into", "over", "after", "before", "which",
-    "who", "per", "cent", "percent", "said", "says", "will", "would", "been", "also", "other", "all", "total",
+    "the", "and", "for", "with", "from", "that", "this", "was", "were", "are", "has", "have",
+    "had", "its", "their", "his", "her", "than", "more", "less", "about", "some", "into", "over",
+    "after", "before", "which", "who", "per", "cent", "percent", "said", "says", "will", "would",
+    "been", "also", "other", "all", "total",
 ];
 
 impl ReferenceSet {
@@ -503,7 +588,11 @@ impl ReferenceSet {
     }
 
     /// Adds the facts of `DIR/facts/*.csv` (and `DIR/*.facts.csv`) for each directory.
-    pub fn with_dirs(mut self, dirs: &[std::path::PathBuf], lex: &Lexicon) -> Result<ReferenceSet, DataError> {
+    pub fn with_dirs(
+        mut self,
+        dirs: &[std::path::PathBuf],
+        lex: &Lexicon,
+    ) -> Result<ReferenceSet, DataError> {
         let mut problems = Vec::new();
         for d in dirs {
             if !d.is_dir() {
@@ -533,7 +622,13 @@ impl ReferenceSet {
     }
 
     /// Parses a fact table, appending its facts and any problems.
-    pub fn add_facts(&mut self, file: &str, data: &str, lex: &Lexicon, problems: &mut Vec<Problem>) {
+    pub fn add_facts(
+        &mut self,
+        file: &str,
+        data: &str,
+        lex: &Lexicon,
+        problems: &mut Vec<Problem>,
+    ) {
         let lines: Vec<&str> = data.lines().collect();
         let header: Vec<String> = lines
             .iter()
@@ -542,14 +637,20 @@ impl ReferenceSet {
             .unwrap_or_default();
         for required in ["id", "entity", "measure", "value", "unit", "source"] {
             if !header.iter().any(|h| h == required) {
-                problems.push(problem_at(file, 1, 1, format!("missing column '{required}'")));
+                problems.push(problem_at(
+                    file,
+                    1,
+                    1,
+                    format!("missing column '{required}'"),
+                ));
             }
         }
         if problems.iter().any(|p| p.file == file && p.line == 1) {
             return;
         }
         let col = |name: &str| header.iter().position(|h| h == name).unwrap_or(0);
-        let mut seen: FxHashMap<String, u64> = self.facts.iter().map(|f| (f.id.clone(), 0)).collect();
+        let mut seen: FxHashMap<String, u64> =
+            self.facts.iter().map(|f| (f.id.clone(), 0)).collect();
         let start_len = self.facts.len();
         for_rows(file, data, problems, |line, row, problems| {
             let get = |n: &str| row.get(n);
@@ -579,7 +680,10 @@ impl ReferenceSet {
             seen.insert(id.clone(), line);
             let source = get("source").trim().to_string();
             if source.is_empty() {
-                problems.push(at("source", format!("fact '{id}' has no source: every fact needs one")));
+                problems.push(at(
+                    "source",
+                    format!("fact '{id}' has no source: every fact needs one"),
+                ));
                 return;
             }
             let value_text = get("value").trim().to_string();
@@ -599,10 +703,14 @@ impl ReferenceSet {
                     problems.push(at("value", "give a value or low/high, not both".into()));
                     return;
                 }
-                let Some(v) = parse(&value_text, "value", problems) else { return };
+                let Some(v) = parse(&value_text, "value", problems) else {
+                    return;
+                };
                 (v, v)
             } else if !lo_s.is_empty() && !hi_s.is_empty() {
-                let (Some(l), Some(h)) = (parse(lo_s, "low", problems), parse(hi_s, "high", problems)) else {
+                let (Some(l), Some(h)) =
+                    (parse(lo_s, "low", problems), parse(hi_s, "high", problems))
+                else {
                     return;
                 };
                 if l > h {
@@ -611,7 +719,10 @@ impl ReferenceSet {
                 }
                 (l, h)
             } else {
-                problems.push(at("value", format!("fact '{id}' has no value (or low and high)")));
+                problems.push(at(
+                    "value",
+                    format!("fact '{id}' has no value (or low and high)"),
+                ));
                 return;
             };
             let unit_text = get("unit").trim().to_string();
@@ -625,7 +736,10 @@ impl ReferenceSet {
                 match lex.resolve_unit(&unit_text) {
                     Some(u) => Some(u),
                     None => {
-                        problems.push(at("unit", format!("unknown unit or currency '{unit_text}'")));
+                        problems.push(at(
+                            "unit",
+                            format!("unknown unit or currency '{unit_text}'"),
+                        ));
                         return;
                     }
                 }
@@ -638,7 +752,10 @@ impl ReferenceSet {
             } else if let Ok(y) = as_of_s.parse::<i32>() {
                 Some(Date::from_year(y))
             } else {
-                problems.push(at("as_of", format!("bad date '{as_of_s}' (use YYYY-MM-DD or YYYY)")));
+                problems.push(at(
+                    "as_of",
+                    format!("bad date '{as_of_s}' (use YYYY-MM-DD or YYYY)"),
+                ));
                 return;
             };
             let period_s = get("period").trim();
@@ -646,11 +763,19 @@ impl ReferenceSet {
                 None
             } else {
                 let parts: Vec<&str> = period_s.split("..").collect();
-                let pd = |s: &str| Date::parse(s).or_else(|| s.trim().parse::<i32>().ok().map(Date::from_year));
-                match (parts.first().and_then(|s| pd(s)), parts.get(1).and_then(|s| pd(s))) {
+                let pd = |s: &str| {
+                    Date::parse(s).or_else(|| s.trim().parse::<i32>().ok().map(Date::from_year))
+                };
+                match (
+                    parts.first().and_then(|s| pd(s)),
+                    parts.get(1).and_then(|s| pd(s)),
+                ) {
                     (Some(a), Some(b)) if a <= b && parts.len() == 2 => Some((a, b)),
                     _ => {
-                        problems.push(at("period", format!("bad period '{period_s}' (use START..END)")));
+                        problems.push(at(
+                            "period",
+                            format!("bad period '{period_s}' (use START..END)"),
+                        ));
                         return;
                     }
                 }
@@ -673,7 +798,11 @@ impl ReferenceSet {
                 },
                 unit,
                 unit_text,
-                counted: if counted.is_empty() { None } else { Some(singularise(&counted)) },
+                counted: if counted.is_empty() {
+                    None
+                } else {
+                    Some(singularise(&counted))
+                },
                 as_of,
                 period,
                 source,
@@ -722,12 +851,17 @@ impl ReferenceSet {
     }
 
     /// Is the fact's unit comparable with a claim unit (same dimension or both currencies)?
-    pub fn comparable(lex: &Lexicon, fact_unit: Option<UnitId>, claim_unit: Option<UnitId>) -> bool {
+    pub fn comparable(
+        lex: &Lexicon,
+        fact_unit: Option<UnitId>,
+        claim_unit: Option<UnitId>,
+    ) -> bool {
         match (fact_unit, claim_unit) {
             (None, None) => true,
             (Some(a), Some(b)) => {
                 let (ua, ub) = (lex.unit(a), lex.unit(b));
-                ua.kind == ub.kind && (ua.kind == UnitKind::Currency || ua.dimension == ub.dimension)
+                ua.kind == ub.kind
+                    && (ua.kind == UnitKind::Currency || ua.dimension == ub.dimension)
             }
             _ => false,
         }
@@ -743,7 +877,11 @@ fn read(p: &Path) -> Result<String, DataError> {
         let offset = e.utf8_error().valid_up_to();
         DataError::Row {
             file: p.display().to_string(),
-            line: e.as_bytes()[..offset].iter().filter(|&&b| b == b'\n').count() as u64 + 1,
+            line: e.as_bytes()[..offset]
+                .iter()
+                .filter(|&&b| b == b'\n')
+                .count() as u64
+                + 1,
             message: format!("invalid UTF-8 at byte offset {offset}"),
         }
     })
@@ -758,11 +896,12 @@ fn fact_files(dir: &Path) -> Result<Vec<(String, String)>, DataError> {
             path: facts.display().to_string(),
             message: e.to_string(),
         })? {
-            let p = e.map_err(|e| DataError::Io {
-                path: facts.display().to_string(),
-                message: e.to_string(),
-            })?
-            .path();
+            let p = e
+                .map_err(|e| DataError::Io {
+                    path: facts.display().to_string(),
+                    message: e.to_string(),
+                })?
+                .path();
             if p.extension().is_some_and(|x| x == "csv") {
                 paths.push(p);
             }
@@ -788,14 +927,23 @@ pub fn validate_embedded() -> Vec<Problem> {
 pub fn validate_dir(dir: &Path) -> Vec<Problem> {
     let mut problems = Vec::new();
     if !dir.is_dir() {
-        problems.push(problem_at(&dir.display().to_string(), 0, 0, "not a directory".into()));
+        problems.push(problem_at(
+            &dir.display().to_string(),
+            0,
+            0,
+            "not a directory".into(),
+        ));
         return problems;
     }
     let lex = match Lexicon::with_extra_dir(dir) {
         Ok(l) => l,
         Err(e) => {
             let (file, line, message) = match e {
-                DataError::Row { file, line, message } => (file, line, message),
+                DataError::Row {
+                    file,
+                    line,
+                    message,
+                } => (file, line, message),
                 other => (dir.display().to_string(), 0, other.to_string()),
             };
             problems.push(Problem {
@@ -816,10 +964,7 @@ pub fn validate_dir(dir: &Path) -> Vec<Problem> {
         }
         Err(e) => problems.push(problem_at(&dir.display().to_string(), 0, 0, e.to_string())),
     }
-    for (name, kind) in [
-        ("ecb_eurofxref_hist.csv", 0),
-        ("countries.csv", 1),
-    ] {
+    for (name, kind) in [("ecb_eurofxref_hist.csv", 0), ("countries.csv", 1)] {
         let p = dir.join(name);
         if !p.is_file() {
             continue;
@@ -830,8 +975,10 @@ pub fn validate_dir(dir: &Path) -> Vec<Problem> {
                 if kind == 0 {
                     let _ = RateTable::parse(&fname, &text, &mut problems);
                 } else {
-                    let pop = read(&dir.join("country_population_by_year.csv")).unwrap_or_else(|_| "iso3,name,entity_type,year,population\n".into());
-                    let gdp = read(&dir.join("country_gdp_usd_by_year.csv")).unwrap_or_else(|_| "iso3,name,entity_type,year,gdp_current_usd\n".into());
+                    let pop = read(&dir.join("country_population_by_year.csv"))
+                        .unwrap_or_else(|_| "iso3,name,entity_type,year,population\n".into());
+                    let gdp = read(&dir.join("country_gdp_usd_by_year.csv"))
+                        .unwrap_or_else(|_| "iso3,name,entity_type,year,gdp_current_usd\n".into());
                     let _ = CountryTable::parse(
                         (&fname, &text),
                         ("country_population_by_year.csv", &pop),
@@ -850,7 +997,8 @@ pub fn validate_dir(dir: &Path) -> Vec<Problem> {
 pub fn embedded_default() -> &'static ReferenceSet {
     static SET: OnceLock<ReferenceSet> = OnceLock::new();
     SET.get_or_init(|| {
-        ReferenceSet::embedded(Lexicon::embedded()).expect("the shipped reference is valid (checked by tests)")
+        ReferenceSet::embedded(Lexicon::embedded())
+            .expect("the shipped reference is valid (checked by tests)")
     })
 }
 
@@ -869,14 +1017,30 @@ mod tests {
     #[test]
     fn ecb_cross_rate_on_the_talks_date() {
         let r = embedded_default();
-        let used = r.rates.cross("EUR", "USD", Date::parse("2021-10-20").unwrap()).unwrap();
+        let used = r
+            .rates
+            .cross("EUR", "USD", Date::parse("2021-10-20").unwrap())
+            .unwrap();
         assert_eq!(used.rate, Decimal::from_str("1.1623").unwrap());
         // a Sunday falls back to Friday
-        let sun = r.rates.cross("EUR", "USD", Date::parse("2021-10-24").unwrap()).unwrap();
+        let sun = r
+            .rates
+            .cross("EUR", "USD", Date::parse("2021-10-24").unwrap())
+            .unwrap();
         assert_eq!(sun.date, Date::parse("2021-10-22").unwrap());
-        assert!(r.rates.cross("EUR", "USD", Date::parse("1990-01-01").unwrap()).is_err());
-        assert!(r.rates.cross("EUR", "AFN", Date::parse("2021-10-20").unwrap()).is_err());
-        let rub = r.rates.cross("EUR", "RUB", Date::parse("2023-01-10").unwrap());
+        assert!(
+            r.rates
+                .cross("EUR", "USD", Date::parse("1990-01-01").unwrap())
+                .is_err()
+        );
+        assert!(
+            r.rates
+                .cross("EUR", "AFN", Date::parse("2021-10-20").unwrap())
+                .is_err()
+        );
+        let rub = r
+            .rates
+            .cross("EUR", "RUB", Date::parse("2023-01-10").unwrap());
         assert!(rub.is_err(), "{rub:?}");
     }
 
@@ -896,9 +1060,17 @@ baddate,X,y,5,,,km,20-20,,s,,\n";
         set.add_facts("f.csv", csv, lex, &mut problems);
         let shown: Vec<String> = problems.iter().map(|p| p.to_string()).collect();
         assert_eq!(shown.len(), 6, "{shown:#?}");
-        assert!(shown[0].starts_with("f.csv:3:1: duplicate id 'ok'"), "{}", shown[0]);
+        assert!(
+            shown[0].starts_with("f.csv:3:1: duplicate id 'ok'"),
+            "{}",
+            shown[0]
+        );
         assert!(shown[1].starts_with("f.csv:4:") && shown[1].contains("no source"));
-        assert!(shown[2].starts_with("f.csv:5:15: bad number '5x'"), "{}", shown[2]);
+        assert!(
+            shown[2].starts_with("f.csv:5:12: bad number '5x'"),
+            "{}",
+            shown[2]
+        );
         assert!(shown[3].contains("unknown unit"));
         assert!(shown[4].contains("greater than"));
         assert!(shown[5].contains("bad date"));

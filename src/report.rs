@@ -154,7 +154,10 @@ pub fn describe_value(c: &Claim, lex: &Lexicon) -> String {
 }
 
 fn per(c: &Claim) -> String {
-    c.per.as_ref().map(|p| format!(" per {p}")).unwrap_or_default()
+    c.per
+        .as_ref()
+        .map(|p| format!(" per {p}"))
+        .unwrap_or_default()
 }
 
 /// `extract --format text`: one aligned row per claim.
@@ -420,7 +423,10 @@ pub fn check_markdown(reports: &[FileReport], lex: &Lexicon) -> String {
     }
     let mut out = String::new();
     let _ = writeln!(out, "# numcheck discrepancy report\n");
-    let _ = writeln!(out, "| files | claims | consistent | by rounding | inconsistent | unverifiable | ambiguous |");
+    let _ = writeln!(
+        out,
+        "| files | claims | consistent | by rounding | inconsistent | unverifiable | ambiguous |"
+    );
     let _ = writeln!(out, "|---:|---:|---:|---:|---:|---:|---:|");
     let _ = writeln!(
         out,
@@ -442,13 +448,27 @@ pub fn check_markdown(reports: &[FileReport], lex: &Lexicon) -> String {
         let _ = writeln!(out, "No discrepancies found.");
     } else {
         let _ = writeln!(out, "## Discrepancies\n");
-        let _ = writeln!(out, "| where | claim as written | verdict | reference | source | suggested correction |");
+        let _ = writeln!(
+            out,
+            "| where | claim as written | verdict | reference | source | suggested correction |"
+        );
         let _ = writeln!(out, "|---|---|---|---|---|---|");
         for (r, v) in discrepancies {
             let c = &r.claims[v.claim];
             let (fact, source) = match &v.fact {
-                Some(f) => (format!("{} {}: {} {}", f.entity, f.measure, f.value_text, f.unit), f.source.clone()),
-                None => (v.check.clone().unwrap_or_default(), v.source_note.clone().unwrap_or_default()),
+                Some(f) => {
+                    let value = rust_decimal::Decimal::from_str_exact(&f.value_text)
+                        .map(fmt_num)
+                        .unwrap_or_else(|_| f.value_text.clone());
+                    (
+                        format!("{} {}: {} {}", f.entity, f.measure, value, f.unit),
+                        f.source.clone(),
+                    )
+                }
+                None => (
+                    v.check.clone().unwrap_or_default(),
+                    v.source_note.clone().unwrap_or_default(),
+                ),
             };
             let _ = writeln!(
                 out,
@@ -496,7 +516,10 @@ pub fn check_sarif(reports: &[FileReport]) -> String {
     let mut results = Vec::new();
     for r in reports {
         for v in &r.verdicts {
-            if matches!(v.kind, VerdictKind::Consistent | VerdictKind::ConsistentByRounding) {
+            if matches!(
+                v.kind,
+                VerdictKind::Consistent | VerdictKind::ConsistentByRounding
+            ) {
                 continue;
             }
             let c = &r.claims[v.claim];
@@ -550,7 +573,11 @@ pub fn check_html(reports: &[FileReport]) -> String {
     let mut body = String::new();
     for r in reports {
         totals.add(r);
-        let _ = writeln!(body, "<section><h2>{}</h2><pre class=\"article\">", html_escape(&r.doc.name));
+        let _ = writeln!(
+            body,
+            "<section><h2>{}</h2><pre class=\"article\">",
+            html_escape(&r.doc.name)
+        );
         let mut marks: Vec<(usize, usize, &Verdict)> = r
             .verdicts
             .iter()
@@ -568,7 +595,12 @@ pub fn check_html(reports: &[FileReport]) -> String {
                 body,
                 "<mark class=\"{}\" title=\"{}\">{}</mark>",
                 v.kind.as_str(),
-                html_escape(&format!("{}: {} {}", verdict_label(v), v.summary, v.explanation.join(" "))),
+                html_escape(&format!(
+                    "{}: {} {}",
+                    verdict_label(v),
+                    v.summary,
+                    v.explanation.join(" ")
+                )),
                 html_escape(&src[s..e])
             );
             pos = e;

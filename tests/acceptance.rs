@@ -37,8 +37,16 @@ fn oneline(s: &str) -> String {
 }
 
 fn check_json(path: &Path) -> (i32, Value) {
-    let (code, out, err) = numcheck(&["check", path.to_str().unwrap(), "--date", "2021-10-20", "--format", "json"]);
-    let v: Value = serde_json::from_str(&out).unwrap_or_else(|e| panic!("bad JSON ({e}): {out}\n{err}"));
+    let (code, out, err) = numcheck(&[
+        "check",
+        path.to_str().unwrap(),
+        "--date",
+        "2021-10-20",
+        "--format",
+        "json",
+    ]);
+    let v: Value =
+        serde_json::from_str(&out).unwrap_or_else(|e| panic!("bad JSON ({e}): {out}\n{err}"));
     (code, v)
 }
 
@@ -55,7 +63,11 @@ fn moscow_talks_nine_claims_as_a_reader_gives_them() {
             (
                 oneline(c["text"].as_str().unwrap()),
                 c["value"].as_str().unwrap_or("").to_string(),
-                c["unit"]["code"].as_str().or(c["counted"].as_str()).unwrap_or("").to_string(),
+                c["unit"]["code"]
+                    .as_str()
+                    .or(c["counted"].as_str())
+                    .unwrap_or("")
+                    .to_string(),
                 c["qualifier"].as_str().unwrap().to_string(),
             )
         })
@@ -69,14 +81,25 @@ fn moscow_talks_nine_claims_as_a_reader_gives_them() {
         ("decade-long", "1", "decade", "approximately"),
         ("up to two million Afghans", "2000000", "afghan", "up_to"),
         ("seven million more", "7000000", "afghan", "exact"),
-        ("more than 14,000 Soviet troops", "14000", "troop", "more_than"),
+        (
+            "more than 14,000 Soviet troops",
+            "14000",
+            "troop",
+            "more_than",
+        ),
     ];
-    let got_ref: Vec<(&str, &str, &str, &str)> = got.iter().map(|(a, b, c, d)| (a.as_str(), b.as_str(), c.as_str(), d.as_str())).collect();
+    let got_ref: Vec<(&str, &str, &str, &str)> = got
+        .iter()
+        .map(|(a, b, c, d)| (a.as_str(), b.as_str(), c.as_str(), d.as_str()))
+        .collect();
     assert_eq!(got_ref, want);
     // spans are byte offsets into the original text, and the text between them is the claim
     let source = std::fs::read_to_string(&path).unwrap();
     for c in claims {
-        let (s, e) = (c["span"]["start"].as_u64().unwrap() as usize, c["span"]["end"].as_u64().unwrap() as usize);
+        let (s, e) = (
+            c["span"]["start"].as_u64().unwrap() as usize,
+            c["span"]["end"].as_u64().unwrap() as usize,
+        );
         assert_eq!(&source[s..e], c["text"].as_str().unwrap());
     }
     // a claim spanning a PDF line break is one claim, located at its first line
@@ -92,7 +115,10 @@ fn moscow_talks_checks_clean_against_the_reference() {
     assert_eq!(code, 0);
     let verdicts = v["files"][0]["verdicts"].as_array().unwrap();
     assert_eq!(verdicts.len(), 9);
-    let linked: Vec<&str> = verdicts.iter().filter_map(|x| x["fact"]["id"].as_str()).collect();
+    let linked: Vec<&str> = verdicts
+        .iter()
+        .filter_map(|x| x["fact"]["id"].as_str())
+        .collect();
     assert_eq!(
         linked,
         vec![
@@ -115,7 +141,10 @@ fn moscow_talks_checks_clean_against_the_reference() {
     assert_eq!(usd["check"], "conversion");
     assert_eq!(usd["verdict"], "consistent_by_rounding");
     let expl = usd["explanation"].to_string();
-    assert!(expl.contains("1.1623") && expl.contains("2021-10-20"), "{expl}");
+    assert!(
+        expl.contains("1.1623") && expl.contains("2021-10-20"),
+        "{expl}"
+    );
     assert_eq!(v["summary"]["inconsistent"], 0);
 }
 
@@ -126,15 +155,48 @@ fn moscow_talks_one_figure_edits_are_caught() {
     let original = std::fs::read_to_string(&path).unwrap();
     let dir = tempfile::tempdir().unwrap();
     let edits: &[(&str, &str, &str, &[&str])] = &[
-        ("more than 14,000 Soviet troops", "more than 41,000 Soviet troops", "more than 41,000 Soviet troops", &["14,453", "Krivosheev"]),
-        ("($1.2 billion)", "($2.1 billion)", "$2.1 billion", &["1.1623", "2021-10-20"]),
-        ("($1.2 billion)", "($1.2 million)", "$1.2 million", &["scale slip"]),
-        ("more than 14,000 Soviet troops", "less than 14,000 Soviet troops", "less than 14,000 Soviet troops", &["14,453"]),
-        ("from 10 countries", "from 12 countries", "12 countries", &["10"]),
-        ("some 2,000 fighters", "some 20,000 fighters", "some 20,000 fighters", &["2,000", "Putin"]),
+        (
+            "more than 14,000 Soviet troops",
+            "more than 41,000 Soviet troops",
+            "more than 41,000 Soviet troops",
+            &["14,453", "Krivosheev"],
+        ),
+        (
+            "($1.2 billion)",
+            "($2.1 billion)",
+            "$2.1 billion",
+            &["1.1623", "2021-10-20"],
+        ),
+        (
+            "($1.2 billion)",
+            "($1.2 million)",
+            "$1.2 million",
+            &["scale slip"],
+        ),
+        (
+            "more than 14,000 Soviet troops",
+            "less than 14,000 Soviet troops",
+            "less than 14,000 Soviet troops",
+            &["14,453"],
+        ),
+        (
+            "from 10 countries",
+            "from 12 countries",
+            "12 countries",
+            &["10"],
+        ),
+        (
+            "some 2,000 fighters",
+            "some 20,000 fighters",
+            "some 20,000 fighters",
+            &["2,000", "Putin"],
+        ),
     ];
     for (k, (from, to, claim, needles)) in edits.iter().enumerate() {
-        assert!(original.contains(from), "the article no longer contains {from:?}");
+        assert!(
+            original.contains(from),
+            "the article no longer contains {from:?}"
+        );
         let edited = original.replacen(from, to, 1);
         let p = dir.path().join(format!("edit-{k}.txt"));
         std::fs::write(&p, &edited).unwrap();
@@ -150,7 +212,10 @@ fn moscow_talks_one_figure_edits_are_caught() {
         assert_eq!(oneline(bad[0]["claim"]["text"].as_str().unwrap()), *claim);
         let said = format!("{} {}", bad[0]["summary"], bad[0]["explanation"]);
         for n in *needles {
-            assert!(said.contains(n), "edit {to:?}: explanation lacks {n:?}: {said}");
+            assert!(
+                said.contains(n),
+                "edit {to:?}: explanation lacks {n:?}: {said}"
+            );
         }
     }
     // the input was never written to
@@ -167,7 +232,12 @@ fn own_example_shows_right_and_wrong_figures() {
         .as_array()
         .unwrap()
         .iter()
-        .map(|x| (oneline(x["claim"]["text"].as_str().unwrap()), x["verdict"].as_str().unwrap().to_string()))
+        .map(|x| {
+            (
+                oneline(x["claim"]["text"].as_str().unwrap()),
+                x["verdict"].as_str().unwrap().to_string(),
+            )
+        })
         .collect();
     let want = [
         ("27 member states", "consistent"),

@@ -18,11 +18,20 @@ fn run_in(dir: Option<&Path>, args: &[&str], stdin: Option<&str>) -> Run {
     if let Some(d) = dir {
         cmd.current_dir(d);
     }
-    cmd.stdin(if stdin.is_some() { Stdio::piped() } else { Stdio::null() });
+    cmd.stdin(if stdin.is_some() {
+        Stdio::piped()
+    } else {
+        Stdio::null()
+    });
     cmd.stdout(Stdio::piped()).stderr(Stdio::piped());
     let mut child = cmd.spawn().expect("spawn numcheck");
     if let Some(input) = stdin {
-        child.stdin.take().unwrap().write_all(input.as_bytes()).unwrap();
+        child
+            .stdin
+            .take()
+            .unwrap()
+            .write_all(input.as_bytes())
+            .unwrap();
     }
     let out = child.wait_with_output().unwrap();
     Run {
@@ -54,8 +63,23 @@ fn help_lists_every_command_and_option() {
         assert!(r.out.contains(w), "{w} missing from --help");
     }
     let r = run(&["check", "--help"]);
-    for w in ["--format", "--reference", "--date", "--fail-on", "--output", "--stream", "markdown", "sarif", "html", "unverifiable"] {
-        assert!(r.out.contains(w), "{w} missing from check --help:\n{}", r.out);
+    for w in [
+        "--format",
+        "--reference",
+        "--date",
+        "--fail-on",
+        "--output",
+        "--stream",
+        "markdown",
+        "sarif",
+        "html",
+        "unverifiable",
+    ] {
+        assert!(
+            r.out.contains(w),
+            "{w} missing from check --help:\n{}",
+            r.out
+        );
     }
     let r = run(&["extract", "--help"]);
     for w in ["--format", "jsonl", "--date", "--stream"] {
@@ -76,7 +100,11 @@ fn bad_files_are_named_and_the_rest_still_processed() {
     let good = write(dir.path(), "good.txt", b"The ministry hired 250 nurses.\n");
     let empty = write(dir.path(), "empty.txt", b"");
     let binary = write(dir.path(), "image.bin", b"\x89PNG\r\n\x1a\n\0\0\0IHDR");
-    let latin1 = write(dir.path(), "latin1.txt", b"It cost 5 pounds.\nCaf\xe9 prices rose 3%.\n");
+    let latin1 = write(
+        dir.path(),
+        "latin1.txt",
+        b"It cost 5 pounds.\nCaf\xe9 prices rose 3%.\n",
+    );
     let r = run(&[
         "extract",
         "--format",
@@ -88,25 +116,54 @@ fn bad_files_are_named_and_the_rest_still_processed() {
     ]);
     assert_eq!(r.code, 2);
     assert!(r.err.contains("empty.txt: empty file"), "{}", r.err);
-    assert!(r.err.contains("image.bin: looks like a binary file"), "{}", r.err);
-    assert!(r.err.contains("latin1.txt: line 2: invalid UTF-8 at byte offset 21"), "{}", r.err);
+    assert!(
+        r.err.contains("image.bin: looks like a binary file"),
+        "{}",
+        r.err
+    );
+    assert!(
+        r.err
+            .contains("latin1.txt: line 2: invalid UTF-8 at byte offset 21"),
+        "{}",
+        r.err
+    );
     let v: Value = serde_json::from_str(&r.out).unwrap();
     assert_eq!(v["files"].as_array().unwrap().len(), 1);
     assert_eq!(v["files"][0]["claims"][0]["value"], "250");
     assert_eq!(v["errors"].as_array().unwrap().len(), 3);
     let missing = run(&["check", dir.path().join("nope.txt").to_str().unwrap()]);
     assert_eq!(missing.code, 2);
-    assert!(missing.err.contains("nope.txt: cannot read"), "{}", missing.err);
+    assert!(
+        missing.err.contains("nope.txt: cannot read"),
+        "{}",
+        missing.err
+    );
 }
 
 #[test]
 fn stdin_and_json_schema() {
-    let r = run_in(None, &["extract", "-", "--format", "json"], Some("Some 2,000 fighters and a 3.5% rise.\n"));
+    let r = run_in(
+        None,
+        &["extract", "-", "--format", "json"],
+        Some("Some 2,000 fighters and a 3.5% rise.\n"),
+    );
     assert_eq!(r.code, 0, "{}", r.err);
     let v: Value = serde_json::from_str(&r.out).unwrap();
     assert_eq!(v["schema_version"], 1);
     let c = &v["files"][0]["claims"][0];
-    for key in ["text", "span", "line", "column", "value", "unit", "dimension", "qualifier", "interval", "counted", "kind"] {
+    for key in [
+        "text",
+        "span",
+        "line",
+        "column",
+        "value",
+        "unit",
+        "dimension",
+        "qualifier",
+        "interval",
+        "counted",
+        "kind",
+    ] {
         assert!(c.get(key).is_some(), "claim lacks {key}: {c}");
     }
     assert_eq!(c["interval"]["low"], "1800");
@@ -116,7 +173,13 @@ fn stdin_and_json_schema() {
 
 #[test]
 fn unrepresentable_numbers_are_claims_not_crashes() {
-    let r = run_in(None, &["extract", "-", "--format", "json"], Some("The universe holds 10^80 atoms and 999999999999999999999999999999999999999999999999999999999999 grains.\n"));
+    let r = run_in(
+        None,
+        &["extract", "-", "--format", "json"],
+        Some(
+            "The universe holds 10^80 atoms and 999999999999999999999999999999999999999999999999999999999999 grains.\n",
+        ),
+    );
     assert_eq!(r.code, 0, "{}", r.err);
     let v: Value = serde_json::from_str(&r.out).unwrap();
     let claims = v["files"][0]["claims"].as_array().unwrap();
@@ -126,7 +189,11 @@ fn unrepresentable_numbers_are_claims_not_crashes() {
         assert!(c["value"].is_null());
         assert!(c["problem"].as_str().unwrap().contains("beyond the range"));
     }
-    let r = run_in(None, &["check", "-"], Some("The universe holds 10^80 atoms.\n"));
+    let r = run_in(
+        None,
+        &["check", "-"],
+        Some("The universe holds 10^80 atoms.\n"),
+    );
     assert_eq!(r.code, 0, "{}", r.err);
 }
 
@@ -140,7 +207,11 @@ fn stream_mode_is_one_line_in_one_line_out() {
         "this is not json\n",
     );
     let r = run_in(None, &["check", "--stream"], Some(input));
-    let lines: Vec<Value> = r.out.lines().map(|l| serde_json::from_str(l).unwrap()).collect();
+    let lines: Vec<Value> = r
+        .out
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
     assert_eq!(lines.len(), 3);
     assert_eq!(lines[0]["id"], "a");
     assert_eq!(lines[0]["verdicts"][1]["verdict"], "consistent_by_rounding");
@@ -148,7 +219,11 @@ fn stream_mode_is_one_line_in_one_line_out() {
     assert_eq!(lines[1]["verdicts"][1]["verdict"], "inconsistent");
     assert!(lines[2]["error"].as_str().unwrap().contains("line 3"));
     assert_eq!(r.code, 2, "a bad line is an input error");
-    let r = run_in(None, &["extract", "--stream"], Some(r#"{"id": 1, "text": "It rose 12 per cent."}"#));
+    let r = run_in(
+        None,
+        &["extract", "--stream"],
+        Some(r#"{"id": 1, "text": "It rose 12 per cent."}"#),
+    );
     assert_eq!(r.code, 0);
     let v: Value = serde_json::from_str(r.out.trim()).unwrap();
     assert_eq!(v["claims"][0]["unit"]["code"], "percent");
@@ -161,22 +236,58 @@ fn fail_levels_and_exit_codes() {
     assert_eq!(run(&["check", ex]).code, 1);
     assert_eq!(run(&["check", ex, "--fail-on", "never"]).code, 0);
     let dir = tempfile::tempdir().unwrap();
-    let clean = write(dir.path(), "clean.md", b"---\ndate: 2023-06-15\n---\nThe Eiffel Tower stands 330 metres tall.\n");
+    let clean = write(
+        dir.path(),
+        "clean.md",
+        b"---\ndate: 2023-06-15\n---\nThe Eiffel Tower stands 330 metres tall.\n",
+    );
     assert_eq!(run(&["check", clean.to_str().unwrap()]).code, 0);
     let unverifiable = write(dir.path(), "u.txt", b"More than 3,000 delegates came.\n");
     assert_eq!(run(&["check", unverifiable.to_str().unwrap()]).code, 0);
-    assert_eq!(run(&["check", unverifiable.to_str().unwrap(), "--fail-on", "unverifiable"]).code, 1);
+    assert_eq!(
+        run(&[
+            "check",
+            unverifiable.to_str().unwrap(),
+            "--fail-on",
+            "unverifiable"
+        ])
+        .code,
+        1
+    );
 }
 
 #[test]
 fn text_report_points_at_the_claim() {
     let r = run(&["check", example().to_str().unwrap()]);
-    assert!(!r.out.contains('\x1b'), "no colour when stdout is not a terminal");
-    assert!(r.out.contains("inconsistent: 2,580 km is wrong: the reference gives 2,850"), "{}", r.out);
-    assert!(r.out.contains("examples/europe-briefing.md:16:45"), "{}", r.out);
-    assert!(r.out.contains("                                             ^^^^^^^^"), "{}", r.out);
+    assert!(
+        !r.out.contains('\x1b'),
+        "no colour when stdout is not a terminal"
+    );
+    assert!(
+        r.out
+            .contains("inconsistent: 2,580 km is wrong: the reference gives 2,850"),
+        "{}",
+        r.out
+    );
+    assert!(
+        r.out.contains("examples/europe-briefing.md:16:45"),
+        "{}",
+        r.out
+    );
+    assert!(
+        r.out
+            .contains("                                             ^^^^^^^^"),
+        "{}",
+        r.out
+    );
     assert!(r.out.contains("ICPDR"), "the source is named");
-    assert!(r.out.trim_end().ends_with("3 inconsistent, 2 unverifiable, 0 ambiguous"), "{}", r.out);
+    assert!(
+        r.out
+            .trim_end()
+            .ends_with("3 inconsistent, 2 unverifiable, 0 ambiguous"),
+        "{}",
+        r.out
+    );
 }
 
 #[test]
@@ -187,12 +298,19 @@ fn markdown_sarif_and_html_reports() {
     assert!(md.out.contains("| files | claims |"));
     assert!(md.out.contains("## Discrepancies"));
     assert!(md.out.contains("| 2,580 km |"), "{}", md.out);
-    assert!(md.out.contains("2,850 kilometre"), "suggested correction: {}", md.out);
+    assert!(
+        md.out.contains("2,850 kilometre"),
+        "suggested correction: {}",
+        md.out
+    );
     let sarif: Value = serde_json::from_str(&run(&["check", ex, "--format", "sarif"]).out).unwrap();
     assert_eq!(sarif["version"], "2.1.0");
     let results = sarif["runs"][0]["results"].as_array().unwrap();
     assert_eq!(results.iter().filter(|r| r["level"] == "error").count(), 3);
-    assert_eq!(results[0]["locations"][0]["physicalLocation"]["region"]["startLine"], 8);
+    assert_eq!(
+        results[0]["locations"][0]["physicalLocation"]["region"]["startLine"],
+        8
+    );
     let html = run(&["check", ex, "--format", "html"]).out;
     assert!(html.starts_with("<!DOCTYPE html>"));
     assert!(html.contains("<mark class=\"inconsistent\""));
@@ -204,15 +322,30 @@ fn output_file_and_inputs_are_never_written() {
     let dir = tempfile::tempdir().unwrap();
     let art = write(dir.path(), "a.txt", b"It sold 5,000 copies.\n");
     let report = dir.path().join("report.json");
-    let r = run(&["check", art.to_str().unwrap(), "--format", "json", "--output", report.to_str().unwrap()]);
+    let r = run(&[
+        "check",
+        art.to_str().unwrap(),
+        "--format",
+        "json",
+        "--output",
+        report.to_str().unwrap(),
+    ]);
     assert_eq!(r.code, 0, "{}", r.err);
     assert!(r.out.is_empty());
     let v: Value = serde_json::from_str(&std::fs::read_to_string(&report).unwrap()).unwrap();
     assert_eq!(v["summary"]["claims"], 1);
-    let r = run(&["check", art.to_str().unwrap(), "--output", art.to_str().unwrap()]);
+    let r = run(&[
+        "check",
+        art.to_str().unwrap(),
+        "--output",
+        art.to_str().unwrap(),
+    ]);
     assert_eq!(r.code, 2);
     assert!(r.err.contains("refusing to write"), "{}", r.err);
-    assert_eq!(std::fs::read_to_string(&art).unwrap(), "It sold 5,000 copies.\n");
+    assert_eq!(
+        std::fs::read_to_string(&art).unwrap(),
+        "It sold 5,000 copies.\n"
+    );
 }
 
 #[test]
@@ -224,15 +357,34 @@ fn user_reference_dirs_and_validation() {
         "summit.csv",
         b"id,entity,measure,value,low,high,unit,counted,as_of,period,source,aliases\nsummit-delegates,Brussels autumn summit,delegates,3200,,,,delegate,2023-09-01,,Summit press office,summit|delegates|brussels\n",
     );
-    let art = write(dir.path(), "a.txt", b"More than 3,000 delegates are expected at the autumn summit in Brussels.\n");
-    let r = run(&["check", art.to_str().unwrap(), "--reference", dir.path().to_str().unwrap(), "--format", "json", "--date", "2023-06-15"]);
+    let art = write(
+        dir.path(),
+        "a.txt",
+        b"More than 3,000 delegates are expected at the autumn summit in Brussels.\n",
+    );
+    let r = run(&[
+        "check",
+        art.to_str().unwrap(),
+        "--reference",
+        dir.path().to_str().unwrap(),
+        "--format",
+        "json",
+        "--date",
+        "2023-06-15",
+    ]);
     assert_eq!(r.code, 0, "{}", r.err);
     let v: Value = serde_json::from_str(&r.out).unwrap();
     assert_eq!(v["files"][0]["verdicts"][0]["verdict"], "consistent");
-    assert_eq!(v["files"][0]["verdicts"][0]["fact"]["source"], "Summit press office");
+    assert_eq!(
+        v["files"][0]["verdicts"][0]["fact"]["source"],
+        "Summit press office"
+    );
 
     assert_eq!(run(&["reference", "validate"]).code, 0);
-    assert_eq!(run(&["reference", "validate", dir.path().to_str().unwrap()]).code, 0);
+    assert_eq!(
+        run(&["reference", "validate", dir.path().to_str().unwrap()]).code,
+        0
+    );
     write(
         &dir.path().join("facts"),
         "broken.csv",
@@ -240,13 +392,36 @@ fn user_reference_dirs_and_validation() {
     );
     let r = run(&["reference", "validate", dir.path().to_str().unwrap()]);
     assert_eq!(r.code, 2);
-    let broken = dir.path().join("facts").join("broken.csv").display().to_string();
-    for (line, what) in [(3, "duplicate id"), (4, "no source"), (5, "unknown unit"), (6, "greater than high"), (7, "bad date"), (8, "bad number")] {
+    let broken = dir
+        .path()
+        .join("facts")
+        .join("broken.csv")
+        .display()
+        .to_string();
+    for (line, what) in [
+        (3, "duplicate id"),
+        (4, "no source"),
+        (5, "unknown unit"),
+        (6, "greater than high"),
+        (7, "bad date"),
+        (8, "bad number"),
+    ] {
         let needle = format!("{broken}:{line}:");
-        assert!(r.err.lines().any(|l| l.starts_with(&needle) && l.contains(what)), "missing {needle} {what}:\n{}", r.err);
+        assert!(
+            r.err
+                .lines()
+                .any(|l| l.starts_with(&needle) && l.contains(what)),
+            "missing {needle} {what}:\n{}",
+            r.err
+        );
     }
     // check refuses a broken reference too, never skipping the row silently
-    let r = run(&["check", art.to_str().unwrap(), "--reference", dir.path().to_str().unwrap()]);
+    let r = run(&[
+        "check",
+        art.to_str().unwrap(),
+        "--reference",
+        dir.path().to_str().unwrap(),
+    ]);
     assert_eq!(r.code, 2);
     assert!(r.err.contains("broken.csv:3"), "{}", r.err);
 }
@@ -254,7 +429,11 @@ fn user_reference_dirs_and_validation() {
 #[test]
 fn config_file_is_found_upward() {
     let dir = tempfile::tempdir().unwrap();
-    write(dir.path(), "numcheck.toml", b"fail_on = \"never\"\nformat = \"markdown\"\n");
+    write(
+        dir.path(),
+        "numcheck.toml",
+        b"fail_on = \"never\"\nformat = \"markdown\"\n",
+    );
     let sub = dir.path().join("desk/today");
     std::fs::create_dir_all(&sub).unwrap();
     let r = run_in(Some(&sub), &["check", example().to_str().unwrap()], None);
@@ -272,7 +451,8 @@ fn inline_suppression_silences_one_line() {
     let art = write(
         dir.path(),
         "a.md",
-        "---\ndate: 2023-06-15\n---\nThe Danube flows for 2,580 km. <!-- numcheck:ignore -->\n".as_bytes(),
+        "---\ndate: 2023-06-15\n---\nThe Danube flows for 2,580 km. <!-- numcheck:ignore -->\n"
+            .as_bytes(),
     );
     let r = run(&["check", art.to_str().unwrap()]);
     assert_eq!(r.code, 0, "{}", r.out);
@@ -281,7 +461,11 @@ fn inline_suppression_silences_one_line() {
 #[test]
 fn markdown_code_and_html_markup_are_not_scanned() {
     let dir = tempfile::tempdir().unwrap();
-    let md = write(dir.path(), "a.md", b"Prices rose 4%.\n\n```\nretry_count = 250\n```\n");
+    let md = write(
+        dir.path(),
+        "a.md",
+        b"Prices rose 4%.\n\n```\nretry_count = 250\n```\n",
+    );
     let r = run(&["extract", md.to_str().unwrap(), "--format", "json"]);
     let v: Value = serde_json::from_str(&r.out).unwrap();
     assert_eq!(v["files"][0]["claims"].as_array().unwrap().len(), 1);

@@ -1,0 +1,111 @@
+//! Check benchmarks: every claim of real news text checked against the full default reference,
+//! and the cost of loading that reference (budget: 50 ms, enforced in optimised runs).
+//!
+//! `cargo bench --bench check`. The corpus is `../shared/corpus/bbc_news_2004_2005.jsonl`
+//! when present, else a small built-in text (see `common/mod.rs`).
+
+mod common;
+
+use std::hint::black_box;
+use std::time::{Duration, Instant};
+
+use criterion::{Criterion, Throughput};
+use numcheck::Lexicon;
+use numcheck::check::{CheckOptions, Checker};
+use numcheck::reference::ReferenceSet;
+
+/// Loading the whole shipped reference must not take longer than this.
+const REFERENCE_LOAD_BUDGET: Duration = Duration::from_millis(50);
+
+fn bench_check(c: &mut Criterion) {
+    let arts = common::articles();
+    let docs = common::documents(&arts);
+    let bytes = common::text_bytes(&arts);
+    let lex = Lexicon::embedded();
+    let reference = ReferenceSet::embedded(lex).expect("the shipped reference loads");
+    let checker = Checker::new(lex, &reference, CheckOptions::default());
+    let verdicts: usize = docs.iter().map(|d| checker.check(d).verdicts.len()).sum();
+    eprintln!("check: {verdicts} verdicts in {} articles", docs.len());
+
+    let mut g = c.benchmark_group("check");
+    g.sample_size(10)
+        .warm_up_time(Duration::from_secs(1))
+        .measurement_time(Duration::from_secs(6))
+        .throughput(Throughput::Bytes(bytes));
+    g.bench_function("corpus", |b| {
+        b.iter(|| {
+            let mut n = 0;
+            for d in &docs {
+                n += checker.check(black_box(d)).verdicts.len();
+            }
+            n
+        })
+    });
+    g.finish();
+
+    if !cfg!(debug_assertions) {
+        let mut times: Vec<f64> = (0..3)
+            .map(|_| {
+                let t = Instant::now();
+                let n: usize = docs
+                    .iter()
+                    .map(|d| checker.check(black_box(d)).verdicts.len())
+                    .sum();
+                black_box(n);
+                t.elapsed().as_secs_f64()
+            })
+            .collect();
+        times.sort_by(f64::total_cmp);
+        let med = times[times.len() / 2];
+        eprintln!(
+            "check summary: median {:.1} ms per pass, {:.2} MB/s, {:.0} claims/s",
+            med * 1e3,
+            bytes as f64 / med / 1e6,
+            verdicts as f64 / med
+        );
+    }
+}
+
+fn bench_reference_load(c: &mut Criterion) {
+    let lex = Lexicon::embedded();
+    let mut g = c.benchmark_group("reference");
+    g.sample_size(20)
+        .warm_up_time(Duration::from_millis(500))
+        .measurement_time(Duration::from_secs(3));
+    g.bench_function("load_embedded", |b| {
+        b.iter(|| ReferenceSet::embedded(black_box(lex)).expect("the shipped reference loads"))
+    });
+    g.finish();
+
+    // The budget, measured apart from criterion so it can be enforced: the median of a few
+    // loads. Only in optimised builds (`cargo bench`), never in `cargo test --benches`.
+    let mut times: Vec<Duration> = (0..9)
+        .map(|_| {
+            let t = Instant::now();
+            black_box(ReferenceSet::embedded(lex).expect("the shipped reference loads"));
+            t.elapsed()
+        })
+        .collect();
+    times.sort();
+    let med = times[times.len() / 2];
+    eprintln!(
+        "reference load: median {:.2} ms (budget {} ms)",
+        med.as_secs_f64() * 1e3,
+        REFERENCE_LOAD_BUDGET.as_millis()
+    );
+    if !cfg!(debug_assertions) && med > REFERENCE_LOAD_BUDGET {
+        eprintln!(
+            "reference load: OVER BUDGET: {:.2} ms > {} ms",
+            med.as_secs_f64() * 1e3,
+            REFERENCE_LOAD_BUDGET.as_millis()
+        );
+        std::process::exit(1);
+    }
+}
+
+fn main() {
+    let mut c = Criterion::default().configure_from_args();
+    bench_reference_load(&mut c);
+    bench_check(&mut c);
+    c.final_summary();
+}
