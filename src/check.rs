@@ -410,11 +410,9 @@ impl<'a> Checker<'a> {
             }
         }
         // internal: shares "30 of 120 staff, or 25%"
-        for i in 2..claims.len() {
-            if verdicts[i].is_none() {
-                if let Some(v) = self.share(doc, &claims, i) {
-                    verdicts[i] = Some(v);
-                }
+        for (i, slot) in verdicts.iter_mut().enumerate().skip(2) {
+            if slot.is_none() {
+                *slot = self.share(doc, &claims, i);
             }
         }
         // reference facts
@@ -561,7 +559,7 @@ impl<'a> Checker<'a> {
             low_open: false,
             high_open: false,
         });
-        let a_range = a.interval.and_then(|ai| {
+        let a_range = a.interval.map(|ai| {
             let lo = ai
                 .low
                 .and_then(|x| self.convert(x, ua, ub, doc.date).ok())
@@ -570,11 +568,11 @@ impl<'a> Checker<'a> {
                 .high
                 .and_then(|x| self.convert(x, ua, ub, doc.date).ok())
                 .map(|x| x.0);
-            Some(Interval {
+            Interval {
                 low: lo,
                 high: hi,
                 ..ai
-            })
+            }
         });
         if bi.contains(converted) {
             if converted == vb {
@@ -1388,9 +1386,12 @@ fn scale_slip(stated: Decimal, expected: Decimal) -> Option<String> {
     for (k, name) in [(1e3, "thousand"), (1e6, "million"), (1e9, "billion")] {
         for (ratio, word) in [(k, "too large"), (1.0 / k, "too small")] {
             if (r / ratio - 1.0).abs() < 0.25 {
+                let example = match name {
+                    "thousand" => "thousand for million, or million for billion",
+                    _ => "units of a different scale",
+                };
                 return Some(format!(
-                    "the figure is about {} times {word} (a {name}-fold slip, e.g. million for billion)",
-                    if ratio > 1.0 { k } else { k }
+                    "the figure is about {k} times {word} (a {name}-fold slip: {example})"
                 ));
             }
         }

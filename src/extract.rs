@@ -1837,6 +1837,26 @@ fn is_non_claim(ctx: &Ctx, core: &Core, has_currency: bool) -> bool {
         if ctx.is_word(end) && matches!(ctx.t(end), "BC" | "AD" | "BCE" | "CE") {
             return true;
         }
+        // "between A.D. 1000 and 1260": the partner of an era-marked year
+        if core.decimals == 0 && !core.has_separator && v.is_some_and(|v| v <= Decimal::from(2100))
+        {
+            if let Some(p) = prev.filter(|&p| {
+                ctx.is_word(p) && matches!(ctx.low(p), "and" | "to") || ctx.is_hyphen(p)
+            }) {
+                let q = p.wrapping_sub(1);
+                if ctx.kind(q) == Some(TK::Num) && ctx.same_sentence(q, i) {
+                    let era_before =
+                        q >= 1 && ctx.is_word(q - 1) && matches!(ctx.t(q - 1), "AD" | "BC")
+                            || q >= 4
+                                && ctx.is_sym(q - 1, ".")
+                                && ctx.t(q - 2) == "D"
+                                && ctx.t(q - 4) == "A";
+                    if era_before {
+                        return true;
+                    }
+                }
+            }
+        }
         if ctx.is_word(end)
             && ctx.t(end) == "B"
             && ctx.is_sym(end + 1, ".")
@@ -2574,6 +2594,8 @@ fn parse_at(ctx: &Ctx, i: usize, prior: &[RawClaim]) -> Step {
             && !(ctx.is_hyphen(n + 1) && ctx.ws(n + 1) == 0)
             && !w.ends_with("th")
             && !matches!(w, "time" | "times")
+            && !w.ends_with("ed")
+            && !w.ends_with("ly")
             && ctx.is_word(n + 1);
         if !noun {
             // "96th-minute" style leftovers and "3-D"
@@ -2893,6 +2915,57 @@ mod tests {
         let c = claims("a 37m (121ft) skeleton");
         assert_eq!(c[0].3.as_deref(), Some("metre"));
         assert_eq!(c[1].3.as_deref(), Some("foot"));
+    }
+
+    #[test]
+    fn news_forms() {
+        // a range whose low end carries its own figure keeps it
+        let c = one("Fines run from $250,000 to $1 million.");
+        assert_eq!(
+            (c.1.as_deref(), c.2.as_deref()),
+            (Some("250000"), Some("1000000"))
+        );
+        // sign then code, and cents in US dollars
+        assert_eq!(one("It earned $US160 million.").3.as_deref(), Some("USD"));
+        assert_eq!(
+            one("a loss of 12 cents per share").3.as_deref(),
+            Some("USD")
+        );
+        // a hyphenated compound noun, an adjective before the head, a unit after a modifier
+        assert_eq!(
+            one("As many as 9 first-team players left.").3.as_deref(),
+            Some("player")
+        );
+        assert_eq!(
+            one("a new four-cylinder engine").3.as_deref(),
+            Some("cylinder")
+        );
+        assert_eq!(one("he ran 120 rushing yards").3.as_deref(), Some("yard"));
+        assert_eq!(
+            one("it sells for $30 per square foot").0,
+            "$30 per square foot"
+        );
+        // a bare figure takes the counted noun of the figure before it
+        let c = claims("About 300 cars were stolen, compared with 40 a year ago.");
+        assert_eq!(c.len(), 2, "{c:?}");
+        assert_eq!(c[1].3.as_deref(), Some("car"));
+        // transliterated pound sign only before a scale
+        assert_eq!(one("a PS4.5m bonus").3.as_deref(), Some("GBP"));
+        assert!(claims("He bought a PS5 console.").is_empty());
+    }
+
+    #[test]
+    fn more_not_claims() {
+        for t in [
+            "The flag flew at half-staff.",
+            "They tied it at 89-89 in the final game.",
+            "The debut of its 787 Dreamliner was delayed.",
+            "It was built between A.D. 1000 and 1260.",
+            "The firm's 2018 sales were strong.",
+            "Send it to 575 Baker Road, M21 9AB8 now.",
+        ] {
+            assert!(claims(t).is_empty(), "{t}: {:?}", claims(t));
+        }
     }
 
     #[test]

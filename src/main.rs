@@ -216,35 +216,30 @@ fn emit(input: &InputArgs, text: &str) -> Result<()> {
     }
 }
 
-struct Progress {
-    total: usize,
-    done: usize,
-    on: bool,
-}
+/// A progress bar on standard error for long batches (never on a pipe unless forced).
+struct Progress(Option<indicatif::ProgressBar>);
 
 impl Progress {
     fn new(total: usize, forced: bool) -> Progress {
         let on = forced || (total >= 20 && std::io::stderr().is_terminal());
-        Progress { total, done: 0, on }
+        Progress(on.then(|| {
+            let bar = indicatif::ProgressBar::with_draw_target(
+                Some(total as u64),
+                indicatif::ProgressDrawTarget::stderr(),
+            );
+            if let Ok(style) =
+                indicatif::ProgressStyle::with_template("{bar:30} {pos}/{len} files {elapsed}")
+            {
+                bar.set_style(style);
+            }
+            bar
+        }))
     }
     fn tick(&mut self) {
-        self.done += 1;
-        if self.on && (self.done % 16 == 0 || self.done == self.total) {
-            let width = 30;
-            let filled = if self.total == 0 {
-                width
-            } else {
-                self.done * width / self.total
-            };
-            eprint!(
-                "\r[{}{}] {}/{}",
-                "#".repeat(filled),
-                " ".repeat(width - filled),
-                self.done,
-                self.total
-            );
-            if self.done == self.total {
-                eprintln!();
+        if let Some(bar) = &self.0 {
+            bar.inc(1);
+            if bar.position() >= bar.length().unwrap_or(0) {
+                bar.finish();
             }
         }
     }
