@@ -574,6 +574,17 @@ impl<'a> Checker<'a> {
                 ..ai
             }
         });
+        let rate_slack = if rate.is_some() {
+            (converted.abs() * self.options.tolerances.currency_rate).round_dp(6)
+        } else {
+            Decimal::ZERO
+        };
+        let with_slack = Interval {
+            low: Some(converted - rate_slack),
+            high: Some(converted + rate_slack),
+            low_open: false,
+            high_open: false,
+        };
         if bi.contains(converted) {
             if converted == vb {
                 v.kind = VerdictKind::Consistent;
@@ -586,6 +597,18 @@ impl<'a> Checker<'a> {
                     with_unit(self.lex, Some(ub), None, &human_amount(converted))
                 );
             }
+        } else if !rate_slack.is_zero() && bi.overlaps(&with_slack) {
+            v.kind = VerdictKind::ConsistentByRounding;
+            v.summary = format!(
+                "{} is within {}% of {} at the ECB rate",
+                oneline(&b.text),
+                fmt_num(self.options.tolerances.currency_rate * Decimal::ONE_HUNDRED),
+                with_unit(self.lex, Some(ub), None, &human_amount(converted))
+            );
+            v.explanation.push(format!(
+                "allowing {}% for exchange-rate movement and the newsroom's own rate",
+                fmt_num(self.options.tolerances.currency_rate * Decimal::ONE_HUNDRED)
+            ));
         } else if a_range.is_some_and(|ar| ar.overlaps(&bi)) {
             v.kind = VerdictKind::ConsistentByRounding;
             v.summary = format!(
@@ -810,15 +833,10 @@ impl<'a> Checker<'a> {
                     }
                 }
             }
-            let mut fact_terms: Vec<String> = terms(&f.entity)
-                .chain(terms(&f.measure))
-                .chain(f.aliases.iter().flat_map(|a| terms(a)))
-                .collect();
-            fact_terms.sort();
-            fact_terms.dedup();
+            let fact_terms = &f.terms;
             let mut score = 0.0;
             let mut linked = Vec::new();
-            for t in &fact_terms {
+            for t in fact_terms {
                 if let Some(w) = ctx_map.get(t.as_str()) {
                     score += w * r.weight(t);
                     linked.push(t.clone());
@@ -954,6 +972,7 @@ impl<'a> Checker<'a> {
                     source: source.into(),
                     aliases: Vec::new(),
                     origin: "country statistics".into(),
+                    terms: Vec::new(),
                 },
                 score: 12.0,
                 linked_by: linked,
@@ -1146,9 +1165,14 @@ impl<'a> Checker<'a> {
             },
             _ => (f.low, f.high, None),
         };
+        let slack = if rate.is_some() {
+            self.options.tolerances.currency_rate
+        } else {
+            Decimal::ZERO
+        };
         let fact_iv = Interval {
-            low: Some(flo.min(fhi)),
-            high: Some(flo.max(fhi)),
+            low: Some(flo.min(fhi) * (Decimal::ONE - slack)),
+            high: Some(flo.max(fhi) * (Decimal::ONE + slack)),
             low_open: false,
             high_open: false,
         };
@@ -1199,6 +1223,10 @@ impl<'a> Checker<'a> {
                 r.date,
                 with_unit(lex, c.unit, None, &human_range(flo, fhi))
             ));
+            v.explanation.push(format!(
+                "allowing {}% for exchange-rate movement",
+                fmt_num(slack * Decimal::ONE_HUNDRED)
+            ));
         } else if f.unit != c.unit {
             v.explanation.push(format!(
                 "in {}: {}",
@@ -1214,9 +1242,15 @@ impl<'a> Checker<'a> {
             .push(format!("linked by: {}", best.linked_by.join(", ")));
         let stated = c.value.unwrap_or_default();
         if interval.overlaps(&fact_iv) {
-            let point_ok = fact_iv.contains(stated)
+            let raw_iv = Interval {
+                low: Some(flo.min(fhi)),
+                high: Some(flo.max(fhi)),
+                low_open: false,
+                high_open: false,
+            };
+            let point_ok = raw_iv.contains(stated)
                 || c.value_high.is_some_and(|h| {
-                    fact_iv.overlaps(&Interval {
+                    raw_iv.overlaps(&Interval {
                         low: Some(stated.min(h)),
                         high: Some(stated.max(h)),
                         low_open: false,

@@ -529,7 +529,60 @@ impl<'l> Extractor<'l> {
                 Step::Skip(next) => i = next.max(i + 1),
             }
         }
+        inherit_forward(text, &mut claims);
         claims
+    }
+}
+
+/// "280 million of the 1.5 billion shekels", "at 2,483 while Florida had 1,385 strikes": a bare
+/// figure takes the unit of a comparable figure a few words later in the same clause.
+fn inherit_forward(text: &str, claims: &mut [RawClaim]) {
+    for i in 1..claims.len() {
+        let (before, after) = claims.split_at_mut(i);
+        let c = &mut before[i - 1];
+        let n = &after[0];
+        if c.kind != ClaimKind::Number
+            || c.unit.is_some()
+            || c.counted.is_some()
+            || c.vague
+            || c.value_high.is_some()
+            || n.sentence != c.sentence
+            || !matches!(
+                n.kind,
+                ClaimKind::Count | ClaimKind::Currency | ClaimKind::Physical
+            )
+            || n.value_high.is_some()
+        {
+            continue;
+        }
+        let (Some(a), Some(b)) = (c.value.map(|v| v.abs()), n.value.map(|v| v.abs())) else {
+            continue;
+        };
+        if a.is_zero() || b.is_zero() || a.max(b) > a.min(b) * Decimal::ONE_HUNDRED {
+            continue;
+        }
+        // the figure is written in digits; the gap is a few words with no clause punctuation
+        let own = text.get(c.scan_span.start..c.scan_span.end).unwrap_or("");
+        let Some(gap) = text.get(c.scan_span.end..n.scan_span.start) else {
+            continue;
+        };
+        if !own.bytes().any(|b| b.is_ascii_digit())
+            || gap.split_whitespace().count() > 7
+            || gap
+                .bytes()
+                .any(|b| matches!(b, b',' | b';' | b':' | b'(' | b')' | b'.' | b'!' | b'?'))
+            || gap.bytes().any(|b| b.is_ascii_digit())
+        {
+            continue;
+        }
+        c.kind = n.kind;
+        c.unit = n.unit;
+        c.unit_note = n.unit_note.clone();
+        c.counted = n.counted.clone();
+        c.counted_phrase = n.counted_phrase.clone();
+        if c.per.is_none() {
+            c.per = n.per.clone();
+        }
     }
 }
 
@@ -1449,11 +1502,44 @@ fn direction_before(ctx: &Ctx, i: usize) -> Option<Direction> {
 /// Counted noun phrase starting at `j`: "Soviet troops", "first-team players", "people".
 fn counted_phrase(ctx: &Ctx, j: usize, singular_number: bool) -> Option<(String, String, usize)> {
     let mut words: Vec<(usize, usize)> = Vec::new(); // token ranges per word (hyphenated joined)
+    let mut j = j;
+    // "20 decently sized power plants": an adverb and its participle describe, they are not
+    // what is counted
+    if ctx.is_word(j)
+        && ctx.is_word(j + 1)
+        && ctx.ws(j + 1) == 1
+        && ctx.low(j).len() > 5
+        && ctx.low(j).ends_with("ly")
+        && ctx.low(j + 1).ends_with("ed")
+        && ctx.role(j) & role::STOP == 0
+        && ctx.is_word(j + 2)
+        && ctx.same_sentence(j, j + 2)
+    {
+        j += 2;
+    }
     let mut k = j;
     let mut plural_at: Option<usize> = None;
-    while words.len() < 4 && ctx.is_word(k) && ctx.ws(k) <= 2 && ctx.same_sentence(j, k) {
+    let mut max_words = 4;
+    while words.len() < max_words && ctx.is_word(k) && ctx.ws(k) <= 2 && ctx.same_sentence(j, k)
+    {
         let w = ctx.low(k);
         let r = ctx.role(k);
+        // coordinated modifiers: "Kia and Hyundai vehicles", "digital and physical sales"
+        if matches!(w, "and" | "or")
+            && !singular_number
+            && !words.is_empty()
+            && max_words == 4
+            && ctx.ws(k) == 1
+            && ctx.is_word(k + 1)
+            && ctx.ws(k + 1) == 1
+            && ctx.role(k + 1) & (role::STOP | role::DETERMINER_BLOCK) == 0
+            && !ctx.lex.number_words.contains_key(ctx.low(k + 1))
+        {
+            words.push((k, k + 1));
+            max_words = 5;
+            k += 1;
+            continue;
+        }
         // a hyphenated compound ("first-team", "long-term") is judged as a whole
         let compound =
             ctx.is_hyphen(k + 1) && ctx.ws(k + 1) == 0 && ctx.is_word(k + 2) && ctx.ws(k + 2) == 0;
@@ -1877,14 +1963,7 @@ fn is_non_claim(ctx: &Ctx, core: &Core, has_currency: bool) -> bool {
             && !is_unit_start(ctx, end)
             && !ctx.lex.unit_symbols.contains_key(ctx.t(end))
             && counted_phrase(ctx, end, false).is_none()
-            && !prev.is_some_and(|p| {
-                ctx.is_word(p)
-                    && ctx
-                        .lex
-                        .qualifiers_before
-                        .iter()
-                        .any(|(q, _)| q.last().is_some_and(|l| l == ctx.low(p)))
-            })
+            && qualifier_before(ctx, i).is_none()
         {
             return true;
         }
@@ -2220,18 +2299,31 @@ fn parse_at(ctx: &Ctx, i: usize, prior: &[RawClaim]) -> Step {
     // range partner: "5-7 million", "between 5 and 7", "from 10 to 12", "$7m-$9m", "three or four"
     let mut range = false;
     let mut k = claim_end;
-    let connector = if ctx.is_hyphen(k) {
+    let mut connector = if ctx.is_hyphen(k) {
         Some("-")
     } else if ctx.is_word(k) {
         match ctx.low(k) {
             "to" => Some("to"),
             "and" if range_opener == Some("between") => Some("and"),
             "or" if !unit_after_first && core.words => Some("or"),
+            // "from 450 sq ft up to 900 sq ft"
+            "up" if range_opener == Some("from") && ctx.is_word(k + 1) && ctx.low(k + 1) == "to" => {
+                k += 1;
+                Some("to")
+            }
             _ => None,
         }
     } else {
         None
     };
+    // "from $36,040 at 10.45pm last night to $34,935", "from 21 mpg combined to 23": a few
+    // words may part the ends of a from-to range
+    if connector.is_none() && range_opener == Some("from") {
+        if let Some(to) = split_range_to(ctx, claim_end) {
+            k = to;
+            connector = Some("to");
+        }
+    }
     if let Some(conn) = connector {
         k += 1;
         let mut partner_currency = None;
@@ -2441,6 +2533,23 @@ fn parse_at(ctx: &Ctx, i: usize, prior: &[RawClaim]) -> Step {
                     unit = u.unit;
                     unit_note = u.note;
                     claim_end = u.end;
+                }
+            }
+            // "1/16 of a US pint", "a quarter of a mile": a fraction of a unit is a measure
+            if unit.is_none() && core.fraction && high.is_none() {
+                let q2 = if ctx.is_word(q) && matches!(ctx.low(q), "a" | "an") {
+                    q + 1
+                } else {
+                    q
+                };
+                if let Some(u) = read_unit(ctx, q2, false).filter(|u| !u.age && !u.minor) {
+                    if u.unit
+                        .is_some_and(|id| ctx.lex.unit(id).kind == UnitKind::Physical)
+                    {
+                        unit = u.unit;
+                        unit_note = u.note;
+                        claim_end = u.end;
+                    }
                 }
             }
             if unit.is_none() {
@@ -2723,6 +2832,51 @@ fn skip_glued(ctx: &Ctx, mut k: usize) -> usize {
             _ => return k,
         }
     }
+}
+
+/// The "to" of a from-to range whose ends a few words part ("from $75 U.S. per barrel to
+/// $45.88"): the index of "to" when a number follows it within the clause.
+fn split_range_to(ctx: &Ctx, from: usize) -> Option<usize> {
+    const MAX_GAP: usize = 7;
+    let mut k = from;
+    while k < from + MAX_GAP + 1 && k < ctx.toks.len() && ctx.same_sentence(from, k) {
+        match ctx.kind(k)? {
+            TK::Word => match ctx.low(k) {
+                "to" => {
+                    if k == from {
+                        return None;
+                    }
+                    let mut n = k + 1;
+                    if let Some((after, _, _)) = currency_prefix(ctx, n) {
+                        n = after;
+                    }
+                    let number = ctx.kind(n) == Some(TK::Num)
+                        || ctx.number_word(n).is_some_and(|nw| {
+                            !matches!(
+                                nw.kind,
+                                NumberWordKind::Vague | NumberWordKind::Multiplier
+                            )
+                        });
+                    return number.then_some(k);
+                }
+                "from" | "and" | "or" | "but" | "while" | "which" | "who" | "than" | "when"
+                | "after" | "before" | "then" => return None,
+                _ => {}
+            },
+            TK::Num => {
+                if ctx.is_sym(k + 1, "%") {
+                    return None;
+                }
+            }
+            TK::Sym => {
+                if !matches!(ctx.t(k), "." | "'" | "’") {
+                    return None;
+                }
+            }
+        }
+        k += 1;
+    }
+    None
 }
 
 fn currency_is_none_or_suffix(unit: Option<UnitId>, read: &Option<UnitRead>) -> bool {

@@ -16,6 +16,9 @@ pub struct Tolerances {
     pub approximately: Decimal,
     /// "nearly 20": down to this fraction below. Default 0.10.
     pub nearly: Decimal,
+    /// A currency conversion may differ from the ECB rate of the day by this fraction (rates
+    /// move within days, and newsrooms convert at their own rate). Default 0.03.
+    pub currency_rate: Decimal,
 }
 
 impl Default for Tolerances {
@@ -23,6 +26,7 @@ impl Default for Tolerances {
         Tolerances {
             approximately: Decimal::new(10, 2),
             nearly: Decimal::new(10, 2),
+            currency_rate: Decimal::new(3, 2),
         }
     }
 }

@@ -86,6 +86,9 @@ pub struct Fact {
     pub aliases: Vec<String>,
     /// FILE:LINE where it was defined (or the statistics table it comes from).
     pub origin: String,
+    /// Index terms of entity, measure and aliases (lower-case, singular), filled by
+    /// [`ReferenceSet::rebuild_index`].
+    pub terms: Vec<String>,
 }
 
 impl Fact {
@@ -538,6 +541,10 @@ pub struct ReferenceSet {
     pub countries: CountryTable,
 }
 
+/// A term that more facts than this share does not propose candidates on its own, so that
+/// matching stays fast with a million facts.
+pub const MAX_POSTINGS: usize = 5_000;
+
 /// Terms of a fact or a context: lower-case, singular words of three letters or more.
 pub fn terms(text: &str) -> impl Iterator<Item = String> + '_ {
     text.split(|c: char| !(c.is_alphanumeric() || c == '\'' || c == '’'))
@@ -808,6 +815,7 @@ impl ReferenceSet {
                 source,
                 aliases,
                 origin: format!("{file}:{line}"),
+                terms: Vec::new(),
             });
         });
         let _ = start_len;
@@ -816,26 +824,35 @@ impl ReferenceSet {
     /// Rebuilds the term index after facts were added.
     pub fn rebuild_index(&mut self) {
         self.index.clear();
-        for (i, f) in self.facts.iter().enumerate() {
+        for (i, f) in self.facts.iter_mut().enumerate() {
             let mut ts: Vec<String> = terms(&f.entity)
                 .chain(terms(&f.measure))
                 .chain(f.aliases.iter().flat_map(|a| terms(a)))
-                .chain(f.counted.iter().cloned())
                 .collect();
             ts.sort();
             ts.dedup();
-            for t in ts {
+            let mut keys = ts.clone();
+            if let Some(c) = &f.counted {
+                if !keys.contains(c) {
+                    keys.push(c.clone());
+                }
+            }
+            for t in keys {
                 self.index.entry(t).or_default().push(i as u32);
             }
+            f.terms = ts;
         }
     }
 
-    /// Facts whose index terms include any of `context_terms`.
+    /// Facts whose index terms include any of `context_terms`. Terms shared by more than
+    /// [`MAX_POSTINGS`] facts are too common to propose candidates (they still score).
     pub fn candidates(&self, context_terms: &[String]) -> Vec<u32> {
         let mut out: Vec<u32> = Vec::new();
         for t in context_terms {
             if let Some(ids) = self.index.get(t) {
-                out.extend_from_slice(ids);
+                if ids.len() <= MAX_POSTINGS {
+                    out.extend_from_slice(ids);
+                }
             }
         }
         out.sort_unstable();

@@ -1,0 +1,277 @@
+//! Verdict rules, one behaviour per test: internal checks, linking, time, ambiguity, severity,
+//! and the reasons a claim stays unverifiable.
+
+use numcheck::check::{CheckOptions, Checker, FileReport, Severity, VerdictKind};
+use numcheck::reference::ReferenceSet;
+use numcheck::{Date, Document, Format, Lexicon};
+
+const HEADER: &str = "id,entity,measure,value,low,high,unit,counted,as_of,period,source,aliases\n";
+
+fn reference(facts: &str) -> ReferenceSet {
+    let lex = Lexicon::embedded();
+    let mut set = ReferenceSet::embedded(lex).unwrap();
+    let mut problems = Vec::new();
+    set.add_facts(
+        "test-facts.csv",
+        &format!("{HEADER}{facts}"),
+        lex,
+        &mut problems,
+    );
+    assert!(problems.is_empty(), "{problems:?}");
+    set.rebuild_index();
+    set
+}
+
+/// Checks a document (leaked for the test's lifetime, so reports can borrow it).
+fn check(set: &ReferenceSet, doc: &Document) -> FileReport<'static> {
+    let doc: &'static Document = Box::leak(Box::new(doc.clone()));
+    Checker::new(Lexicon::embedded(), set, CheckOptions::default()).check(doc)
+}
+
+fn doc(text: &str, date: Option<&str>) -> Document {
+    let mut d = Document::from_text("t.txt", text.to_string(), Format::Text);
+    d.date = date.and_then(Date::parse);
+    d
+}
+
+fn kinds(r: &FileReport) -> Vec<VerdictKind> {
+    r.verdicts.iter().map(|v| v.kind).collect()
+}
+
+#[test]
+fn unit_conversion_in_brackets() {
+    let set = reference("");
+    let d = doc(
+        "The trail is 10 km (6 miles) long, and the lake 5 km (9 miles) wide.",
+        None,
+    );
+    let r = check(&set, &d);
+    assert_eq!(r.claims.len(), 4);
+    assert_eq!(
+        r.verdicts[1].kind,
+        VerdictKind::ConsistentByRounding,
+        "{:?}",
+        r.verdicts[1]
+    );
+    assert_eq!(r.verdicts[3].kind, VerdictKind::Inconsistent);
+    assert_eq!(r.verdicts[3].severity, Some(Severity::Gross));
+    assert!(
+        r.verdicts[3]
+            .suggestion
+            .as_deref()
+            .unwrap()
+            .contains("3.11"),
+        "{:?}",
+        r.verdicts[3].suggestion
+    );
+}
+
+#[test]
+fn currency_conversion_needs_a_date_and_a_rate() {
+    let set = reference("");
+    let text = "The fund holds €1bn ($1.2bn).";
+    let r = check(&set, &doc(text, None));
+    assert_eq!(r.verdicts[1].kind, VerdictKind::Unverifiable);
+    assert!(
+        r.verdicts[1].summary.contains("no date"),
+        "{}",
+        r.verdicts[1].summary
+    );
+    let r = check(&set, &doc(text, Some("1995-05-01")));
+    assert_eq!(r.verdicts[1].kind, VerdictKind::Unverifiable);
+    assert!(
+        r.verdicts[1]
+            .summary
+            .contains("before the ECB rate history"),
+        "{}",
+        r.verdicts[1].summary
+    );
+    let r = check(
+        &set,
+        &doc(
+            "The deal was worth €1bn (100bn roubles).",
+            Some("2023-05-02"),
+        ),
+    );
+    assert_eq!(r.verdicts[1].kind, VerdictKind::Unverifiable);
+    assert!(
+        r.verdicts[1].summary.contains("RUB"),
+        "{}",
+        r.verdicts[1].summary
+    );
+    let r = check(&set, &doc("It raised £600m ($1.13bn).", Some("2005-01-20")));
+    assert_eq!(
+        r.verdicts[1].kind,
+        VerdictKind::ConsistentByRounding,
+        "{:?}",
+        r.verdicts[1]
+    );
+}
+
+#[test]
+fn shares_must_add_up() {
+    let set = reference("");
+    let r = check(
+        &set,
+        &doc(
+            "Of the staff, 30 of 120 nurses, or 25%, left. Later 40 of 120 doctors, or 50%, stayed.",
+            None,
+        ),
+    );
+    let k = kinds(&r);
+    assert_eq!(
+        k.iter()
+            .filter(|x| **x == VerdictKind::Inconsistent)
+            .count(),
+        1,
+        "{:#?}",
+        r.verdicts
+    );
+    let bad = r
+        .verdicts
+        .iter()
+        .find(|v| v.kind == VerdictKind::Inconsistent)
+        .unwrap();
+    assert!(bad.summary.contains("33.3%"), "{}", bad.summary);
+}
+
+#[test]
+fn the_same_quantity_stated_twice() {
+    let set = reference("");
+    let r = check(
+        &set,
+        &doc(
+            "Some 400 Danish soldiers went. Later, 700 Danish soldiers came home.",
+            None,
+        ),
+    );
+    assert_eq!(
+        kinds(&r),
+        vec![VerdictKind::Unverifiable, VerdictKind::Inconsistent]
+    );
+    assert!(r.verdicts[1].summary.contains("line 1"));
+}
+
+#[test]
+fn facts_link_by_words_and_counted_noun() {
+    let set = reference(
+        "harbour-ferries,Harbour Ferry Company,ferries in service,28,,,,ferry,2022,,Company annual report 2022,harbour ferry|fleet\n",
+    );
+    let r = check(
+        &set,
+        &doc(
+            "The harbour ferry fleet now has 31 ferries.",
+            Some("2022-06-01"),
+        ),
+    );
+    assert_eq!(kinds(&r), vec![VerdictKind::Inconsistent]);
+    assert_eq!(r.verdicts[0].severity, Some(Severity::Minor));
+    assert_eq!(r.verdicts[0].fact.as_ref().unwrap().id, "harbour-ferries");
+    // a count of something else is not linked
+    let r = check(
+        &set,
+        &doc(
+            "The harbour ferry fleet now has 31 captains.",
+            Some("2022-06-01"),
+        ),
+    );
+    assert_eq!(kinds(&r), vec![VerdictKind::Unverifiable]);
+}
+
+#[test]
+fn the_fact_of_the_stated_year_wins() {
+    let set = reference(
+        "bridge-traffic-2010,Harbour Bridge,daily vehicles,150000,,,,vehicle,2010,,Roads agency 2010,harbour bridge|traffic|crossings\n\
+         bridge-traffic-2020,Harbour Bridge,daily vehicles,180000,,,,vehicle,2020,,Roads agency 2020,harbour bridge|traffic|crossings\n",
+    );
+    let r = check(
+        &set,
+        &doc(
+            "In 2010 the Harbour Bridge carried 150,000 vehicles a day.",
+            Some("2021-01-01"),
+        ),
+    );
+    assert_eq!(
+        r.verdicts[0].fact.as_ref().unwrap().id,
+        "bridge-traffic-2010"
+    );
+    assert_eq!(r.verdicts[0].kind, VerdictKind::Consistent);
+    let r = check(
+        &set,
+        &doc(
+            "The Harbour Bridge now carries 150,000 vehicles a day.",
+            Some("2021-01-01"),
+        ),
+    );
+    assert_eq!(
+        r.verdicts[0].fact.as_ref().unwrap().id,
+        "bridge-traffic-2020"
+    );
+    assert_eq!(r.verdicts[0].kind, VerdictKind::Inconsistent);
+}
+
+#[test]
+fn two_facts_that_fit_equally_are_ambiguous() {
+    let set = reference(
+        "north-school-pupils,North School,pupils,420,,,,pupil,2023,,Council register,school|pupils|enrolled\n\
+         south-school-pupils,South School,pupils,510,,,,pupil,2023,,Council register,school|pupils|enrolled\n",
+    );
+    let r = check(
+        &set,
+        &doc("The school has 450 pupils enrolled.", Some("2023-09-01")),
+    );
+    assert_eq!(kinds(&r), vec![VerdictKind::Ambiguous]);
+    assert_eq!(r.verdicts[0].other_facts.len(), 1);
+}
+
+#[test]
+fn percent_and_points_are_not_compared() {
+    let set = reference(
+        "jobless-rate,Ruritania,unemployment rate,5.1,,,percent,,2023,,Statistics office,unemployment|jobless|rate\n",
+    );
+    let r = check(
+        &set,
+        &doc("Ruritania's unemployment rate is 5%.", Some("2023-10-01")),
+    );
+    assert_eq!(kinds(&r), vec![VerdictKind::ConsistentByRounding]);
+    let r = check(
+        &set,
+        &doc(
+            "Ruritania's unemployment rate fell 5 percentage points.",
+            Some("2023-10-01"),
+        ),
+    );
+    assert_eq!(kinds(&r), vec![VerdictKind::Unverifiable]);
+}
+
+#[test]
+fn scale_slips_are_gross() {
+    let set = reference(
+        "metro-budget,City metro,budget,2400000000,,,EUR,,2023,,City budget 2023,metro|budget\n",
+    );
+    let r = check(
+        &set,
+        &doc("The metro budget is €2.4 million.", Some("2023-10-01")),
+    );
+    assert_eq!(kinds(&r), vec![VerdictKind::Inconsistent]);
+    assert_eq!(r.verdicts[0].severity, Some(Severity::Gross));
+    assert!(
+        r.verdicts[0]
+            .explanation
+            .iter()
+            .any(|l| l.contains("scale slip")),
+        "{:?}",
+        r.verdicts[0].explanation
+    );
+    // the same budget in dollars converts at the article's date
+    let r = check(
+        &set,
+        &doc("The metro budget is $2.6 billion.", Some("2023-10-02")),
+    );
+    assert_eq!(
+        kinds(&r),
+        vec![VerdictKind::ConsistentByRounding],
+        "{:?}",
+        r.verdicts[0]
+    );
+}
