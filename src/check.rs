@@ -14,7 +14,7 @@ use crate::document::{Date, Document};
 use crate::extract::{ClaimKind, singularise};
 use crate::lexicon::{Lexicon, Qualifier, UnitId, UnitKind};
 use crate::normalise::{Claim, Interval, Tolerances, fmt_num};
-use crate::reference::{Fact, RateUsed, ReferenceSet, terms};
+use crate::reference::{Fact, RateUsed, ReferenceSet};
 
 /// The lowest verdict that makes a run fail (exit 1).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum, serde::Deserialize)]
@@ -185,8 +185,8 @@ pub struct Checker<'a> {
 
 /// A fact for this claim: a row of a fact table or a country statistic made on the fly.
 #[derive(Debug, Clone)]
-struct Candidate {
-    fact: Fact,
+struct Candidate<'r> {
+    fact: std::borrow::Cow<'r, Fact>,
     score: f64,
     linked_by: Vec<String>,
     group: String,
@@ -342,50 +342,52 @@ fn clause_bounds(src: &str, sentence: (usize, usize), span: (usize, usize)) -> (
     (start, end)
 }
 
+/// The terms of a sentence with their byte offsets, computed once per sentence.
+type SentenceTerms = Vec<(usize, String)>;
+
+fn sentence_terms(src: &str, start: usize, end: usize) -> SentenceTerms {
+    let mut out = Vec::new();
+    let text = src.get(start..end).unwrap_or("");
+    let mut pos = start;
+    for piece in text.split_inclusive(|c: char| !(c.is_alphanumeric() || c == '\'' || c == '’' || c == '-')) {
+        let w_start = pos;
+        pos += piece.len();
+        let word = piece.trim_end_matches(|c: char| !(c.is_alphanumeric() || c == '\'' || c == '’' || c == '-'));
+        for part in word.split('-') {
+            if let Some(t) = crate::reference::term(part) {
+                out.push((w_start, t));
+            }
+        }
+    }
+    out
+}
+
 /// Context terms of a claim with proximity weights: 3 in its clause, 1 elsewhere in the
 /// sentence, 0.5 in the sentence before.
-fn context_terms(
+fn context_terms<'t>(
     doc: &Document,
     claim: &Claim,
-    prev_sentence: Option<(usize, usize)>,
-) -> Vec<(String, f64)> {
+    sentence: &'t SentenceTerms,
+    prev: Option<&'t SentenceTerms>,
+) -> FxHashMap<&'t str, f64> {
     let src = &doc.source;
-    let mut out: FxHashMap<String, f64> = FxHashMap::default();
+    let mut out: FxHashMap<&'t str, f64> = FxHashMap::default();
     let s = claim.sentence.start.min(claim.span.start);
     let e = claim.sentence.end.max(claim.span.end).min(src.len());
     let (cs, ce) = clause_bounds(src, (s, e), (claim.span.start, claim.span.end));
-    let sentence = src.get(s..e).unwrap_or("");
-    let mut pos = s;
-    for piece in sentence
-        .split_inclusive(|c: char| !(c.is_alphanumeric() || c == '\'' || c == '’' || c == '-'))
-    {
-        let w_start = pos;
-        pos += piece.len();
-        let word = piece.trim_end_matches(|c: char| {
-            !(c.is_alphanumeric() || c == '\'' || c == '’' || c == '-')
-        });
-        for part in word.split('-') {
-            for t in terms(part) {
-                let w = if w_start >= cs && w_start < ce {
-                    3.0
-                } else {
-                    1.0
-                };
-                let e = out.entry(t).or_insert(0.0);
-                if *e < w {
-                    *e = w;
-                }
-            }
+    for (pos, t) in sentence {
+        let w = if *pos >= cs && *pos < ce { 3.0 } else { 1.0 };
+        let e = out.entry(t.as_str()).or_insert(0.0);
+        if *e < w {
+            *e = w;
         }
     }
-    if let Some((ps, pe)) = prev_sentence {
-        if let Some(prev) = src.get(ps..pe) {
-            for t in terms(prev) {
-                out.entry(t).or_insert(0.5);
-            }
+    if let Some(prev) = prev {
+        for (_, t) in prev {
+            out.entry(t.as_str()).or_insert(0.5);
         }
     }
-    out.into_iter().collect()
+    out
 }
 
 impl<'a> Checker<'a> {
@@ -417,6 +419,9 @@ impl<'a> Checker<'a> {
         }
         // reference facts
         let mut prev_sentence: Option<(usize, usize)> = None;
+        let mut cache_key: Option<(usize, usize)> = None;
+        let mut cur_terms: SentenceTerms = Vec::new();
+        let mut prev_terms: Option<SentenceTerms> = None;
         let mut current_sentence = (usize::MAX, usize::MAX);
         for (i, c) in claims.iter().enumerate() {
             let sent = (c.sentence.start, c.sentence.end);
@@ -427,7 +432,13 @@ impl<'a> Checker<'a> {
                 current_sentence = sent;
             }
             if verdicts[i].is_none() {
-                verdicts[i] = Some(self.against_reference(doc, c, i, prev_sentence));
+                let key = (c.sentence.start, c.sentence.end);
+                if cache_key != Some(key) {
+                    prev_terms = prev_sentence.map(|(ps, pe)| sentence_terms(&doc.source, ps, pe));
+                    cur_terms = sentence_terms(&doc.source, key.0.min(c.span.start), key.1.max(c.span.end));
+                    cache_key = Some(key);
+                }
+                verdicts[i] = Some(self.against_reference(doc, c, i, &cur_terms, prev_terms.as_ref()));
             }
         }
         let mut verdicts: Vec<Verdict> = verdicts
@@ -800,13 +811,12 @@ impl<'a> Checker<'a> {
         }
     }
 
-    fn candidates(&self, doc: &Document, c: &Claim, ctx: &[(String, f64)]) -> Vec<Candidate> {
+    fn candidates(&self, doc: &Document, c: &Claim, ctx_map: &FxHashMap<&str, f64>) -> Vec<Candidate<'a>> {
         let lex = self.lex;
         let r = self.reference;
-        let ctx_map: FxHashMap<&str, f64> = ctx.iter().map(|(t, w)| (t.as_str(), *w)).collect();
-        let mut keys: Vec<String> = ctx.iter().map(|(t, _)| t.clone()).collect();
+        let mut keys: Vec<&str> = ctx_map.keys().copied().collect();
         if let Some(cn) = &c.counted {
-            keys.push(cn.clone());
+            keys.push(cn.as_str());
         }
         let mut out = Vec::new();
         for id in r.candidates(&keys) {
@@ -850,13 +860,13 @@ impl<'a> Checker<'a> {
                 ));
             }
             out.push(Candidate {
-                fact: f.clone(),
+                fact: std::borrow::Cow::Borrowed(f),
                 score,
                 linked_by: linked,
                 group: format!("{}|{}", f.entity.to_lowercase(), f.measure.to_lowercase()),
             });
         }
-        out.extend(self.country_candidates(doc, c, &ctx_map));
+        out.extend(self.country_candidates(doc, c, ctx_map));
         out
     }
 
@@ -865,7 +875,7 @@ impl<'a> Checker<'a> {
         doc: &Document,
         c: &Claim,
         ctx: &FxHashMap<&str, f64>,
-    ) -> Vec<Candidate> {
+    ) -> Vec<Candidate<'a>> {
         let lex = self.lex;
         let table = &self.reference.countries;
         if table.countries.is_empty() {
@@ -875,6 +885,19 @@ impl<'a> Checker<'a> {
             .source
             .get(c.sentence.start..c.sentence.end)
             .unwrap_or("");
+        // only claims that can be a population, a GDP or an area look for countries
+        {
+            let has = |w: &str| ctx.contains_key(w);
+            let people = c.unit.is_none()
+                && (c.counted.as_deref().is_some_and(|n| POPULATION_NOUNS.contains(&n))
+                    || (c.counted.is_none() && has("population")));
+            let money = c.unit.is_some_and(|u| lex.unit(u).kind == UnitKind::Currency)
+                && (has("gdp") || has("economy") || has("output") || has("domestic"));
+            let area = c.unit.is_some_and(|u| lex.unit(u).dimension == "area");
+            if !(people || money || area) {
+                return Vec::new();
+            }
+        }
         // countries named in the sentence, nearest to the claim first
         let words: Vec<(usize, &str)> = {
             let mut v = Vec::new();
@@ -952,7 +975,7 @@ impl<'a> Checker<'a> {
                         source: &str,
                         linked: Vec<String>| {
             out.push(Candidate {
-                fact: Fact {
+                fact: std::borrow::Cow::Owned(Fact {
                     id: format!(
                         "{}-{}-{}",
                         ctry.iso3.to_lowercase(),
@@ -973,7 +996,7 @@ impl<'a> Checker<'a> {
                     aliases: Vec::new(),
                     origin: "country statistics".into(),
                     terms: Vec::new(),
-                },
+                }),
                 score: 12.0,
                 linked_by: linked,
                 group: format!("{}|{}", ctry.iso3, measure),
@@ -1058,7 +1081,8 @@ impl<'a> Checker<'a> {
         doc: &Document,
         c: &Claim,
         idx: usize,
-        prev: Option<(usize, usize)>,
+        sentence_terms_now: &SentenceTerms,
+        prev_terms: Option<&SentenceTerms>,
     ) -> Verdict {
         let lex = self.lex;
         let mut v = Verdict::new(idx, VerdictKind::Unverifiable, String::new());
@@ -1070,7 +1094,7 @@ impl<'a> Checker<'a> {
                 .unwrap_or_else(|| "the figure cannot be represented".into());
             return v;
         };
-        let ctx = context_terms(doc, c, prev);
+        let ctx = context_terms(doc, c, sentence_terms_now, prev_terms);
         let mut cands = self.candidates(doc, c, &ctx);
         const THRESHOLD: f64 = 7.0;
         cands.retain(|k| k.score >= THRESHOLD);
@@ -1118,7 +1142,7 @@ impl<'a> Checker<'a> {
                 .partial_cmp(&a.score)
                 .unwrap_or(std::cmp::Ordering::Equal)
         });
-        let mut best_per_group: Vec<&Candidate> = Vec::new();
+        let mut best_per_group: Vec<&Candidate<'a>> = Vec::new();
         for k in &cands {
             if !best_per_group.iter().any(|b| b.group == k.group) {
                 best_per_group.push(k);

@@ -572,6 +572,14 @@ fn inherit_forward(text: &str, claims: &mut [RawClaim]) {
                 .bytes()
                 .any(|b| matches!(b, b',' | b';' | b':' | b'(' | b')' | b'.' | b'!' | b'?'))
             || gap.bytes().any(|b| b.is_ascii_digit())
+            // "0.41 of its shares and $1.50": the figure counts a noun of its own
+            || gap.split_whitespace().any(|w| {
+                w.len() > 3
+                    && w.ends_with('s')
+                    && !w.ends_with("ss")
+                    && !w.ends_with("us")
+                    && !w.ends_with("is")
+            })
         {
             continue;
         }
@@ -1731,7 +1739,7 @@ fn is_non_claim(ctx: &Ctx, core: &Core, has_currency: bool) -> bool {
             if ctx.ws(i) == 0 && ctx.is_hyphen(p) && p >= 1 && ctx.ws(p) == 0 && ctx.is_word(p - 1)
             {
                 let w = ctx.low(p - 1);
-                if !matches!(w, "minus" | "sub" | "over" | "under" | "than") {
+                if !matches!(w, "minus" | "sub" | "over" | "under" | "than" | "now") {
                     return true;
                 }
             }
@@ -2614,6 +2622,76 @@ fn parse_at(ctx: &Ctx, i: usize, prior: &[RawClaim]) -> Step {
         }
     }
 
+    // "four-, five- and six-cylinder engines", "7- or 8-inch screens": a number left hanging on
+    // a hyphen shares the unit or noun of the last number in the series
+    if unit.is_none()
+        && counted.is_none()
+        && high.is_none()
+        && claim_end == core.end
+        && ctx.is_hyphen(core.end)
+        && ctx.ws(core.end) == 0
+        && (ctx.is_sym(core.end + 1, ",")
+            || (ctx.ws(core.end + 1) > 0
+                && ctx.is_word(core.end + 1)
+                && matches!(ctx.low(core.end + 1), "and" | "or" | "to")))
+    {
+        if let Some((u, noun)) = shared_hyphen_unit(ctx, core.end + 1) {
+            match u {
+                Some(u) => {
+                    unit = u.unit;
+                    unit_note = u.note;
+                    kind_age = u.age;
+                }
+                None => {
+                    counted_phrase_text = noun.clone();
+                    counted = noun.map(|w| singularise(&w));
+                }
+            }
+            claim_end = core.end + 1;
+        }
+    }
+    // "the 12 page document", "a 3 cylinder engine": a singular noun after a number greater
+    // than one is used as a modifier, and names what the number counts
+    if unit.is_none()
+        && counted.is_none()
+        && high.is_none()
+        && !core.words
+        && !core.scaled
+        && core.decimals == 0
+        && claim_end == core.end
+        && value.is_some_and(|v| v > Decimal::ONE && v <= Decimal::from(1000))
+        && attributive_noun(ctx, core.end)
+        && (core.first > 0 && {
+            let p = core.first - 1;
+            (ctx.is_word(p)
+                && matches!(
+                    ctx.low(p),
+                    "a" | "an" | "the" | "its" | "their" | "his" | "her" | "our" | "this" | "each"
+                ))
+                || prior
+                    .last()
+                    .is_some_and(|c| c.scan_span.end == ctx.toks[p].e as usize)
+        })
+    {
+        let w = ctx.t(core.end);
+        counted = Some(singularise(w));
+        counted_phrase_text = Some(w.to_string());
+        claim_end = core.end + 1;
+    }
+    // "who was 10", "he will be 35 by then": a person's age stated without "years old"
+    if unit.is_none()
+        && counted.is_none()
+        && high.is_none()
+        && !core.words
+        && core.decimals == 0
+        && claim_end == core.end
+        && qualifier == Qualifier::Exact
+        && value.is_some_and(|v| v >= Decimal::ONE && v <= Decimal::from(120))
+        && age_by_be(ctx, core.first, core.end)
+    {
+        unit = Some(ctx.lex.year);
+        kind_age = true;
+    }
     // "517 rushing yards": a unit at the head of the counted phrase
     if unit.is_none() {
         if let Some(head) = counted.as_deref() {
@@ -2834,6 +2912,102 @@ fn skip_glued(ctx: &Ctx, mut k: usize) -> usize {
     }
 }
 
+/// After a hanging "four-": the unit ("8-inch") or noun ("six-cylinder") of the number that
+/// ends the series, when only numbers, hyphens, commas and "and"/"or"/"to" come between.
+fn shared_hyphen_unit(ctx: &Ctx, from: usize) -> Option<(Option<UnitRead>, Option<String>)> {
+    let mut k = from;
+    while k < from + 10 && ctx.same_sentence(from, k) {
+        let number = ctx.kind(k) == Some(TK::Num)
+            || ctx.number_word(k).is_some_and(|nw| {
+                matches!(nw.kind, NumberWordKind::Unit | NumberWordKind::Ten)
+            });
+        if number {
+            if ctx.is_hyphen(k + 1) && ctx.ws(k + 1) == 0 && ctx.ws(k + 2) == 0 {
+                if !ctx.is_word(k + 2) {
+                    return None;
+                }
+                if let Some(u) = read_unit(ctx, k + 2, false) {
+                    return u.unit.is_some().then_some((Some(u), None));
+                }
+                let w = ctx.low(k + 2);
+                let noun = w.len() >= 3
+                    && !ctx.t(k + 2).chars().any(|c| c.is_uppercase())
+                    && ctx.role(k + 2) & (role::STOP | role::DETERMINER_BLOCK | role::MONTH) == 0
+                    && !ctx.lex.number_words.contains_key(w)
+                    && !w.ends_with("ly")
+                    && !w.ends_with("th")
+                    && !(ctx.is_hyphen(k + 3) && ctx.ws(k + 3) == 0);
+                return noun.then(|| (None, Some(ctx.t(k + 2).to_string())));
+            }
+            k += 1;
+            continue;
+        }
+        let link = ctx.is_sym(k, ",")
+            || ctx.is_hyphen(k)
+            || ctx.is_word(k) && matches!(ctx.low(k), "and" | "or" | "to");
+        if !link {
+            return None;
+        }
+        k += 1;
+    }
+    None
+}
+
+/// A lower-case singular noun at `n` followed by another noun: "page document".
+fn attributive_noun(ctx: &Ctx, n: usize) -> bool {
+    if !ctx.is_word(n) || ctx.ws(n) != 1 || !ctx.is_word(n + 1) || ctx.ws(n + 1) != 1 {
+        return false;
+    }
+    if !ctx.same_sentence(n, n + 1) {
+        return false;
+    }
+    let plain = |i: usize| {
+        let w = ctx.low(i);
+        w.len() >= 3
+            && !ctx.t(i).chars().any(|c| c.is_uppercase())
+            && ctx.role(i) & (role::STOP | role::DETERMINER_BLOCK | role::MONTH) == 0
+            && !ctx.lex.number_words.contains_key(w)
+            && !ctx.lex.changes.contains_key(w)
+            && !ctx.lex.scales.contains_key(w)
+            && !w.ends_with("ly")
+            && !w.ends_with("ed")
+            && !w.ends_with("ing")
+    };
+    plain(n)
+        && plain(n + 1)
+        && !is_plural(ctx, n, n + 1)
+        && !matches!(ctx.low(n), "more" | "less" | "other" | "others" | "per" | "times")
+}
+
+/// "who was 10", "she is 35.", "he will be 35 by": a be-verb after a person, then the number
+/// ends the clause.
+fn age_by_be(ctx: &Ctx, first: usize, end: usize) -> bool {
+    if first < 2 || !ctx.same_sentence(first - 2, first) {
+        return false;
+    }
+    let verb = ctx.low(first - 1);
+    if !ctx.is_word(first - 1) || !matches!(verb, "was" | "is" | "be" | "turned" | "turns") {
+        return false;
+    }
+    let mut s = first - 2;
+    if verb == "be" {
+        if !(ctx.is_word(s) && matches!(ctx.low(s), "will" | "would" | "to")) || s == 0 {
+            return false;
+        }
+        s -= 1;
+    }
+    if !ctx.is_word(s) || !matches!(ctx.low(s), "he" | "she" | "who" | "i") {
+        return false;
+    }
+    // the clause ends with the number
+    match ctx.kind(end) {
+        None => true,
+        Some(TK::Sym) => matches!(ctx.t(end), "." | "," | ";" | "!" | "?" | ")"),
+        Some(TK::Word) => matches!(ctx.low(end), "when" | "by" | "and" | "but" | "at"),
+        Some(TK::Num) => false,
+    }
+}
+
 /// The "to" of a from-to range whose ends a few words part ("from $75 U.S. per barrel to
 /// $45.88"): the index of "to" when a number follows it within the clause.
 fn split_range_to(ctx: &Ctx, from: usize) -> Option<usize> {
@@ -2864,7 +3038,11 @@ fn split_range_to(ctx: &Ctx, from: usize) -> Option<usize> {
                 _ => {}
             },
             TK::Num => {
-                if ctx.is_sym(k + 1, "%") {
+                // "from 80mg per 100ml of blood to 50mg": a measure between is a claim of its own
+                let measure = read_unit(ctx, k + 1, false)
+                    .and_then(|u| u.unit)
+                    .is_some_and(|id| ctx.lex.unit(id).dimension != "time");
+                if ctx.is_sym(k + 1, "%") || measure {
                     return None;
                 }
             }

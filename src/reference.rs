@@ -548,10 +548,36 @@ pub const MAX_POSTINGS: usize = 5_000;
 /// Terms of a fact or a context: lower-case, singular words of three letters or more.
 pub fn terms(text: &str) -> impl Iterator<Item = String> + '_ {
     text.split(|c: char| !(c.is_alphanumeric() || c == '\'' || c == '’'))
-        .map(|w| w.trim_end_matches("'s").trim_end_matches("’s"))
-        .filter(|w| w.chars().count() >= 3 || w.chars().all(|c| c.is_ascii_digit()) && w.len() == 4)
-        .filter(|w| !STOP_TERMS.contains(&w.to_lowercase().as_str()))
-        .map(singularise)
+        .filter_map(term)
+}
+
+/// The term of one word, or `None` for short words and stop words.
+pub fn term(word: &str) -> Option<String> {
+    let w = word.trim_end_matches("'s").trim_end_matches("’s");
+    let long_enough = if w.is_ascii() {
+        w.len() >= 3
+    } else {
+        w.chars().count() >= 3
+    };
+    if !long_enough {
+        return None;
+    }
+    let lower = if w.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit()) {
+        w.to_string()
+    } else {
+        w.to_lowercase()
+    };
+    if STOP_TERMS.contains(&lower.as_str()) {
+        return None;
+    }
+    if lower.len() > 3 && lower.ends_with('s') && !lower.ends_with("ss") && !lower.ends_with("us")
+        && !lower.ends_with("is") && !lower.ends_with("ies") && !lower.ends_with("es")
+    {
+        let mut l = lower;
+        l.pop();
+        return Some(l);
+    }
+    Some(singularise(&lower))
 }
 
 const STOP_TERMS: &[&str] = &[
@@ -846,10 +872,10 @@ impl ReferenceSet {
 
     /// Facts whose index terms include any of `context_terms`. Terms shared by more than
     /// [`MAX_POSTINGS`] facts are too common to propose candidates (they still score).
-    pub fn candidates(&self, context_terms: &[String]) -> Vec<u32> {
+    pub fn candidates(&self, context_terms: &[&str]) -> Vec<u32> {
         let mut out: Vec<u32> = Vec::new();
         for t in context_terms {
-            if let Some(ids) = self.index.get(t) {
+            if let Some(ids) = self.index.get(*t) {
                 if ids.len() <= MAX_POSTINGS {
                     out.extend_from_slice(ids);
                 }

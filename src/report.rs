@@ -36,46 +36,178 @@ impl From<Span> for SpanJson {
     }
 }
 
-fn dec_str(d: Option<rust_decimal::Decimal>) -> Value {
-    d.map(|v| Value::String(v.normalize().to_string()))
-        .unwrap_or(Value::Null)
+
+/// A decimal as JSON: a string with no trailing zeros.
+#[derive(Clone, Copy)]
+pub struct DecStr(pub rust_decimal::Decimal);
+
+impl Serialize for DecStr {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_str(&self.0.normalize())
+    }
 }
 
-/// One claim as a JSON object (schema in `docs/json-schema.md`).
+/// The unit of a claim as JSON.
+#[derive(Serialize)]
+pub struct UnitOut<'a> {
+    code: &'a str,
+    name: &'a str,
+    dimension: &'a str,
+    si_unit: &'a str,
+    si_factor: DecStr,
+}
+
+/// One claim as JSON (schema in `docs/json-schema.md`).
+#[derive(Serialize)]
+pub struct ClaimOut<'a> {
+    text: &'a str,
+    span: SpanJson,
+    line: usize,
+    column: usize,
+    kind: &'static str,
+    value: Option<DecStr>,
+    value_high: Option<DecStr>,
+    precision: DecStr,
+    qualifier: &'static str,
+    interval: Option<crate::normalise::Interval>,
+    unit: Option<UnitOut<'a>>,
+    per: Option<&'a str>,
+    dimension: &'a str,
+    si_value: Option<DecStr>,
+    unit_note: Option<&'a str>,
+    counted: Option<&'a str>,
+    counted_phrase: Option<&'a str>,
+    direction: Option<crate::lexicon::Direction>,
+    vague: bool,
+    sentence: SpanJson,
+    problem: Option<&'a str>,
+}
+
+/// The JSON form of a claim.
+pub fn claim_out<'a>(c: &'a Claim, lex: &'a Lexicon) -> ClaimOut<'a> {
+    ClaimOut {
+        text: &c.text,
+        span: SpanJson::from(c.span),
+        line: c.line,
+        column: c.column,
+        kind: c.kind.as_str(),
+        value: c.value.map(DecStr),
+        value_high: c.value_high.map(DecStr),
+        precision: DecStr(c.precision),
+        qualifier: c.qualifier.as_str(),
+        interval: c.interval,
+        unit: c.unit.map(|u| {
+            let u = lex.unit(u);
+            UnitOut {
+                code: &u.code,
+                name: &u.name,
+                dimension: &u.dimension,
+                si_unit: &u.si_unit,
+                si_factor: DecStr(u.si_factor),
+            }
+        }),
+        per: c.per.as_deref(),
+        dimension: c.dimension(lex),
+        si_value: c.si_value.map(DecStr),
+        unit_note: c.unit_note.as_deref(),
+        counted: c.counted.as_deref(),
+        counted_phrase: c.counted_phrase.as_deref(),
+        direction: c.direction,
+        vague: c.vague,
+        sentence: SpanJson::from(c.sentence),
+        problem: c.problem.as_deref(),
+    }
+}
+
+/// One claim as a JSON value.
 pub fn claim_json(c: &Claim, lex: &Lexicon) -> Value {
-    let unit = c.unit.map(|u| {
-        let u = lex.unit(u);
-        json!({
-            "code": u.code,
-            "name": u.name,
-            "dimension": u.dimension,
-            "si_unit": u.si_unit,
-            "si_factor": u.si_factor.normalize().to_string(),
-        })
-    });
-    json!({
-        "text": c.text,
-        "span": SpanJson::from(c.span),
-        "line": c.line,
-        "column": c.column,
-        "kind": c.kind.as_str(),
-        "value": dec_str(c.value),
-        "value_high": dec_str(c.value_high),
-        "precision": c.precision.normalize().to_string(),
-        "qualifier": c.qualifier.as_str(),
-        "interval": c.interval,
-        "unit": unit,
-        "per": c.per,
-        "dimension": c.dimension(lex),
-        "si_value": dec_str(c.si_value),
-        "unit_note": c.unit_note,
-        "counted": c.counted,
-        "counted_phrase": c.counted_phrase,
-        "direction": c.direction,
-        "vague": c.vague,
-        "sentence": SpanJson::from(c.sentence),
-        "problem": c.problem,
-    })
+    serde_json::to_value(claim_out(c, lex)).unwrap_or(Value::Null)
+}
+
+#[derive(Serialize)]
+struct LineOut<'a, T: Serialize> {
+    schema_version: u32,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    id: Option<&'a Value>,
+    path: &'a str,
+    format: crate::document::Format,
+    date: Option<String>,
+    #[serde(flatten)]
+    body: T,
+}
+
+#[derive(Serialize)]
+struct ClaimsBody<'a> {
+    claims: Vec<ClaimOut<'a>>,
+}
+
+#[derive(Serialize)]
+struct VerdictsBody<'a> {
+    verdicts: Vec<VerdictOut<'a>>,
+}
+
+#[derive(Serialize)]
+struct FactOut<'a> {
+    id: &'a str,
+    entity: &'a str,
+    measure: &'a str,
+    value: &'a str,
+    unit: &'a str,
+    as_of: Option<&'a str>,
+    source: &'a str,
+}
+
+#[derive(Serialize)]
+struct GapOut {
+    absolute: DecStr,
+    relative: Option<DecStr>,
+}
+
+/// One verdict as JSON (schema in `docs/json-schema.md`).
+#[derive(Serialize)]
+pub struct VerdictOut<'a> {
+    claim: ClaimOut<'a>,
+    verdict: &'static str,
+    severity: Option<&'static str>,
+    summary: &'a str,
+    explanation: &'a [String],
+    fact: Option<FactOut<'a>>,
+    other_facts: &'a [String],
+    linked_by: &'a [String],
+    expected: Option<String>,
+    gap: Option<GapOut>,
+    suggestion: Option<&'a str>,
+    check: Option<&'a str>,
+    suppressed: bool,
+}
+
+fn verdict_out<'a>(r: &'a FileReport, v: &'a Verdict, lex: &'a Lexicon) -> VerdictOut<'a> {
+    VerdictOut {
+        claim: claim_out(&r.claims[v.claim], lex),
+        verdict: v.kind.as_str(),
+        severity: v.severity.map(|s| s.as_str()),
+        summary: &v.summary,
+        explanation: &v.explanation,
+        fact: v.fact.as_ref().map(|f| FactOut {
+            id: &f.id,
+            entity: &f.entity,
+            measure: &f.measure,
+            value: &f.value_text,
+            unit: &f.unit,
+            as_of: f.as_of.as_deref(),
+            source: &f.source,
+        }),
+        other_facts: &v.other_facts,
+        linked_by: &v.linked_by,
+        expected: v.expected.map(|i| i.display()),
+        gap: v.gap.as_ref().map(|g| GapOut {
+            absolute: DecStr(g.absolute),
+            relative: g.relative.map(|x| DecStr(x.round_dp(4))),
+        }),
+        suggestion: v.suggestion.as_deref(),
+        check: v.check.as_deref(),
+        suppressed: v.suppressed,
+    }
 }
 
 fn doc_header(doc: &Document) -> serde_json::Map<String, Value> {
@@ -111,17 +243,17 @@ pub fn extract_json(files: &[Extracted], errors: &[String], lex: &Lexicon) -> St
 
 /// `extract --format jsonl`: one line per file.
 pub fn extract_jsonl_line(f: &Extracted, lex: &Lexicon, id: Option<&Value>) -> String {
-    let mut m = serde_json::Map::new();
-    m.insert("schema_version".into(), json!(SCHEMA_VERSION));
-    if let Some(id) = id {
-        m.insert("id".into(), id.clone());
-    }
-    m.extend(doc_header(f.doc));
-    m.insert(
-        "claims".into(),
-        Value::Array(f.claims.iter().map(|c| claim_json(c, lex)).collect()),
-    );
-    serde_json::to_string(&Value::Object(m)).unwrap_or_default() + "\n"
+    let line = LineOut {
+        schema_version: SCHEMA_VERSION,
+        id,
+        path: &f.doc.name,
+        format: f.doc.format,
+        date: f.doc.date.map(|d| d.to_string()),
+        body: ClaimsBody {
+            claims: f.claims.iter().map(|c| claim_out(c, lex)).collect(),
+        },
+    };
+    serde_json::to_string(&line).unwrap_or_default() + "\n"
 }
 
 fn oneline(s: &str) -> String {
@@ -342,32 +474,7 @@ impl Totals {
 }
 
 fn verdict_json(r: &FileReport, v: &Verdict, lex: &Lexicon) -> Value {
-    let c = &r.claims[v.claim];
-    json!({
-        "claim": claim_json(c, lex),
-        "verdict": v.kind.as_str(),
-        "severity": v.severity.map(|s| s.as_str()),
-        "summary": v.summary,
-        "explanation": v.explanation,
-        "fact": v.fact.as_ref().map(|f| json!({
-            "id": f.id,
-            "entity": f.entity,
-            "measure": f.measure,
-            "value": f.value_text,
-            "unit": f.unit,
-            "as_of": f.as_of,
-            "source": f.source,
-        })),
-        "other_facts": v.other_facts,
-        "linked_by": v.linked_by,
-        "expected": v.expected.map(|i| i.display()),
-        "gap": v.gap.as_ref().map(|g| json!({
-            "absolute": g.absolute.normalize().to_string(),
-            "relative": g.relative.map(|x| x.round_dp(4).normalize().to_string()),
-        })),
-        "suggestion": v.suggestion,
-        "check": v.check,
-    })
+    serde_json::to_value(verdict_out(r, v, lex)).unwrap_or(Value::Null)
 }
 
 /// `check --format json`: every claim with its verdict (schema in `docs/json-schema.md`).
@@ -398,17 +505,17 @@ pub fn check_json(reports: &[FileReport], errors: &[String], lex: &Lexicon) -> S
 
 /// `check --format jsonl` / stream mode: one line per article.
 pub fn check_jsonl_line(r: &FileReport, lex: &Lexicon, id: Option<&Value>) -> String {
-    let mut m = serde_json::Map::new();
-    m.insert("schema_version".into(), json!(SCHEMA_VERSION));
-    if let Some(id) = id {
-        m.insert("id".into(), id.clone());
-    }
-    m.extend(doc_header(r.doc));
-    m.insert(
-        "verdicts".into(),
-        Value::Array(r.verdicts.iter().map(|v| verdict_json(r, v, lex)).collect()),
-    );
-    serde_json::to_string(&Value::Object(m)).unwrap_or_default() + "\n"
+    let line = LineOut {
+        schema_version: SCHEMA_VERSION,
+        id,
+        path: &r.doc.name,
+        format: r.doc.format,
+        date: r.doc.date.map(|d| d.to_string()),
+        body: VerdictsBody {
+            verdicts: r.verdicts.iter().map(|v| verdict_out(r, v, lex)).collect(),
+        },
+    };
+    serde_json::to_string(&line).unwrap_or_default() + "\n"
 }
 
 fn md_escape(s: &str) -> String {
