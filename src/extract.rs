@@ -1528,8 +1528,7 @@ fn counted_phrase(ctx: &Ctx, j: usize, singular_number: bool) -> Option<(String,
     let mut k = j;
     let mut plural_at: Option<usize> = None;
     let mut max_words = 4;
-    while words.len() < max_words && ctx.is_word(k) && ctx.ws(k) <= 2 && ctx.same_sentence(j, k)
-    {
+    while words.len() < max_words && ctx.is_word(k) && ctx.ws(k) <= 2 && ctx.same_sentence(j, k) {
         let w = ctx.low(k);
         let r = ctx.role(k);
         // coordinated modifiers: "Kia and Hyundai vehicles", "digital and physical sales"
@@ -1601,6 +1600,28 @@ fn counted_phrase(ctx: &Ctx, j: usize, singular_number: bool) -> Option<(String,
         words.push((k, end));
         if is_plural(ctx, k, end) {
             plural_at = Some(words.len());
+            // "police officers", "staff members": a collective noun used as a modifier
+            let n = end;
+            let collective = end == k + 1
+                && matches!(
+                    ctx.low(k),
+                    "police" | "staff" | "crew" | "personnel" | "aircraft" | "data" | "media"
+                );
+            if collective
+                && words.len() < max_words
+                && ctx.is_word(n)
+                && ctx.ws(n) == 1
+                && ctx.same_sentence(k, n)
+                && ctx.role(n) & (role::STOP | role::DETERMINER_BLOCK | role::MONTH) == 0
+                && !ctx.t(n).chars().any(|c| c.is_uppercase())
+                && !(ctx.is_hyphen(n + 1) && ctx.ws(n + 1) == 0)
+                && ctx.low(n).len() > 3
+                && is_plural(ctx, n, n + 1)
+                && ctx.role(n) & role::PLURAL_NOUN == 0
+            {
+                words.push((n, n + 1));
+                plural_at = Some(words.len());
+            }
             break;
         }
         if singular_number {
@@ -2189,6 +2210,19 @@ fn parse_at(ctx: &Ctx, i: usize, prior: &[RawClaim]) -> Step {
         {
             return Step::Skip(core.end);
         }
+        // "the first half of 2004", "at half time": a period, not a share
+        if w == "half"
+            && core.end == core.first + 1
+            && ((core.first > 0
+                && ctx.is_word(core.first - 1)
+                && matches!(
+                    ctx.low(core.first - 1),
+                    "first" | "second" | "latter" | "other" | "opening" | "final"
+                ))
+                || (ctx.is_word(core.end) && matches!(ctx.low(core.end), "time" | "term")))
+        {
+            return Step::Skip(core.end);
+        }
     }
     if core.words
         && core.fraction
@@ -2315,7 +2349,10 @@ fn parse_at(ctx: &Ctx, i: usize, prior: &[RawClaim]) -> Step {
             "and" if range_opener == Some("between") => Some("and"),
             "or" if !unit_after_first && core.words => Some("or"),
             // "from 450 sq ft up to 900 sq ft"
-            "up" if range_opener == Some("from") && ctx.is_word(k + 1) && ctx.low(k + 1) == "to" => {
+            "up" if range_opener == Some("from")
+                && ctx.is_word(k + 1)
+                && ctx.low(k + 1) == "to" =>
+            {
                 k += 1;
                 Some("to")
             }
@@ -2456,12 +2493,55 @@ fn parse_at(ctx: &Ctx, i: usize, prior: &[RawClaim]) -> Step {
     // per-unit: "$14.95 a month", "per barrel", "cents per share", "/month"
     let mut per: Option<String> = None;
     if unit.is_some() || core.words || ctx.kind(core.first) == Some(TK::Num) {
-        let p = claim_end;
-        let per_word = if ctx.is_word(p) && matches!(ctx.low(p), "per" | "a" | "an" | "each") {
-            true
-        } else {
-            ctx.is_sym(p, "/") && ctx.ws(p) == 0 && ctx.ws(p + 1) == 0
-        };
+        let mut p = claim_end;
+        // "$75 U.S. per barrel", "$5 US a share": the currency's country, then the rate
+        if had_currency || unit.is_some_and(|id| ctx.lex.unit(id).kind == UnitKind::Currency) {
+            let dotted = ctx.is_word(p)
+                && ctx.t(p) == "U"
+                && ctx.is_sym(p + 1, ".")
+                && ctx.is_word(p + 2)
+                && ctx.t(p + 2) == "S"
+                && ctx.is_sym(p + 3, ".");
+            let skip = if dotted {
+                4
+            } else if ctx.is_word(p) && ctx.t(p) == "US" {
+                1
+            } else {
+                0
+            };
+            if skip > 0
+                && ctx.is_word(p + skip)
+                && matches!(ctx.low(p + skip), "per" | "a" | "an")
+                && ctx.same_sentence(p, p + skip)
+            {
+                p += skip;
+            }
+        }
+        // "£24 a-year"
+        let hyphen_rate = unit.is_some()
+            && ctx.is_word(p)
+            && ctx.low(p) == "a"
+            && ctx.is_hyphen(p + 1)
+            && ctx.ws(p + 1) == 0
+            && ctx.ws(p + 2) == 0
+            && ctx.is_word(p + 2)
+            && ctx
+                .lex
+                .unit_names
+                .get(ctx.low(p + 2))
+                .is_some_and(|&id| ctx.lex.unit(id).dimension == "time");
+        if hyphen_rate {
+            let id = ctx.lex.unit_names[ctx.low(p + 2)];
+            per = Some(ctx.lex.unit(id).code.clone());
+            claim_end = p + 3;
+            p = claim_end;
+        }
+        let per_word = per.is_none()
+            && if ctx.is_word(p) && matches!(ctx.low(p), "per" | "a" | "an" | "each") {
+                true
+            } else {
+                ctx.is_sym(p, "/") && ctx.ws(p) == 0 && ctx.ws(p + 1) == 0
+            };
         let multi = if per_word && unit.is_some() && ctx.is_word(p + 1) {
             read_unit(ctx, p + 1, false).filter(|u| {
                 u.end > p + 2
@@ -2918,9 +2998,9 @@ fn shared_hyphen_unit(ctx: &Ctx, from: usize) -> Option<(Option<UnitRead>, Optio
     let mut k = from;
     while k < from + 10 && ctx.same_sentence(from, k) {
         let number = ctx.kind(k) == Some(TK::Num)
-            || ctx.number_word(k).is_some_and(|nw| {
-                matches!(nw.kind, NumberWordKind::Unit | NumberWordKind::Ten)
-            });
+            || ctx
+                .number_word(k)
+                .is_some_and(|nw| matches!(nw.kind, NumberWordKind::Unit | NumberWordKind::Ten));
         if number {
             if ctx.is_hyphen(k + 1) && ctx.ws(k + 1) == 0 && ctx.ws(k + 2) == 0 {
                 if !ctx.is_word(k + 2) {
@@ -2976,7 +3056,10 @@ fn attributive_noun(ctx: &Ctx, n: usize) -> bool {
     plain(n)
         && plain(n + 1)
         && !is_plural(ctx, n, n + 1)
-        && !matches!(ctx.low(n), "more" | "less" | "other" | "others" | "per" | "times")
+        && !matches!(
+            ctx.low(n),
+            "more" | "less" | "other" | "others" | "per" | "times"
+        )
 }
 
 /// "who was 10", "she is 35.", "he will be 35 by": a be-verb after a person, then the number
@@ -3026,10 +3109,7 @@ fn split_range_to(ctx: &Ctx, from: usize) -> Option<usize> {
                     }
                     let number = ctx.kind(n) == Some(TK::Num)
                         || ctx.number_word(n).is_some_and(|nw| {
-                            !matches!(
-                                nw.kind,
-                                NumberWordKind::Vague | NumberWordKind::Multiplier
-                            )
+                            !matches!(nw.kind, NumberWordKind::Vague | NumberWordKind::Multiplier)
                         });
                     return number.then_some(k);
                 }
@@ -3307,5 +3387,66 @@ mod tests {
         );
         assert_eq!(c.len(), 2, "{c:?}");
         assert!(c.iter().all(|x| x.1.is_none()));
+    }
+
+    #[test]
+    fn units_shared_and_inherited() {
+        // a from-to range whose ends other words part
+        let c = one("Prices climbed from 4.5 euros last spring to 6 euros.");
+        assert_eq!(
+            (c.1.as_deref(), c.2.as_deref(), c.3.as_deref()),
+            (Some("4.5"), Some("6"), Some("EUR"))
+        );
+        let c = one("Plots range from 300 sq ft up to 800 sq ft.");
+        assert_eq!((c.1.as_deref(), c.2.as_deref()), (Some("300"), Some("800")));
+        // a measure between the ends keeps them apart
+        assert_eq!(
+            claims("It fell from 90mg per 200ml of water to 40mg.").len(),
+            3
+        );
+        // a bare figure takes the unit of the figure a few words later
+        let c = claims("The bank lent 5 billion of the 8 billion euros pledged.");
+        assert_eq!(c[0].3.as_deref(), Some("EUR"), "{c:?}");
+        let c = claims("Verizon swaps 0.52 of its shares and $2.10 in cash.");
+        assert_eq!(c[0].3, None, "{c:?}");
+        // a hanging hyphen shares the last number's unit or noun
+        let c = claims("The two-, three- and four-bedroom flats sold out.");
+        assert_eq!(c.len(), 3, "{c:?}");
+        assert!(c.iter().all(|x| x.3.as_deref() == Some("bedroom")), "{c:?}");
+        let c = claims("It has a 6- or 9-inch display.");
+        assert_eq!(c[0].3.as_deref(), Some("inch"), "{c:?}");
+        // number + singular noun + noun
+        assert_eq!(
+            one("The council approved a 14 storey tower.").3.as_deref(),
+            Some("storey")
+        );
+        // a fraction of a unit
+        let c = one("The shop is a quarter of a mile away.");
+        assert_eq!(
+            (c.1.as_deref(), c.3.as_deref()),
+            (Some("0.25"), Some("mile"))
+        );
+        // coordinated modifiers and a leading adverb + participle
+        let c = one("Police seized 70 Ford and Vauxhall vans.");
+        assert_eq!(c.0, "70 Ford and Vauxhall vans");
+        let c = one("That equals 30 reasonably sized wind farms.");
+        assert_eq!(c.0, "30 reasonably sized wind farms");
+        assert_eq!(c.3.as_deref(), Some("farm"));
+        let c = one("About 90 armed police officers were there.");
+        assert_eq!(c.3.as_deref(), Some("officer"));
+        // ages stated with a be-verb
+        let c = one("She was 42 when she founded the firm.");
+        assert_eq!((c.1.as_deref(), c.3.as_deref()), (Some("42"), Some("year")));
+        assert_eq!(one("He will be 61 by March.").3.as_deref(), Some("year"));
+        assert_eq!(one("The score was 42 at half time.").3, None);
+        assert_eq!(one("her now-9 month-old son").3.as_deref(), Some("month"));
+        // a rate after the currency's country, and "a-year"
+        assert_eq!(
+            claims("Oil sold at $61 U.S. per barrel.")[0].0,
+            "$61 U.S. per barrel"
+        );
+        assert_eq!(claims("Fees rise by £30 a-year.")[0].0, "£30 a-year");
+        // a stock index is a name
+        assert!(claims("the ftse 250 and the sp 500 fell").is_empty());
     }
 }
