@@ -501,7 +501,7 @@ impl<'a> Checker<'a> {
                 if ut.si_factor.is_zero() {
                     return Err(format!("unit {} has a zero factor", ut.code));
                 }
-                Ok(((si - ut.si_offset) / ut.si_factor, None))
+                Ok((si.checked_sub(ut.si_offset).and_then(|x| x.checked_div(ut.si_factor)).ok_or("the converted value is too large")?, None))
             }
             _ => Err(format!(
                 "{} and {} measure different things",
@@ -586,13 +586,13 @@ impl<'a> Checker<'a> {
             }
         });
         let rate_slack = if rate.is_some() {
-            (converted.abs() * self.options.tolerances.currency_rate).round_dp(6)
+            converted.abs().saturating_mul(self.options.tolerances.currency_rate).round_dp(6)
         } else {
             Decimal::ZERO
         };
         let with_slack = Interval {
-            low: Some(converted - rate_slack),
-            high: Some(converted + rate_slack),
+            low: Some(converted.saturating_sub(rate_slack)),
+            high: Some(converted.saturating_add(rate_slack)),
             low_open: false,
             high_open: false,
         };
@@ -632,7 +632,7 @@ impl<'a> Checker<'a> {
             let rel = if converted.is_zero() {
                 None
             } else {
-                Some((vb - converted) / converted)
+                vb.checked_sub(converted).and_then(|d| d.checked_div(converted))
             };
             v.gap = Some(Gap {
                 absolute: bi.distance(converted),
@@ -699,7 +699,7 @@ impl<'a> Checker<'a> {
         if vb.is_zero() {
             return None;
         }
-        let share = va / vb * Decimal::ONE_HUNDRED;
+        let share = va.checked_div(vb)?.checked_mul(Decimal::ONE_HUNDRED)?;
         let ci = c.interval?;
         let mut v = Verdict::new(i, VerdictKind::Consistent, String::new());
         v.check = Some("share".into());
@@ -740,7 +740,7 @@ impl<'a> Checker<'a> {
                 relative: if share.is_zero() {
                     None
                 } else {
-                    Some((stated - share) / share)
+                    stated.checked_sub(share).and_then(|d| d.checked_div(share))
                 },
             });
             v.summary = format!(
@@ -796,11 +796,11 @@ impl<'a> Checker<'a> {
                             format!("earlier: {} → {}", fmt_num(sa), a.display()),
                         ];
                         v.gap = Some(Gap {
-                            absolute: (sb - sa).abs(),
+                            absolute: sb.saturating_sub(sa).abs(),
                             relative: if sa.is_zero() {
                                 None
                             } else {
-                                Some((sb - sa) / sa)
+                                sb.checked_sub(sa).and_then(|d| d.checked_div(sa))
                             },
                         });
                     }
@@ -1195,8 +1195,8 @@ impl<'a> Checker<'a> {
             Decimal::ZERO
         };
         let fact_iv = Interval {
-            low: Some(flo.min(fhi) * (Decimal::ONE - slack)),
-            high: Some(flo.max(fhi) * (Decimal::ONE + slack)),
+            low: Some(flo.min(fhi).saturating_mul(Decimal::ONE - slack)),
+            high: Some(flo.max(fhi).saturating_mul(Decimal::ONE + slack)),
             low_open: false,
             high_open: false,
         };
@@ -1309,7 +1309,7 @@ impl<'a> Checker<'a> {
         let rel = if nearest.is_zero() {
             None
         } else {
-            Some((stated - nearest) / nearest)
+            stated.checked_sub(nearest).and_then(|d| d.checked_div(nearest))
         };
         v.gap = Some(Gap {
             absolute: gap_abs,
@@ -1318,7 +1318,7 @@ impl<'a> Checker<'a> {
         let qualifier_flip = !matches!(
             c.qualifier,
             Qualifier::Exact | Qualifier::Approximately | Qualifier::Range | Qualifier::Nearly
-        ) && (stated - nearest).abs() <= nearest.abs() * dec("0.5");
+        ) && stated.saturating_sub(nearest).abs() <= nearest.abs() * dec("0.5");
         v.severity = Some(severity(stated, nearest, qualifier_flip));
         let correct = with_unit(
             lex,
@@ -1367,12 +1367,12 @@ impl<'a> Checker<'a> {
 fn gap_between(a: &Interval, b: &Interval) -> Decimal {
     if let (Some(ah), Some(bl)) = (a.high, b.low) {
         if ah < bl {
-            return bl - ah;
+            return bl.saturating_sub(ah);
         }
     }
     if let (Some(bh), Some(al)) = (b.high, a.low) {
         if bh < al {
-            return al - bh;
+            return al.saturating_sub(bh);
         }
     }
     Decimal::ZERO
@@ -1440,7 +1440,7 @@ fn scale_slip(stated: Decimal, expected: Decimal) -> Option<String> {
     if expected.is_zero() || stated.is_zero() {
         return None;
     }
-    let r = (stated / expected).abs().to_f64()?;
+    let r = stated.checked_div(expected).and_then(|r| r.abs().to_f64())?;
     for (k, name) in [(1e3, "thousand"), (1e6, "million"), (1e9, "billion")] {
         for (ratio, word) in [(k, "too large"), (1.0 / k, "too small")] {
             if (r / ratio - 1.0).abs() < 0.25 {
@@ -1464,7 +1464,7 @@ fn severity(stated: Decimal, expected: Decimal, qualifier_flip: bool) -> Severit
     if expected.is_zero() {
         return Severity::Gross;
     }
-    let r = (stated / expected).abs().to_f64().unwrap_or(f64::INFINITY);
+    let r = stated.checked_div(expected).and_then(|r| r.abs().to_f64()).unwrap_or(f64::INFINITY);
     if !(0.67..=1.5).contains(&r) {
         Severity::Gross
     } else {

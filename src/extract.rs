@@ -394,13 +394,16 @@ struct Core {
 pub struct Extractor<'l> {
     lex: &'l Lexicon,
     toks: Vec<Tok>,
-    lower: Vec<String>,
+    lower: Vec<(u32, u32)>,
+    lower_buf: String,
 }
 
 struct Ctx<'a> {
     text: &'a str,
     toks: &'a [Tok],
-    lower: &'a [String],
+    /// lower-case text of each token, as a range of `lower_buf`
+    lower: &'a [(u32, u32)],
+    lower_buf: &'a str,
     lex: &'a Lexicon,
     sent_of: &'a [u32],
     sent_starts: &'a [usize],
@@ -409,11 +412,16 @@ struct Ctx<'a> {
 
 impl<'a> Ctx<'a> {
     fn t(&self, i: usize) -> &'a str {
-        let t = self.toks[i];
-        &self.text[t.s as usize..t.e as usize]
+        match self.toks.get(i) {
+            Some(t) => &self.text[t.s as usize..t.e as usize],
+            None => "",
+        }
     }
     fn low(&self, i: usize) -> &'a str {
-        &self.lower[i]
+        match self.lower.get(i) {
+            Some(&(a, b)) => &self.lower_buf[a as usize..b as usize],
+            None => "",
+        }
     }
     fn kind(&self, i: usize) -> Option<TK> {
         self.toks.get(i).map(|t| t.kind)
@@ -479,6 +487,7 @@ impl<'l> Extractor<'l> {
             lex,
             toks: Vec::new(),
             lower: Vec::new(),
+            lower_buf: String::new(),
         }
     }
 
@@ -487,17 +496,18 @@ impl<'l> Extractor<'l> {
         let text = doc.scan.as_str();
         tokenize(text, &mut self.toks);
         self.lower.clear();
+        self.lower_buf.clear();
         for t in &self.toks {
-            let s = &text[t.s as usize..t.e as usize];
+            let start = self.lower_buf.len() as u32;
             if t.kind == TK::Word {
-                if s.bytes().all(|b| b.is_ascii_lowercase()) {
-                    self.lower.push(s.to_string());
+                let s = &text[t.s as usize..t.e as usize];
+                if s.is_ascii() {
+                    self.lower_buf.extend(s.bytes().map(|b| b.to_ascii_lowercase() as char));
                 } else {
-                    self.lower.push(s.to_lowercase());
+                    self.lower_buf.extend(s.chars().flat_map(char::to_lowercase));
                 }
-            } else {
-                self.lower.push(String::new());
             }
+            self.lower.push((start, self.lower_buf.len() as u32));
         }
         let sent_starts = sentence_starts(text, &self.toks, self.lex);
         let mut sent_of = Vec::with_capacity(self.toks.len());
@@ -512,6 +522,7 @@ impl<'l> Extractor<'l> {
             text,
             toks: &self.toks,
             lower: &self.lower,
+            lower_buf: &self.lower_buf,
             lex: self.lex,
             sent_of: &sent_of,
             sent_starts: &sent_starts,
@@ -851,7 +862,7 @@ fn parse_digit_core(ctx: &Ctx, i: usize) -> Core {
     {
         if let (Some(a), Some(b)) = (core.value, Decimal::from_str(ctx.t(j + 1)).ok()) {
             if !b.is_zero() {
-                core.value = Some(a / b);
+                core.value = a.checked_div(b);
                 core.fraction = true;
                 core.precision = Decimal::ZERO;
                 core.end = j + 2;
@@ -1016,7 +1027,7 @@ fn parse_word_core(ctx: &Ctx, i: usize) -> Option<Core> {
             while ctx.is_word(end) && ctx.low(end) == "of" {
                 match ctx.number_word(end + 1) {
                     Some(n2) if n2.kind == NumberWordKind::Vague && n2.value > low => {
-                        low *= n2.value;
+                        low = low.checked_mul(n2.value)?;
                         end += 2;
                     }
                     _ => break,
@@ -1136,7 +1147,7 @@ fn parse_word_core(ctx: &Ctx, i: usize) -> Option<Core> {
                 if current.is_zero() {
                     current = Decimal::ONE;
                 }
-                current *= nw.value;
+                current = current.checked_mul(nw.value)?;
                 precision = nw.value;
             }
             NumberWordKind::Scale => {
@@ -1146,7 +1157,7 @@ fn parse_word_core(ctx: &Ctx, i: usize) -> Option<Core> {
                     }
                     current = Decimal::ONE;
                 }
-                total += current * nw.value;
+                total = total.checked_add(current.checked_mul(nw.value)?)?;
                 precision = precision.checked_mul(nw.value).unwrap_or(nw.value);
                 if precision < nw.value && !precision.fract().is_zero() {
                     // "one and a half million": half a million
@@ -1160,7 +1171,7 @@ fn parse_word_core(ctx: &Ctx, i: usize) -> Option<Core> {
                 if current.is_zero() {
                     current = Decimal::ONE;
                 }
-                current *= nw.value;
+                current = current.checked_mul(nw.value)?;
                 core.vague = a_article || core.vague;
                 precision = Decimal::ONE;
             }
@@ -2886,7 +2897,7 @@ fn parse_at(ctx: &Ctx, i: usize, prior: &[RawClaim]) -> Step {
         if let (Some(prev), Some(v)) = (prior.last().filter(|c| c.sentence == sent), value) {
             let comparable = prev.value.is_some_and(|pv| {
                 let (a, b) = (pv.abs(), v.abs());
-                !a.is_zero() && !b.is_zero() && a.max(b) <= a.min(b) * Decimal::ONE_HUNDRED
+                !a.is_zero() && !b.is_zero() && a.min(b).checked_mul(Decimal::ONE_HUNDRED).is_some_and(|m| a.max(b) <= m)
             });
             let kind_ok = match prev.kind {
                 ClaimKind::Count | ClaimKind::Percent | ClaimKind::PercentagePoint => true,
@@ -3144,7 +3155,7 @@ fn currency_is_none_or_suffix(unit: Option<UnitId>, read: &Option<UnitRead>) -> 
 fn scale_between(core2: &Core) -> Option<Decimal> {
     // the multiplier the partner's scale applied: value / mantissa, recovered from precision
     if core2.decimals > 0 {
-        Some(core2.precision * pow10(core2.decimals))
+        core2.precision.checked_mul(pow10(core2.decimals))
     } else if core2.words {
         // "five thousand": precision is the last scale
         Some(core2.precision)

@@ -88,12 +88,12 @@ impl Interval {
     pub fn distance(&self, x: Decimal) -> Decimal {
         if let Some(l) = self.low {
             if x < l {
-                return l - x;
+                return l.saturating_sub(x);
             }
         }
         if let Some(h) = self.high {
             if x > h {
-                return x - h;
+                return x.saturating_sub(h);
             }
         }
         Decimal::ZERO
@@ -216,7 +216,7 @@ pub fn interval_for(
     tol: &Tolerances,
 ) -> Interval {
     let half = precision / Decimal::TWO;
-    let approx = (value.abs() * tol.approximately).max(half);
+    let approx = value.abs().saturating_mul(tol.approximately).max(half);
     let closed = |low: Option<Decimal>, high: Option<Decimal>| Interval {
         low,
         high,
@@ -227,21 +227,21 @@ pub fn interval_for(
         let (lo, hi) = if value <= h { (value, h) } else { (h, value) };
         return match qualifier {
             Qualifier::UpTo | Qualifier::AtMost | Qualifier::LessThan => {
-                closed(Some(Decimal::ZERO.min(lo)), Some(hi + half))
+                closed(Some(Decimal::ZERO.min(lo)), Some(hi.saturating_add(half)))
             }
-            Qualifier::MoreThan | Qualifier::AtLeast => closed(Some(lo - half), None),
+            Qualifier::MoreThan | Qualifier::AtLeast => closed(Some(lo.saturating_sub(half)), None),
             _ if vague => closed(Some(lo), Some(hi)),
-            _ => closed(Some(lo - half), Some(hi + half)),
+            _ => closed(Some(lo.saturating_sub(half)), Some(hi.saturating_add(half))),
         };
     }
     match qualifier {
         Qualifier::Exact | Qualifier::Range if vague => {
-            closed(Some(value - approx), Some(value + approx))
+            closed(Some(value.saturating_sub(approx)), Some(value.saturating_add(approx)))
         }
-        Qualifier::Exact | Qualifier::Range => closed(Some(value - half), Some(value + half)),
-        Qualifier::Approximately => closed(Some(value - approx), Some(value + approx)),
+        Qualifier::Exact | Qualifier::Range => closed(Some(value.saturating_sub(half)), Some(value.saturating_add(half))),
+        Qualifier::Approximately => closed(Some(value.saturating_sub(approx)), Some(value.saturating_add(approx))),
         Qualifier::Nearly => closed(
-            Some(value - (value.abs() * tol.nearly).max(half)),
+            Some(value.saturating_sub(value.abs().saturating_mul(tol.nearly).max(half))),
             Some(value),
         ),
         Qualifier::MoreThan => Interval {
@@ -252,7 +252,7 @@ pub fn interval_for(
         },
         Qualifier::AtLeast => closed(Some(value), None),
         Qualifier::UpTo | Qualifier::AtMost => {
-            closed(Some(Decimal::ZERO.min(value)), Some(value + half))
+            closed(Some(Decimal::ZERO.min(value)), Some(value.saturating_add(half)))
         }
         Qualifier::LessThan => Interval {
             low: Some(Decimal::ZERO.min(value)),

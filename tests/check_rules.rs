@@ -275,3 +275,29 @@ fn scale_slips_are_gross() {
         r.verdicts[0]
     );
 }
+
+#[test]
+fn absurd_numbers_never_panic() {
+    let set = reference("");
+    let max = "79228162514264337593543950335";
+    let tiny = "0.0000000000000000000000000001";
+    for text in [
+        format!("It cost ${max} (€1)."),
+        format!("It cost €{max} ($1)."),
+        format!("Poland has {max} people."),
+        format!("Debt was -{max} km (5 miles)."),
+        format!("{max} of {tiny} staff, or 25%, left."),
+        format!("about {max} troops"),
+        format!("7.9228162514264337593543950335 billion trillion"),
+        format!("It was {tiny} km ({max} nm)."),
+        format!("It was {max} km (1 mm)."),
+        format!("Germany's GDP of €{max} in 2022"),
+        format!("Canada covers an area of {max} square miles"),
+        format!("It was 7922816251426433759354395033.5 °F (5 °C)."),
+        format!("between -{max} and {max} people"),
+        format!("{max}% of {max}"),
+    ] {
+        let r = check(&set, &doc(&text, Some("2020-01-01")));
+        assert_eq!(r.claims.len(), r.verdicts.len(), "{text}");
+    }
+}
