@@ -612,6 +612,9 @@ enum Step {
 
 /// Currency written before a number: "$", "US$", "€", "USD", "Rs", "RM".
 fn currency_prefix(ctx: &Ctx, i: usize) -> Option<(usize, UnitId, Option<String>)> {
+    if !ctx.lex.currency_starts.contains(ctx.t(i)) {
+        return None;
+    }
     // up to three adjacent tokens: "US" "$", "HK" "$", "$" "US", "A" "$"
     for k in (1..=3).rev() {
         if i + k > ctx.toks.len() {
@@ -696,35 +699,34 @@ fn resolve_currency(
         .get(sent as usize + 1)
         .copied()
         .unwrap_or(ctx.toks.len());
-    for (id, cues) in readings.iter().skip(1) {
-        if cues.is_empty() {
+    // the earliest reading (in table order) with a cue word anywhere in the sentence
+    let mut best: Option<(usize, usize)> = None; // (reading index, token)
+    for j in first..last {
+        if ctx.kind(j) != Some(TK::Word) || !ctx.lex.cue_words.contains(ctx.low(j)) {
             continue;
         }
-        for j in first..last {
-            if ctx.kind(j) != Some(TK::Word) {
-                continue;
+        let w = ctx.low(j);
+        for (r, (_, cues)) in readings.iter().enumerate().skip(1) {
+            if best.is_some_and(|(b, _)| b <= r) {
+                break;
             }
-            let w = ctx.low(j);
-            if cues.iter().any(|c| {
-                if c.contains(' ') {
-                    let mut parts = c.split(' ');
-                    let a = parts.next().unwrap_or("");
-                    let b = parts.next().unwrap_or("");
-                    a == w && j + 1 < last && ctx.low(j + 1) == b
-                } else {
-                    c == w
-                }
-            }) {
-                let code = &ctx.lex.unit(*id).code;
-                return (
-                    *id,
-                    Some(format!(
-                        "'{form}' read as {code}: the sentence says '{}'",
-                        ctx.t(j)
-                    )),
-                );
+            let hit = cues.iter().any(|c| match c.split_once(' ') {
+                Some((a, b)) => a == w && j + 1 < last && ctx.low(j + 1) == b,
+                None => c == w,
+            });
+            if hit {
+                best = Some((r, j));
+                break;
             }
         }
+    }
+    if let Some((r, j)) = best {
+        let id = readings[r].0;
+        let code = &ctx.lex.unit(id).code;
+        return (
+            id,
+            Some(format!("'{form}' read as {code}: the sentence says '{}'", ctx.t(j))),
+        );
     }
     let default = readings
         .iter()
@@ -1264,6 +1266,9 @@ fn read_unit(ctx: &Ctx, j: usize, attached_only: bool) -> Option<UnitRead> {
     if ctx.ws(j) >= 2 && ctx.ws(j) == 3 {
         return None;
     }
+    if !(ctx.lex.form_starts.contains(ctx.t(j)) || ctx.lex.form_starts.contains(ctx.low(j))) {
+        return None;
+    }
     let max_k = (ctx.lex.max_name_words * 2 + 1).min(n - j);
     for k in (1..=max_k).rev() {
         let last = j + k - 1;
@@ -1430,29 +1435,23 @@ fn symbol_context_ok(ctx: &Ctx, sym: &str, j: usize, _last: usize) -> bool {
 
 /// Reads a qualifier phrase ending just before token `i`.
 fn qualifier_before(ctx: &Ctx, i: usize) -> Option<(Qualifier, usize)> {
-    for (words, q) in &ctx.lex.qualifiers_before {
-        let k = words.len();
-        if i < k {
-            continue;
-        }
-        let start = i - k;
-        let mut ok = true;
-        for (x, w) in words.iter().enumerate() {
-            let t = start + x;
-            let tw = if ctx.is_word(t) {
-                ctx.low(t).to_string()
-            } else {
-                String::new()
-            };
-            // "approx." is a word plus a period
-            let wtrim = w.trim_end_matches('.');
-            if tw != wtrim {
-                ok = false;
-                break;
+    if i >= 1 && ctx.is_word(i - 1) {
+        if let Some(phrases) = ctx.lex.qualifiers_by_last.get(ctx.low(i - 1)) {
+            // longest phrase first (the table is sorted that way)
+            for (words, q) in phrases {
+                let k = words.len();
+                if i < k {
+                    continue;
+                }
+                let start = i - k;
+                let ok = words.iter().enumerate().all(|(x, w)| {
+                    let t = start + x;
+                    ctx.is_word(t) && ctx.low(t) == w.trim_end_matches('.')
+                });
+                if ok && ctx.same_sentence(start, i) {
+                    return Some((*q, start));
+                }
             }
-        }
-        if ok && ctx.same_sentence(start, i) {
-            return Some((*q, start));
         }
     }
     // "approx." with its period

@@ -10,7 +10,7 @@ use std::str::FromStr;
 use std::sync::OnceLock;
 
 use rust_decimal::Decimal;
-use rustc_hash::FxHashMap;
+use rustc_hash::{FxHashMap, FxHashSet};
 use serde::Deserialize;
 
 use crate::error::{DataError, DataResult};
@@ -225,6 +225,15 @@ pub struct Lexicon {
     pub currency_codes: FxHashMap<String, UnitId>,
     /// Minor units ("cents", "pence"): form -> (currency readings, divisor 100).
     pub minor_currency: FxHashMap<String, CurrencyForm>,
+    /// First tokens of every unit and currency form (symbols as written, names lower-case):
+    /// a token not in this set cannot start a unit.
+    pub form_starts: FxHashSet<String>,
+    /// First tokens of currency signs and codes written before a number ("$", "US", "€").
+    pub currency_starts: FxHashSet<String>,
+    /// Qualifier phrases before a number, keyed by their last word.
+    pub qualifiers_by_last: FxHashMap<String, Vec<(Vec<String>, Qualifier)>>,
+    /// First words of the cue words in `currency-defaults.csv`.
+    pub cue_words: FxHashSet<String>,
     pub percent: UnitId,
     pub percentage_point: UnitId,
     pub year: UnitId,
@@ -239,6 +248,23 @@ fn dec(s: &str) -> Option<Decimal> {
 
 fn split_forms(s: &str) -> impl Iterator<Item = &str> {
     s.split('|').map(str::trim).filter(|f| !f.is_empty())
+}
+
+/// The first token of a form as the extractor's tokenizer would cut it: a run of letters, a
+/// run of digits, or one other character.
+pub fn first_token(s: &str) -> &str {
+    let s = s.trim_start();
+    let mut chars = s.char_indices();
+    let Some((_, c)) = chars.next() else { return s };
+    let same: fn(char) -> bool = if c.is_alphabetic() {
+        |x| x.is_alphabetic() || x == '\''
+    } else if c.is_ascii_digit() {
+        |x| x.is_ascii_digit()
+    } else {
+        return &s[..c.len_utf8()];
+    };
+    let end = chars.find(|&(_, x)| !same(x)).map(|(i, _)| i).unwrap_or(s.len());
+    &s[..end]
 }
 
 /// Joins words of a name with single spaces, lower-cased.
@@ -372,6 +398,10 @@ impl Lexicon {
             currency_names: FxHashMap::default(),
             currency_codes: FxHashMap::default(),
             minor_currency: FxHashMap::default(),
+            form_starts: FxHashSet::default(),
+            currency_starts: FxHashSet::default(),
+            qualifiers_by_last: FxHashMap::default(),
+            cue_words: FxHashSet::default(),
             percent: 0,
             percentage_point: 0,
             year: 0,
@@ -415,9 +445,54 @@ impl Lexicon {
         })?;
         lex.qualifiers_before
             .sort_by_key(|(w, _)| std::cmp::Reverse(w.len()));
+        lex.build_indexes();
         lex.qualifiers_after
             .sort_by_key(|(w, _)| std::cmp::Reverse(w.len()));
         Ok(lex)
+    }
+
+    /// Builds the lookup sets that let the extractor reject most tokens with one hash probe.
+    fn build_indexes(&mut self) {
+        let mut starts = FxHashSet::default();
+        for k in self.unit_symbols.keys().chain(self.currency_symbols.keys()) {
+            starts.insert(first_token(k).to_string());
+        }
+        for k in self
+            .unit_names
+            .keys()
+            .chain(self.currency_names.keys())
+            .chain(self.minor_currency.keys())
+        {
+            starts.insert(first_token(k).to_lowercase());
+        }
+        for extra in ["year", "years", "month", "months", "-"] {
+            starts.insert(extra.to_string());
+        }
+        self.form_starts = starts;
+        self.currency_starts = self
+            .currency_symbols
+            .keys()
+            .map(|k| first_token(k).to_string())
+            .collect();
+        let mut by_last: FxHashMap<String, Vec<(Vec<String>, Qualifier)>> = FxHashMap::default();
+        for (words, q) in &self.qualifiers_before {
+            if let Some(last) = words.last() {
+                by_last
+                    .entry(last.trim_end_matches('.').to_string())
+                    .or_default()
+                    .push((words.clone(), *q));
+            }
+        }
+        self.qualifiers_by_last = by_last;
+        let mut cues = FxHashSet::default();
+        for form in self.currency_symbols.values().chain(self.currency_names.values()).chain(self.minor_currency.values()) {
+            for (_, cs) in &form.readings {
+                for c in cs {
+                    cues.insert(c.split(' ').next().unwrap_or("").to_string());
+                }
+            }
+        }
+        self.cue_words = cues;
     }
 
     /// The unit with this canonical code (`kilometre`, `USD`, `percent`).
