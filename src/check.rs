@@ -349,10 +349,14 @@ fn sentence_terms(src: &str, start: usize, end: usize) -> SentenceTerms {
     let mut out = Vec::new();
     let text = src.get(start..end).unwrap_or("");
     let mut pos = start;
-    for piece in text.split_inclusive(|c: char| !(c.is_alphanumeric() || c == '\'' || c == '’' || c == '-')) {
+    for piece in
+        text.split_inclusive(|c: char| !(c.is_alphanumeric() || c == '\'' || c == '’' || c == '-'))
+    {
         let w_start = pos;
         pos += piece.len();
-        let word = piece.trim_end_matches(|c: char| !(c.is_alphanumeric() || c == '\'' || c == '’' || c == '-'));
+        let word = piece.trim_end_matches(|c: char| {
+            !(c.is_alphanumeric() || c == '\'' || c == '’' || c == '-')
+        });
         for part in word.split('-') {
             if let Some(t) = crate::reference::term(part) {
                 out.push((w_start, t));
@@ -435,10 +439,12 @@ impl<'a> Checker<'a> {
                 let key = (c.sentence.start, c.sentence.end);
                 if cache_key != Some(key) {
                     prev_terms = prev_sentence.map(|(ps, pe)| sentence_terms(&doc.source, ps, pe));
-                    cur_terms = sentence_terms(&doc.source, key.0.min(c.span.start), key.1.max(c.span.end));
+                    cur_terms =
+                        sentence_terms(&doc.source, key.0.min(c.span.start), key.1.max(c.span.end));
                     cache_key = Some(key);
                 }
-                verdicts[i] = Some(self.against_reference(doc, c, i, &cur_terms, prev_terms.as_ref()));
+                verdicts[i] =
+                    Some(self.against_reference(doc, c, i, &cur_terms, prev_terms.as_ref()));
             }
         }
         let mut verdicts: Vec<Verdict> = verdicts
@@ -501,7 +507,12 @@ impl<'a> Checker<'a> {
                 if ut.si_factor.is_zero() {
                     return Err(format!("unit {} has a zero factor", ut.code));
                 }
-                Ok((si.checked_sub(ut.si_offset).and_then(|x| x.checked_div(ut.si_factor)).ok_or("the converted value is too large")?, None))
+                Ok((
+                    si.checked_sub(ut.si_offset)
+                        .and_then(|x| x.checked_div(ut.si_factor))
+                        .ok_or("the converted value is too large")?,
+                    None,
+                ))
             }
             _ => Err(format!(
                 "{} and {} measure different things",
@@ -586,7 +597,10 @@ impl<'a> Checker<'a> {
             }
         });
         let rate_slack = if rate.is_some() {
-            converted.abs().saturating_mul(self.options.tolerances.currency_rate).round_dp(6)
+            converted
+                .abs()
+                .saturating_mul(self.options.tolerances.currency_rate)
+                .round_dp(6)
         } else {
             Decimal::ZERO
         };
@@ -632,7 +646,8 @@ impl<'a> Checker<'a> {
             let rel = if converted.is_zero() {
                 None
             } else {
-                vb.checked_sub(converted).and_then(|d| d.checked_div(converted))
+                vb.checked_sub(converted)
+                    .and_then(|d| d.checked_div(converted))
             };
             v.gap = Some(Gap {
                 absolute: bi.distance(converted),
@@ -811,7 +826,12 @@ impl<'a> Checker<'a> {
         }
     }
 
-    fn candidates(&self, doc: &Document, c: &Claim, ctx_map: &FxHashMap<&str, f64>) -> Vec<Candidate<'a>> {
+    fn candidates(
+        &self,
+        doc: &Document,
+        c: &Claim,
+        ctx_map: &FxHashMap<&str, f64>,
+    ) -> Vec<Candidate<'a>> {
         let lex = self.lex;
         let r = self.reference;
         let mut keys: Vec<&str> = ctx_map.keys().copied().collect();
@@ -889,9 +909,14 @@ impl<'a> Checker<'a> {
         {
             let has = |w: &str| ctx.contains_key(w);
             let people = c.unit.is_none()
-                && (c.counted.as_deref().is_some_and(|n| POPULATION_NOUNS.contains(&n))
+                && (c
+                    .counted
+                    .as_deref()
+                    .is_some_and(|n| POPULATION_NOUNS.contains(&n))
                     || (c.counted.is_none() && has("population")));
-            let money = c.unit.is_some_and(|u| lex.unit(u).kind == UnitKind::Currency)
+            let money = c
+                .unit
+                .is_some_and(|u| lex.unit(u).kind == UnitKind::Currency)
                 && (has("gdp") || has("economy") || has("output") || has("domestic"));
             let area = c.unit.is_some_and(|u| lex.unit(u).dimension == "area");
             if !(people || money || area) {
@@ -1309,7 +1334,9 @@ impl<'a> Checker<'a> {
         let rel = if nearest.is_zero() {
             None
         } else {
-            stated.checked_sub(nearest).and_then(|d| d.checked_div(nearest))
+            stated
+                .checked_sub(nearest)
+                .and_then(|d| d.checked_div(nearest))
         };
         v.gap = Some(Gap {
             absolute: gap_abs,
@@ -1318,7 +1345,8 @@ impl<'a> Checker<'a> {
         let qualifier_flip = !matches!(
             c.qualifier,
             Qualifier::Exact | Qualifier::Approximately | Qualifier::Range | Qualifier::Nearly
-        ) && stated.saturating_sub(nearest).abs() <= nearest.abs() * dec("0.5");
+        ) && stated.saturating_sub(nearest).abs()
+            <= nearest.abs() * dec("0.5");
         v.severity = Some(severity(stated, nearest, qualifier_flip));
         let correct = with_unit(
             lex,
@@ -1440,7 +1468,9 @@ fn scale_slip(stated: Decimal, expected: Decimal) -> Option<String> {
     if expected.is_zero() || stated.is_zero() {
         return None;
     }
-    let r = stated.checked_div(expected).and_then(|r| r.abs().to_f64())?;
+    let r = stated
+        .checked_div(expected)
+        .and_then(|r| r.abs().to_f64())?;
     for (k, name) in [(1e3, "thousand"), (1e6, "million"), (1e9, "billion")] {
         for (ratio, word) in [(k, "too large"), (1.0 / k, "too small")] {
             if (r / ratio - 1.0).abs() < 0.25 {
@@ -1464,7 +1494,10 @@ fn severity(stated: Decimal, expected: Decimal, qualifier_flip: bool) -> Severit
     if expected.is_zero() {
         return Severity::Gross;
     }
-    let r = stated.checked_div(expected).and_then(|r| r.abs().to_f64()).unwrap_or(f64::INFINITY);
+    let r = stated
+        .checked_div(expected)
+        .and_then(|r| r.abs().to_f64())
+        .unwrap_or(f64::INFINITY);
     if !(0.67..=1.5).contains(&r) {
         Severity::Gross
     } else {

@@ -502,9 +502,11 @@ impl<'l> Extractor<'l> {
             if t.kind == TK::Word {
                 let s = &text[t.s as usize..t.e as usize];
                 if s.is_ascii() {
-                    self.lower_buf.extend(s.bytes().map(|b| b.to_ascii_lowercase() as char));
+                    self.lower_buf
+                        .extend(s.bytes().map(|b| b.to_ascii_lowercase() as char));
                 } else {
-                    self.lower_buf.extend(s.chars().flat_map(char::to_lowercase));
+                    self.lower_buf
+                        .extend(s.chars().flat_map(char::to_lowercase));
                 }
             }
             self.lower.push((start, self.lower_buf.len() as u32));
@@ -725,7 +727,10 @@ fn resolve_currency(
         let code = &ctx.lex.unit(id).code;
         return (
             id,
-            Some(format!("'{form}' read as {code}: the sentence says '{}'", ctx.t(j))),
+            Some(format!(
+                "'{form}' read as {code}: the sentence says '{}'",
+                ctx.t(j)
+            )),
         );
     }
     let default = readings
@@ -2896,7 +2901,11 @@ fn parse_at(ctx: &Ctx, i: usize, prior: &[RawClaim]) -> Step {
         if let (Some(prev), Some(v)) = (prior.last().filter(|c| c.sentence == sent), value) {
             let comparable = prev.value.is_some_and(|pv| {
                 let (a, b) = (pv.abs(), v.abs());
-                !a.is_zero() && !b.is_zero() && a.min(b).checked_mul(Decimal::ONE_HUNDRED).is_some_and(|m| a.max(b) <= m)
+                !a.is_zero()
+                    && !b.is_zero()
+                    && a.min(b)
+                        .checked_mul(Decimal::ONE_HUNDRED)
+                        .is_some_and(|m| a.max(b) <= m)
             });
             let kind_ok = match prev.kind {
                 ClaimKind::Count | ClaimKind::Percent | ClaimKind::PercentagePoint => true,

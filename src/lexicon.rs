@@ -263,7 +263,10 @@ pub fn first_token(s: &str) -> &str {
     } else {
         return &s[..c.len_utf8()];
     };
-    let end = chars.find(|&(_, x)| !same(x)).map(|(i, _)| i).unwrap_or(s.len());
+    let end = chars
+        .find(|&(_, x)| !same(x))
+        .map(|(i, _)| i)
+        .unwrap_or(s.len());
     &s[..end]
 }
 
@@ -485,7 +488,12 @@ impl Lexicon {
         }
         self.qualifiers_by_last = by_last;
         let mut cues = FxHashSet::default();
-        for form in self.currency_symbols.values().chain(self.currency_names.values()).chain(self.minor_currency.values()) {
+        for form in self
+            .currency_symbols
+            .values()
+            .chain(self.currency_names.values())
+            .chain(self.minor_currency.values())
+        {
             for (_, cs) in &form.readings {
                 for c in cs {
                     cues.insert(c.split(' ').next().unwrap_or("").to_string());

@@ -235,11 +235,18 @@ pub fn interval_for(
         };
     }
     match qualifier {
-        Qualifier::Exact | Qualifier::Range if vague => {
-            closed(Some(value.saturating_sub(approx)), Some(value.saturating_add(approx)))
-        }
-        Qualifier::Exact | Qualifier::Range => closed(Some(value.saturating_sub(half)), Some(value.saturating_add(half))),
-        Qualifier::Approximately => closed(Some(value.saturating_sub(approx)), Some(value.saturating_add(approx))),
+        Qualifier::Exact | Qualifier::Range if vague => closed(
+            Some(value.saturating_sub(approx)),
+            Some(value.saturating_add(approx)),
+        ),
+        Qualifier::Exact | Qualifier::Range => closed(
+            Some(value.saturating_sub(half)),
+            Some(value.saturating_add(half)),
+        ),
+        Qualifier::Approximately => closed(
+            Some(value.saturating_sub(approx)),
+            Some(value.saturating_add(approx)),
+        ),
         Qualifier::Nearly => closed(
             Some(value.saturating_sub(value.abs().saturating_mul(tol.nearly).max(half))),
             Some(value),
@@ -251,9 +258,10 @@ pub fn interval_for(
             high_open: false,
         },
         Qualifier::AtLeast => closed(Some(value), None),
-        Qualifier::UpTo | Qualifier::AtMost => {
-            closed(Some(Decimal::ZERO.min(value)), Some(value.saturating_add(half)))
-        }
+        Qualifier::UpTo | Qualifier::AtMost => closed(
+            Some(Decimal::ZERO.min(value)),
+            Some(value.saturating_add(half)),
+        ),
         Qualifier::LessThan => Interval {
             low: Some(Decimal::ZERO.min(value)),
             high: Some(value),

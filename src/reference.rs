@@ -562,7 +562,10 @@ pub fn term(word: &str) -> Option<String> {
     if !long_enough {
         return None;
     }
-    let lower = if w.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit()) {
+    let lower = if w
+        .bytes()
+        .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit())
+    {
         w.to_string()
     } else {
         w.to_lowercase()
@@ -570,8 +573,13 @@ pub fn term(word: &str) -> Option<String> {
     if STOP_TERMS.contains(&lower.as_str()) {
         return None;
     }
-    if lower.len() > 3 && lower.ends_with('s') && !lower.ends_with("ss") && !lower.ends_with("us")
-        && !lower.ends_with("is") && !lower.ends_with("ies") && !lower.ends_with("es")
+    if lower.len() > 3
+        && lower.ends_with('s')
+        && !lower.ends_with("ss")
+        && !lower.ends_with("us")
+        && !lower.ends_with("is")
+        && !lower.ends_with("ies")
+        && !lower.ends_with("es")
     {
         let mut l = lower;
         l.pop();

@@ -36,7 +36,6 @@ impl From<Span> for SpanJson {
     }
 }
 
-
 /// A decimal as JSON: a string with no trailing zeros.
 #[derive(Clone, Copy)]
 pub struct DecStr(pub rust_decimal::Decimal);
