@@ -627,12 +627,22 @@ impl<'a> Checker<'a> {
             v.summary = format!(
                 "{} is within {}% of {} at the ECB rate",
                 oneline(&b.text),
-                fmt_num(self.options.tolerances.currency_rate * Decimal::ONE_HUNDRED),
+                fmt_num(
+                    self.options
+                        .tolerances
+                        .currency_rate
+                        .saturating_mul(Decimal::ONE_HUNDRED)
+                ),
                 with_unit(self.lex, Some(ub), None, &human_amount(converted))
             );
             v.explanation.push(format!(
                 "allowing {}% for exchange-rate movement and the newsroom's own rate",
-                fmt_num(self.options.tolerances.currency_rate * Decimal::ONE_HUNDRED)
+                fmt_num(
+                    self.options
+                        .tolerances
+                        .currency_rate
+                        .saturating_mul(Decimal::ONE_HUNDRED)
+                )
             ));
         } else if a_range.is_some_and(|ar| ar.overlaps(&bi)) {
             v.kind = VerdictKind::ConsistentByRounding;
@@ -670,7 +680,7 @@ impl<'a> Checker<'a> {
                 v.explanation.push(format!(
                     "gap: {} ({:+.1}%)",
                     fmt_num(bi.distance(converted).round_dp(4)),
-                    (r * Decimal::ONE_HUNDRED).to_f64().unwrap_or(0.0)
+                    r.to_f64().unwrap_or(0.0) * 100.0
                 ));
             }
             if v.severity == Some(Severity::Gross) {
@@ -1274,7 +1284,7 @@ impl<'a> Checker<'a> {
             ));
             v.explanation.push(format!(
                 "allowing {}% for exchange-rate movement",
-                fmt_num(slack * Decimal::ONE_HUNDRED)
+                fmt_num(slack.saturating_mul(Decimal::ONE_HUNDRED))
             ));
         } else if f.unit != c.unit {
             v.explanation.push(format!(
@@ -1375,7 +1385,7 @@ impl<'a> Checker<'a> {
                     "gap: {} {} ({:+.1}% from the fact)",
                     fmt_num(gap_abs.round_dp(4)),
                     if unit.is_empty() { "" } else { unit.as_str() },
-                    (r * Decimal::ONE_HUNDRED).to_f64().unwrap_or(0.0)
+                    r.to_f64().unwrap_or(0.0) * 100.0
                 )
                 .replace("  ", " "),
             );

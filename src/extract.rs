@@ -571,7 +571,12 @@ fn inherit_forward(text: &str, claims: &mut [RawClaim]) {
         let (Some(a), Some(b)) = (c.value.map(|v| v.abs()), n.value.map(|v| v.abs())) else {
             continue;
         };
-        if a.is_zero() || b.is_zero() || a.max(b) > a.min(b) * Decimal::ONE_HUNDRED {
+        if a.is_zero()
+            || b.is_zero()
+            || a.min(b)
+                .checked_mul(Decimal::ONE_HUNDRED)
+                .is_none_or(|m| a.max(b) > m)
+        {
             continue;
         }
         // the figure is written in digits; the gap is a few words with no clause punctuation
@@ -722,6 +727,24 @@ fn resolve_currency(
             }
         }
     }
+    // the article's locale: a £ sign anywhere marks British usage
+    if ctx.doc_has_pound_sign {
+        for (r, (_, cues)) in readings.iter().enumerate().skip(1) {
+            if best.is_some_and(|(b, _)| b <= r) {
+                break;
+            }
+            if cues.iter().any(|c| c == "£") {
+                let id = readings[r].0;
+                let code = &ctx.lex.unit(id).code;
+                return (
+                    id,
+                    Some(format!(
+                        "'{form}' read as {code}: the article uses £ (British usage)"
+                    )),
+                );
+            }
+        }
+    }
     if let Some((r, j)) = best {
         let id = readings[r].0;
         let code = &ctx.lex.unit(id).code;
@@ -741,7 +764,7 @@ fn resolve_currency(
     (
         default.0,
         Some(format!(
-            "'{form}' read as {code}: no other currency is cued"
+            "'{form}' read as {code}: no cue for another reading"
         )),
     )
 }
@@ -824,7 +847,7 @@ fn parse_digit_core(ctx: &Ctx, i: usize) -> Core {
             _ => None,
         };
         if let (Some(f), Some(v)) = (f, core.value) {
-            core.value = Some(v + f);
+            core.value = v.checked_add(f);
             core.precision = Decimal::new(25, 2);
             core.end = i + 2;
         }
@@ -1242,7 +1265,7 @@ fn parse_word_core(ctx: &Ctx, i: usize) -> Option<Core> {
     if ctx.is_hyphen(j - 1) {
         j -= 1;
     }
-    core.value = Some(total + current);
+    core.value = total.checked_add(current);
     core.precision = if core.fraction {
         Decimal::ZERO
     } else {
@@ -1372,7 +1395,10 @@ fn read_unit(ctx: &Ctx, j: usize, attached_only: bool) -> Option<UnitRead> {
             if (name == "pound" || name == "pounds") && !ctx.doc_has_pound_sign {
                 // resolved below by cues, or read as the mass unit
                 let (id, note) = resolve_currency(ctx, j, &cf.readings, &collapsed);
-                if note.as_deref().is_some_and(|n| n.contains("no other")) {
+                if note
+                    .as_deref()
+                    .is_some_and(|n| n.contains("no cue for another"))
+                {
                     // no cue: the unit table's pound (mass) wins
                 } else {
                     return Some(UnitRead {
@@ -1403,6 +1429,15 @@ fn read_unit(ctx: &Ctx, j: usize, attached_only: bool) -> Option<UnitRead> {
                     ..Default::default()
                 });
             }
+        }
+        if let Some(form) = ctx.lex.unit_readings.get(name.as_str()) {
+            let (id, note) = resolve_currency(ctx, j, &form.readings, &collapsed);
+            return Some(UnitRead {
+                unit: Some(id),
+                note,
+                end: last + 1,
+                ..Default::default()
+            });
         }
         if let Some(&id) = ctx.lex.unit_names.get(name.as_str()) {
             // "degrees" followed by Celsius/Fahrenheit is handled by the longer match
@@ -3397,6 +3432,30 @@ mod tests {
         ] {
             assert!(claims(t).is_empty(), "{t}: {:?}", claims(t));
         }
+    }
+
+    #[test]
+    fn ambiguous_units_follow_cues_and_locale() {
+        let lex = Lexicon::embedded();
+        let read = |text: &str| {
+            let doc = Document::from_text("t", text.to_string(), Format::Text);
+            let c = Extractor::new(lex).extract(&doc);
+            let u = c.iter().find(|c| c.unit.is_some()).unwrap();
+            (
+                lex.unit(u.unit.unwrap()).code.clone(),
+                u.unit_note.clone().unwrap_or_default(),
+            )
+        };
+        assert_eq!(read("The truck carried 20 tons of steel.").0, "short ton");
+        let (code, note) = read("The truck carried 20 tons of steel. It cost £500.");
+        assert_eq!(code, "long ton");
+        assert!(note.contains("£"), "{note}");
+        assert_eq!(read("An Indian mill shipped 20 tons of steel.").0, "tonne");
+        assert_eq!(read("The tank holds 40 gallons.").0, "US gallon");
+        assert_eq!(
+            read("In the UK the tank holds 40 gallons.").0,
+            "imperial gallon"
+        );
     }
 
     #[test]

@@ -50,6 +50,10 @@ pub const EMBEDDED_TABLES: &[(&str, &str)] = &[
         "lexicon/currency-defaults.csv",
         include_str!("../reference/lexicon/currency-defaults.csv"),
     ),
+    (
+        "lexicon/unit-defaults.csv",
+        include_str!("../reference/lexicon/unit-defaults.csv"),
+    ),
 ];
 
 /// How a number word contributes to the value of a spelled-out number.
@@ -232,8 +236,10 @@ pub struct Lexicon {
     pub currency_starts: FxHashSet<String>,
     /// Qualifier phrases before a number, keyed by their last word.
     pub qualifiers_by_last: FxHashMap<String, Vec<(Vec<String>, Qualifier)>>,
-    /// First words of the cue words in `currency-defaults.csv`.
+    /// First words of the cue words in `currency-defaults.csv` and `unit-defaults.csv`.
     pub cue_words: FxHashSet<String>,
+    /// Ambiguous unit names ("tons", "gallons") and their readings by cue words.
+    pub unit_readings: FxHashMap<String, CurrencyForm>,
     pub percent: UnitId,
     pub percentage_point: UnitId,
     pub year: UnitId,
@@ -405,11 +411,13 @@ impl Lexicon {
             currency_starts: FxHashSet::default(),
             qualifiers_by_last: FxHashMap::default(),
             cue_words: FxHashSet::default(),
+            unit_readings: FxHashMap::default(),
             percent: 0,
             percentage_point: 0,
             year: 0,
         };
         let mut defaults: Vec<(String, String)> = Vec::new();
+        let mut unit_defaults: Vec<(String, String)> = Vec::new();
         for (name, data) in tables {
             let base = name.replace('\\', "/");
             if base.ends_with("units-extra.csv") || base.ends_with("units.csv") {
@@ -428,10 +436,15 @@ impl Lexicon {
                 lex.load_words(&name, data)?;
             } else if base.ends_with("currency-defaults.csv") {
                 defaults.push((name.clone(), data.to_string()));
+            } else if base.ends_with("unit-defaults.csv") {
+                unit_defaults.push((name.clone(), data.to_string()));
             }
         }
         for (name, data) in &defaults {
             lex.load_currency_defaults(name, data)?;
+        }
+        for (name, data) in &unit_defaults {
+            lex.load_unit_defaults(name, data)?;
         }
         lex.percent = lex
             .unit_by_code("percent")
@@ -493,6 +506,7 @@ impl Lexicon {
             .values()
             .chain(self.currency_names.values())
             .chain(self.minor_currency.values())
+            .chain(self.unit_readings.values())
         {
             for (_, cs) in &form.readings {
                 for c in cs {
@@ -796,6 +810,33 @@ impl Lexicon {
         // minor-unit names are looked up separately
         for m in ["cent", "cents", "pence"] {
             self.currency_names.remove(m);
+        }
+        Ok(())
+    }
+
+    fn load_unit_defaults(&mut self, file: &str, data: &str) -> DataResult<()> {
+        #[derive(Deserialize)]
+        struct Row {
+            form: String,
+            unit: String,
+            cues: String,
+        }
+        for (line, row) in rows::<Row>(file, data)? {
+            let id = self
+                .unit_by_code(row.unit.trim())
+                .ok_or_else(|| DataError::Row {
+                    file: file.to_string(),
+                    line,
+                    message: format!("unknown unit '{}'", row.unit),
+                })?;
+            let cues: Vec<String> = split_forms(&row.cues).map(|c| c.to_lowercase()).collect();
+            self.unit_readings
+                .entry(normalise_name(&row.form))
+                .or_insert_with(|| CurrencyForm {
+                    readings: Vec::new(),
+                })
+                .readings
+                .push((id, cues));
         }
         Ok(())
     }
