@@ -1145,7 +1145,7 @@ fn parse_word_core(ctx: &Ctx, i: usize) -> Option<Core> {
                     && ctx.is_word(j + 2)
                     && ctx.low(j + 2) == "half"
                 {
-                    current += Decimal::new(5, 1);
+                    current = current.checked_add(Decimal::new(5, 1))?;
                     precision = Decimal::new(5, 1);
                     j += 3;
                     last_kind = Some(NumberWordKind::Fraction);
@@ -1163,14 +1163,14 @@ fn parse_word_core(ctx: &Ctx, i: usize) -> Option<Core> {
                 if matches!(last_kind, Some(NumberWordKind::Unit)) {
                     break;
                 }
-                current += nw.value;
+                current = current.checked_add(nw.value)?;
                 precision = Decimal::ONE;
             }
             NumberWordKind::Ten => {
                 if matches!(last_kind, Some(NumberWordKind::Unit | NumberWordKind::Ten)) {
                     break;
                 }
-                current += nw.value;
+                current = current.checked_add(nw.value)?;
                 precision = Decimal::ONE;
             }
             NumberWordKind::Hundred => {
