@@ -882,6 +882,15 @@ impl<'a> Checker<'a> {
                     linked.push(t.clone());
                 }
             }
+            // the counted noun alone ("14,000 troops") does not say which troops: a count
+            // needs one more word of the fact, any other fact two
+            let other_terms = linked
+                .iter()
+                .filter(|t| Some(t.as_str()) != c.counted.as_deref())
+                .count();
+            if other_terms < if f.counted.is_some() { 1 } else { 2 } {
+                continue;
+            }
             if f.counted.is_some() {
                 score += 4.0;
                 linked.push(format!(

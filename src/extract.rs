@@ -314,6 +314,19 @@ fn sentence_starts(text: &str, toks: &[Tok], lex: &Lexicon) -> Vec<usize> {
             continue;
         }
         let p = toks[i - 1];
+        // runaway "sentences" (text without capitals, tables, one-line dumps) are cut so that
+        // the work per claim stays bounded: at a stop or line break past SOFT_SENTENCE_TOKENS,
+        // anywhere past HARD_SENTENCE_TOKENS
+        let len = i - starts.last().copied().unwrap_or(0);
+        if len >= HARD_SENTENCE_TOKENS
+            || (len >= SOFT_SENTENCE_TOKENS
+                && (t.ws >= 2
+                    || (p.kind == TK::Sym
+                        && matches!(&text[p.s as usize..p.e as usize], "." | "!" | "?" | ";"))))
+        {
+            starts.push(i);
+            continue;
+        }
         if p.kind != TK::Sym || t.ws == 0 {
             continue;
         }
@@ -349,6 +362,11 @@ fn sentence_starts(text: &str, toks: &[Tok], lex: &Lexicon) -> Vec<usize> {
     }
     starts
 }
+
+/// Past this many tokens a sentence ends at the next stop or line break.
+const SOFT_SENTENCE_TOKENS: usize = 150;
+/// Past this many tokens a sentence ends wherever it is.
+const HARD_SENTENCE_TOKENS: usize = 400;
 
 const ABBREVIATIONS: &[&str] = &[
     "mr", "mrs", "ms", "dr", "st", "no", "inc", "ltd", "co", "corp", "jr", "sr", "prof", "gen",

@@ -401,20 +401,26 @@ pub fn check_text(reports: &[FileReport], opts: RenderOptions) -> String {
             let _ = writeln!(out, "{:gutter$} |", "");
             for line_no in c.line..=end_line {
                 let text = r.doc.line_text(line_no);
-                let _ = writeln!(out, "{line_no:>gutter$} | {}", text.trim_end());
                 let from = if line_no == c.line { c.column } else { 1 };
                 let to = if line_no == end_line {
                     end_col
                 } else {
                     text.chars().count() + 1
                 };
+                // long lines (one-line dumps) show a window around the claim
+                let (shown, offset) = line_window(text, from, to);
+                let _ = writeln!(out, "{line_no:>gutter$} | {}", shown.trim_end());
                 if to > from {
                     let _ = writeln!(
                         out,
                         "{:gutter$} | {}{}",
                         "",
-                        " ".repeat(from - 1),
-                        paint(opts.color, verdict_color(v), &"^".repeat(to - from))
+                        " ".repeat(from - 1 - offset),
+                        paint(
+                            opts.color,
+                            verdict_color(v),
+                            &"^".repeat((to - from).min(WINDOW))
+                        )
                     );
                 }
             }
@@ -426,6 +432,33 @@ pub fn check_text(reports: &[FileReport], opts: RenderOptions) -> String {
     }
     let _ = writeln!(out, "{}", totals.summary_line());
     out
+}
+
+/// Widest source excerpt a text finding shows, in characters.
+const WINDOW: usize = 160;
+
+/// The part of a source line to show for a claim in columns `from..to` (1-based characters),
+/// and how many characters were cut from the start ("…" included).
+fn line_window(text: &str, from: usize, to: usize) -> (String, usize) {
+    let n = text.chars().count();
+    if n <= WINDOW {
+        return (text.to_string(), 0);
+    }
+    let start = from.saturating_sub(1).saturating_sub(40);
+    let end = (to.saturating_sub(1) + 40)
+        .min(n)
+        .max(start + 1)
+        .min(start + WINDOW);
+    let body: String = text.chars().skip(start).take(end - start).collect();
+    if start == 0 {
+        (format!("{body}…"), 0)
+    } else {
+        // the ellipsis takes one column, so the caret shifts by start - 1
+        (
+            format!("…{body}{}", if end < n { "…" } else { "" }),
+            start - 1,
+        )
+    }
 }
 
 /// Counts of verdicts over a run.

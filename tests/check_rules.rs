@@ -301,3 +301,42 @@ fn absurd_numbers_never_panic() {
         assert_eq!(r.claims.len(), r.verdicts.len(), "{text}");
     }
 }
+
+#[test]
+fn a_counted_noun_alone_does_not_link_a_fact() {
+    let set = reference("");
+    // the shipped reference knows Soviet troop deaths in Afghanistan; these troops are others
+    let r = check(
+        &set,
+        &doc(
+            "The army sent more than 14,000 troops to the border.",
+            Some("2020-01-01"),
+        ),
+    );
+    assert_eq!(
+        kinds(&r),
+        vec![VerdictKind::Unverifiable],
+        "{:?}",
+        r.verdicts[0].fact
+    );
+}
+
+#[test]
+fn one_line_dumps_stay_linear() {
+    let set = reference("");
+    let line = "more than 14,000 troops and about $1.2bn. ".repeat(4000);
+    let r = check(&set, &doc(&line, Some("2020-01-01")));
+    assert_eq!(r.claims.len(), 8000);
+    // sentences are cut, so no claim's sentence is the whole text
+    assert!(
+        r.claims
+            .iter()
+            .all(|c| c.sentence.end - c.sentence.start < 5_000)
+    );
+    let text = numcheck::report::check_text(&[r], numcheck::report::RenderOptions::default());
+    assert!(
+        text.len() < 5_000_000,
+        "text report of {} bytes",
+        text.len()
+    );
+}
