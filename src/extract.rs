@@ -2175,7 +2175,26 @@ fn looks_like_year(ctx: &Ctx, core: &Core) -> bool {
     true
 }
 
+/// Can token `i` start a claim? One probe rejects most words.
+fn may_start(ctx: &Ctx, i: usize) -> bool {
+    match ctx.kind(i) {
+        Some(TK::Num) => true,
+        Some(TK::Sym) => matches!(ctx.t(i), "-" | "−") || ctx.lex.currency_starts.contains(ctx.t(i)),
+        Some(TK::Word) => {
+            let w = ctx.low(i);
+            ctx.lex.number_words.contains_key(w)
+                || matches!(w, "a" | "an" | "half" | "minus")
+                || ctx.lex.currency_starts.contains(ctx.t(i))
+                || (ctx.is_hyphen(i + 1) && ctx.lex.unit_names.contains_key(w))
+        }
+        None => false,
+    }
+}
+
 fn parse_at(ctx: &Ctx, i: usize, prior: &[RawClaim]) -> Step {
+    if !may_start(ctx, i) {
+        return Step::Skip(i + 1);
+    }
     let start_tok = i;
     // currency before the number
     let mut currency: Option<(UnitId, Option<String>)> = None;
