@@ -345,10 +345,26 @@ fn clause_bounds(src: &str, sentence: (usize, usize), span: (usize, usize)) -> (
 /// The terms of a sentence with their byte offsets, computed once per sentence.
 type SentenceTerms = Vec<(usize, String)>;
 
-fn sentence_terms(src: &str, start: usize, end: usize) -> SentenceTerms {
+/// Words a country statistic looks for in a sentence besides fact terms.
+const STATISTIC_WORDS: &[&str] = &[
+    "population",
+    "gdp",
+    "economy",
+    "output",
+    "domestic",
+    "area",
+    "size",
+    "cover",
+    "territory",
+];
+
+/// The terms of a sentence that some fact (or a country statistic) could use, with their byte
+/// offsets. Other words are dropped without allocating.
+fn sentence_terms(src: &str, start: usize, end: usize, reference: &ReferenceSet) -> SentenceTerms {
     let mut out = Vec::new();
     let text = src.get(start..end).unwrap_or("");
     let mut pos = start;
+    let mut buf = String::new();
     for piece in
         text.split_inclusive(|c: char| !(c.is_alphanumeric() || c == '\'' || c == '’' || c == '-'))
     {
@@ -358,8 +374,11 @@ fn sentence_terms(src: &str, start: usize, end: usize) -> SentenceTerms {
             !(c.is_alphanumeric() || c == '\'' || c == '’' || c == '-')
         });
         for part in word.split('-') {
-            if let Some(t) = crate::reference::term(part) {
-                out.push((w_start, t));
+            if crate::reference::term_into(part, &mut buf)
+                && (reference.index.contains_key(buf.as_str())
+                    || STATISTIC_WORDS.contains(&buf.as_str()))
+            {
+                out.push((w_start, buf.clone()));
             }
         }
     }
@@ -438,9 +457,14 @@ impl<'a> Checker<'a> {
             if verdicts[i].is_none() {
                 let key = (c.sentence.start, c.sentence.end);
                 if cache_key != Some(key) {
-                    prev_terms = prev_sentence.map(|(ps, pe)| sentence_terms(&doc.source, ps, pe));
-                    cur_terms =
-                        sentence_terms(&doc.source, key.0.min(c.span.start), key.1.max(c.span.end));
+                    prev_terms = prev_sentence
+                        .map(|(ps, pe)| sentence_terms(&doc.source, ps, pe, self.reference));
+                    cur_terms = sentence_terms(
+                        &doc.source,
+                        key.0.min(c.span.start),
+                        key.1.max(c.span.end),
+                        self.reference,
+                    );
                     cache_key = Some(key);
                 }
                 verdicts[i] =

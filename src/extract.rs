@@ -2179,7 +2179,9 @@ fn looks_like_year(ctx: &Ctx, core: &Core) -> bool {
 fn may_start(ctx: &Ctx, i: usize) -> bool {
     match ctx.kind(i) {
         Some(TK::Num) => true,
-        Some(TK::Sym) => matches!(ctx.t(i), "-" | "−") || ctx.lex.currency_starts.contains(ctx.t(i)),
+        Some(TK::Sym) => {
+            matches!(ctx.t(i), "-" | "−") || ctx.lex.currency_starts.contains(ctx.t(i))
+        }
         Some(TK::Word) => {
             let w = ctx.low(i);
             ctx.lex.number_words.contains_key(w)

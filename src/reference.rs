@@ -553,39 +553,48 @@ pub fn terms(text: &str) -> impl Iterator<Item = String> + '_ {
 
 /// The term of one word, or `None` for short words and stop words.
 pub fn term(word: &str) -> Option<String> {
+    let mut out = String::new();
+    term_into(word, &mut out).then_some(out)
+}
+
+/// Writes the term of one word into `out` (reusing its buffer); false for short words and
+/// stop words.
+pub fn term_into(word: &str, out: &mut String) -> bool {
+    out.clear();
     let w = word.trim_end_matches("'s").trim_end_matches("’s");
-    let long_enough = if w.is_ascii() {
-        w.len() >= 3
+    if w.is_ascii() {
+        if w.len() < 3 {
+            return false;
+        }
+        out.extend(w.bytes().map(|b| b.to_ascii_lowercase() as char));
     } else {
-        w.chars().count() >= 3
-    };
-    if !long_enough {
-        return None;
+        if w.chars().count() < 3 {
+            return false;
+        }
+        out.extend(w.chars().flat_map(char::to_lowercase));
     }
-    let lower = if w
-        .bytes()
-        .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit())
+    if STOP_TERMS.contains(&out.as_str()) {
+        return false;
+    }
+    let simple_plural = out.len() > 3
+        && out.ends_with('s')
+        && !out.ends_with("ss")
+        && !out.ends_with("us")
+        && !out.ends_with("is")
+        && !out.ends_with("ies")
+        && !out.ends_with("es");
+    if simple_plural {
+        out.pop();
+    } else if out.ends_with("es")
+        || out.ends_with("men")
+        || out.ends_with("people")
+        || out.ends_with("ies")
     {
-        w.to_string()
-    } else {
-        w.to_lowercase()
-    };
-    if STOP_TERMS.contains(&lower.as_str()) {
-        return None;
+        let s = singularise(out);
+        out.clear();
+        out.push_str(&s);
     }
-    if lower.len() > 3
-        && lower.ends_with('s')
-        && !lower.ends_with("ss")
-        && !lower.ends_with("us")
-        && !lower.ends_with("is")
-        && !lower.ends_with("ies")
-        && !lower.ends_with("es")
-    {
-        let mut l = lower;
-        l.pop();
-        return Some(l);
-    }
-    Some(singularise(&lower))
+    true
 }
 
 const STOP_TERMS: &[&str] = &[
