@@ -1134,7 +1134,8 @@ fn parse_word_core(ctx: &Ctx, i: usize) -> Option<Core> {
                 NumberWordKind::Scale | NumberWordKind::Dozen | NumberWordKind::Hundred
             ) {
                 core.value = Some(nw.value / Decimal::TWO);
-                core.precision = nw.value / Decimal::TWO;
+                // "half a million" is a round figure: ±10% of it
+                core.precision = nw.value / Decimal::TEN;
                 core.scaled = nw.kind == NumberWordKind::Scale;
                 core.vague = nw.kind == NumberWordKind::Dozen;
                 core.end = i + 3;
