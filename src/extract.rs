@@ -351,7 +351,7 @@ fn sentence_starts(text: &str, toks: &[Tok], lex: &Lexicon) -> Vec<usize> {
                 let word = &text[w.s as usize..w.e as usize];
                 let lower = word.to_ascii_lowercase();
                 if word.len() == 1
-                    || ABBREVIATIONS.contains(&lower.as_str())
+                    || lex.role(&lower) & role::ABBREVIATION != 0
                     || lex.role(&lower) & role::MONTH != 0
                 {
                     continue;
@@ -367,12 +367,6 @@ fn sentence_starts(text: &str, toks: &[Tok], lex: &Lexicon) -> Vec<usize> {
 const SOFT_SENTENCE_TOKENS: usize = 150;
 /// Past this many tokens a sentence ends wherever it is.
 const HARD_SENTENCE_TOKENS: usize = 400;
-
-const ABBREVIATIONS: &[&str] = &[
-    "mr", "mrs", "ms", "dr", "st", "no", "inc", "ltd", "co", "corp", "jr", "sr", "prof", "gen",
-    "gov", "sen", "rep", "rev", "vs", "etc", "approx", "est", "fig", "vol", "pp", "ft", "op", "cf",
-    "al", "mt", "ave", "dept", "univ", "lt", "col", "capt", "sgt", "govt",
-];
 
 fn starts_with_upper(text: &str, t: Tok) -> bool {
     text[t.s as usize..]

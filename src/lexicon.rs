@@ -163,6 +163,7 @@ pub mod role {
     pub const STOP: u16 = 32;
     pub const PLURAL_NOUN: u16 = 64;
     pub const SPORTS: u16 = 128;
+    pub const ABBREVIATION: u16 = 256;
 }
 
 /// Index of a unit in [`Lexicon::units`].
@@ -976,6 +977,7 @@ impl Lexicon {
                 "stop" => role::STOP,
                 "plural_noun" => role::PLURAL_NOUN,
                 "sports" => role::SPORTS,
+                "abbreviation" => role::ABBREVIATION,
                 o => {
                     return Err(DataError::Row {
                         file: file.into(),
