@@ -1823,7 +1823,7 @@ fn is_non_claim(ctx: &Ctx, core: &Core, has_currency: bool) -> bool {
             if ctx.ws(i) == 0 && ctx.is_hyphen(p) && p >= 1 && ctx.ws(p) == 0 && ctx.is_word(p - 1)
             {
                 let w = ctx.low(p - 1);
-                if !matches!(w, "minus" | "sub" | "over" | "under" | "than" | "now") {
+                if !matches!(w, "minus" | "sub" | "than" | "now") {
                     return true;
                 }
             }
@@ -1889,6 +1889,14 @@ fn is_non_claim(ctx: &Ctx, core: &Core, has_currency: bool) -> bool {
             }
             // ordinals "3rd", decades "1980s", ages "20s"
             if ctx.ws(next) == 0 && matches!(w, "st" | "nd" | "rd" | "th" | "s") {
+                return true;
+            }
+            // digits glued to letters that are no unit or scale: "3ami", "5G", "3D", "4x4"
+            if ctx.ws(next) == 0
+                && !ctx.lex.scales.contains_key(ctx.t(next))
+                && read_unit(ctx, next, true).is_none()
+                && ctx.role(next) & role::TIME_MARKER == 0
+            {
                 return true;
             }
         }
@@ -3036,6 +3044,15 @@ fn parse_at(ctx: &Ctx, i: usize, prior: &[RawClaim]) -> Step {
         return Step::Skip(core.end);
     }
 
+    // "from 6 to 9 January": a range of days
+    if kind == ClaimKind::Number
+        && ctx.role(claim_end) & role::MONTH != 0
+        && ctx.capitalized(claim_end)
+        && value.is_some_and(|v| v <= Decimal::from(31))
+        && high.is_none_or(|h| h <= Decimal::from(31))
+    {
+        return Step::Skip(claim_end + 1);
+    }
     let span = span_of(ctx, first_tok.min(core.first), claim_end.max(core.end));
     let _ = core.value.map(|v| v.to_f64());
     Step::Claim(
@@ -3466,6 +3483,21 @@ mod tests {
         ] {
             assert!(claims(t).is_empty(), "{t}: {:?}", claims(t));
         }
+    }
+
+    #[test]
+    fn labels_codes_date_ranges_and_scores() {
+        for t in [
+            "The fair runs from 6 to 9 January in the city.",
+            "The single went straight into the top 10.",
+            "A spokesman for 3ami and the 5G network said the 3D film was late.",
+            "The visitors were trounced 33-5 in the second half.",
+            "The under-21 squad flew home.",
+        ] {
+            assert!(claims(t).is_empty(), "{t}: {:?}", claims(t));
+        }
+        // units glued to digits still count
+        assert_eq!(claims("a 10kW panel and a 256GB phone").len(), 2);
     }
 
     #[test]
