@@ -1229,6 +1229,9 @@ fn parse_word_core(ctx: &Ctx, i: usize) -> Option<Core> {
                     }
                     break;
                 }
+                if !fraction_context(ctx, j + 1, true) {
+                    return None;
+                }
                 current = nw.value;
                 core.fraction = true;
                 j += 1;
@@ -1250,6 +1253,10 @@ fn parse_word_core(ctx: &Ctx, i: usize) -> Option<Core> {
                 };
                 if num > Decimal::from(20) {
                     break;
+                }
+                // "a third of", "two-thirds"; "a third defendant", "a fifth series" are ordinals
+                if !w.ends_with('s') && !fraction_context(ctx, j + 1, false) {
+                    return None;
                 }
                 current = num / nw.value;
                 core.fraction = true;
@@ -1286,6 +1293,19 @@ fn parse_word_core(ctx: &Ctx, i: usize) -> Option<Core> {
     };
     core.end = j;
     Some(core)
+}
+
+/// Does what follows a fraction word make it a share ("a third of", "half the", "a quarter
+/// mile") rather than an ordinal or a noun ("a third defendant", "the second half")?
+fn fraction_context(ctx: &Ctx, k: usize, half: bool) -> bool {
+    if !ctx.is_word(k) {
+        return false;
+    }
+    match ctx.low(k) {
+        "of" => true,
+        "the" | "its" | "their" | "his" | "her" | "our" | "this" | "that" | "a" | "an" => half,
+        _ => read_unit(ctx, k, false).is_some(),
+    }
 }
 
 /// The result of reading a unit after a number.
@@ -2290,6 +2310,10 @@ fn parse_at(ctx: &Ctx, i: usize, prior: &[RawClaim]) -> Step {
             }
             // "no one", "any one", "one another"
             if ctx.is_hyphen(p) && ctx.ws(core.first) == 0 {
+                return Step::Skip(core.end);
+            }
+            // "number one keeper", "chapter three", "the top ten"
+            if ctx.role(p) & role::LABEL != 0 && ctx.same_sentence(p, core.first) {
                 return Step::Skip(core.end);
             }
         }
@@ -3493,6 +3517,8 @@ mod tests {
             "A spokesman for 3ami and the 5G network said the 3D film was late.",
             "The visitors were trounced 33-5 in the second half.",
             "The under-21 squad flew home.",
+            "A third defendant was cleared and they scored a fourth goal.",
+            "The second half was dull; he is the number one keeper.",
         ] {
             assert!(claims(t).is_empty(), "{t}: {:?}", claims(t));
         }
