@@ -192,6 +192,15 @@ struct Candidate<'r> {
     group: String,
 }
 
+/// A claim more than this many times larger or smaller than a fact is not about it.
+const MAX_RATIO: f64 = 20.0;
+
+/// How much of the article's opening counts as context for every claim, in bytes.
+const LEAD_CONTEXT: usize = 600;
+
+/// How much text before a claim's sentence counts as its preceding context, in bytes.
+const PRECEDING_CONTEXT: usize = 300;
+
 /// Two facts whose link scores differ by less than this are equally good.
 const AMBIGUITY_MARGIN: f64 = 2.0;
 
@@ -356,6 +365,12 @@ const STATISTIC_WORDS: &[&str] = &[
     "size",
     "cover",
     "territory",
+    "country",
+    "nation",
+    "home",
+    "inhabitant",
+    "populous",
+    "resident",
 ];
 
 /// The terms of a sentence that some fact (or a country statistic) could use, with their byte
@@ -406,8 +421,9 @@ fn context_terms<'t>(
         }
     }
     if let Some(prev) = prev {
-        for (_, t) in prev {
-            out.entry(t.as_str()).or_insert(0.5);
+        for (pos, t) in prev {
+            out.entry(t.as_str())
+                .or_insert(if *pos == usize::MAX { 0.25 } else { 0.5 });
         }
     }
     out
@@ -440,31 +456,35 @@ impl<'a> Checker<'a> {
                 *slot = self.share(doc, &claims, i);
             }
         }
-        // reference facts
-        let mut prev_sentence: Option<(usize, usize)> = None;
+        // reference facts; the context before a sentence (up to PRECEDING_CONTEXT bytes, the
+        // sentence or two before it) can name the entity a figure is about
+        let mut lead_end = LEAD_CONTEXT.min(doc.source.len());
+        while !doc.source.is_char_boundary(lead_end) {
+            lead_end -= 1;
+        }
+        let lead_terms = sentence_terms(&doc.source, 0, lead_end, self.reference);
         let mut cache_key: Option<(usize, usize)> = None;
         let mut cur_terms: SentenceTerms = Vec::new();
         let mut prev_terms: Option<SentenceTerms> = None;
-        let mut current_sentence = (usize::MAX, usize::MAX);
         for (i, c) in claims.iter().enumerate() {
-            let sent = (c.sentence.start, c.sentence.end);
-            if sent != current_sentence {
-                if current_sentence.0 != usize::MAX {
-                    prev_sentence = Some(current_sentence);
-                }
-                current_sentence = sent;
-            }
             if verdicts[i].is_none() {
                 let key = (c.sentence.start, c.sentence.end);
                 if cache_key != Some(key) {
-                    prev_terms = prev_sentence
-                        .map(|(ps, pe)| sentence_terms(&doc.source, ps, pe, self.reference));
-                    cur_terms = sentence_terms(
-                        &doc.source,
-                        key.0.min(c.span.start),
-                        key.1.max(c.span.end),
-                        self.reference,
-                    );
+                    let start = key.0.min(c.span.start);
+                    let mut before = start.saturating_sub(PRECEDING_CONTEXT);
+                    while !doc.source.is_char_boundary(before) {
+                        before += 1;
+                    }
+                    let mut prev = if before < start {
+                        sentence_terms(&doc.source, before, start, self.reference)
+                    } else {
+                        Vec::new()
+                    };
+                    // the article's opening names what it is about: it counts as context too
+                    prev.extend(lead_terms.iter().map(|(_, t)| (usize::MAX, t.clone())));
+                    prev_terms = Some(prev);
+                    cur_terms =
+                        sentence_terms(&doc.source, start, key.1.max(c.span.end), self.reference);
                     cache_key = Some(key);
                 }
                 verdicts[i] =
@@ -476,7 +496,7 @@ impl<'a> Checker<'a> {
             .map(|v| v.expect("every claim has a verdict"))
             .collect();
         // internal: the same quantity stated twice with different values
-        self.restated(&claims, &mut verdicts);
+        self.restated(doc, &claims, &mut verdicts);
         // inline suppression
         for v in &mut verdicts {
             let c = &claims[v.claim];
@@ -804,19 +824,21 @@ impl<'a> Checker<'a> {
         Some(v)
     }
 
-    fn restated(&self, claims: &[Claim], verdicts: &mut [Verdict]) {
+    /// The same quantity stated twice: a later definite re-mention ("the 15,000 Soviet
+    /// troops") of a noun phrase introduced with another figure ("14,000 Soviet troops").
+    fn restated(&self, doc: &Document, claims: &[Claim], verdicts: &mut [Verdict]) {
         let mut seen: FxHashMap<String, usize> = FxHashMap::default();
         for (i, c) in claims.iter().enumerate() {
             let Some(phrase) = c.counted_phrase.as_ref() else {
                 continue;
             };
+            // the phrase must be written in the claim itself (not carried over) and be specific
             if phrase.split_whitespace().count() < 2
+                || !c.text.contains(phrase.as_str())
                 || c.direction.is_some()
                 || c.value_high.is_some()
+                || !matches!(c.qualifier, Qualifier::Exact | Qualifier::Approximately)
             {
-                continue;
-            }
-            if !matches!(c.qualifier, Qualifier::Exact | Qualifier::Approximately) {
                 continue;
             }
             let key = phrase
@@ -824,39 +846,50 @@ impl<'a> Checker<'a> {
                 .split_whitespace()
                 .collect::<Vec<_>>()
                 .join(" ");
-            if let Some(&j) = seen.get(&key) {
-                let first = &claims[j];
-                if let (Some(a), Some(b)) = (first.interval, c.interval) {
-                    if !a.overlaps(&b) && verdicts[i].kind == VerdictKind::Unverifiable {
-                        let v = &mut verdicts[i];
-                        v.kind = VerdictKind::Inconsistent;
-                        v.check = Some("restated".into());
-                        let (sa, sb) =
-                            (first.value.unwrap_or_default(), c.value.unwrap_or_default());
-                        v.severity = Some(severity(sb, sa, false));
-                        v.summary = format!(
-                            "{} contradicts {} earlier (line {})",
-                            oneline(&c.text),
-                            oneline(&first.text),
-                            first.line
-                        );
-                        v.explanation = vec![
-                            format!("read as: {} → {}", fmt_num(sb), b.display()),
-                            format!("earlier: {} → {}", fmt_num(sa), a.display()),
-                        ];
-                        v.gap = Some(Gap {
-                            absolute: sb.saturating_sub(sa).abs(),
-                            relative: if sa.is_zero() {
-                                None
-                            } else {
-                                sb.checked_sub(sa).and_then(|d| d.checked_div(sa))
-                            },
-                        });
-                    }
-                }
-            } else {
+            let Some(&j) = seen.get(&key) else {
                 seen.insert(key, i);
+                continue;
+            };
+            let before = doc.source.get(..c.span.start).unwrap_or("");
+            let prev_word = before
+                .trim_end()
+                .rsplit(|ch: char| !ch.is_alphabetic())
+                .next()
+                .unwrap_or("")
+                .to_lowercase();
+            if !matches!(
+                prev_word.as_str(),
+                "the" | "those" | "these" | "its" | "their" | "all"
+            ) {
+                continue;
             }
+            let first = &claims[j];
+            let (Some(a), Some(b)) = (first.interval, c.interval) else {
+                continue;
+            };
+            if a.overlaps(&b) || verdicts[i].kind != VerdictKind::Unverifiable {
+                continue;
+            }
+            let v = &mut verdicts[i];
+            v.kind = VerdictKind::Inconsistent;
+            v.check = Some("restated".into());
+            let (sa, sb) = (first.value.unwrap_or_default(), c.value.unwrap_or_default());
+            v.severity = Some(severity(sb, sa, false));
+            v.summary = format!(
+                "{} contradicts {} earlier (line {})",
+                oneline(&c.text),
+                oneline(&first.text),
+                first.line
+            );
+            v.explanation = vec![
+                format!("read as: {} → {}", fmt_num(sb), b.display()),
+                format!("earlier: {} → {}", fmt_num(sa), a.display()),
+            ];
+            v.gap = Some(Gap {
+                absolute: sb.saturating_sub(sa).abs(),
+                relative: sb.checked_sub(sa).and_then(|d| d.checked_div(sa)),
+            });
+            v.suggestion = Some(oneline(&first.text));
         }
     }
 
@@ -897,6 +930,12 @@ impl<'a> Checker<'a> {
                     }
                 }
             }
+            // a fact from after the article cannot be what it states
+            if let (Some(ad), Some(fd)) = (doc.date, f.as_of) {
+                if fd.days() > ad.days() + 366 {
+                    continue;
+                }
+            }
             let fact_terms = &f.terms;
             let mut score = 0.0;
             let mut linked = Vec::new();
@@ -906,13 +945,30 @@ impl<'a> Checker<'a> {
                     linked.push(t.clone());
                 }
             }
-            // the counted noun alone ("14,000 troops") does not say which troops: a count
-            // needs one more word of the fact, any other fact two
-            let other_terms = linked
+            // a link needs the entity named in the sentence or the one before ("Soviet",
+            // "Brussels") and, in the sentence itself, what is measured: a word of the
+            // measure or keywords, or the counted noun
+            let present = f
+                .entity_terms
                 .iter()
-                .filter(|t| Some(t.as_str()) != c.counted.as_deref())
+                .filter(|t| ctx_map.contains_key(t.as_str()))
                 .count();
-            if other_terms < if f.counted.is_some() { 1 } else { 2 } {
+            let needed = if f.entity_is_name {
+                f.entity_terms.len()
+            } else {
+                f.entity_terms.len().min(2)
+            };
+            let names_entity = (needed > 0 && present >= needed)
+                || f.alias_terms
+                    .iter()
+                    .any(|a| a.iter().all(|t| ctx_map.contains_key(t.as_str())));
+            let measure_here = f.counted.is_some()
+                || linked.iter().any(|t| {
+                    Some(t.as_str()) != c.counted.as_deref()
+                        && !f.entity_terms.contains(t)
+                        && ctx_map.get(t.as_str()).is_some_and(|w| *w >= 1.0)
+                });
+            if !names_entity || !measure_here {
                 continue;
             }
             if f.counted.is_some() {
@@ -948,23 +1004,32 @@ impl<'a> Checker<'a> {
             .source
             .get(c.sentence.start..c.sentence.end)
             .unwrap_or("");
-        // only claims that can be a population, a GDP or an area look for countries
-        {
-            let has = |w: &str| ctx.contains_key(w);
-            let people = c.unit.is_none()
-                && (c
+        // only claims that can be a population, a GDP or an area look for countries, and only
+        // when their own clause says so ("a country of 38 million people", "France's
+        // population of 68 million", "GDP of $2tn", "covers an area of")
+        let in_clause = |w: &str| ctx.get(w).is_some_and(|x| *x >= 3.0);
+        let people = c.unit.is_none()
+            && (in_clause("population")
+                || in_clause("inhabitant")
+                || (c
                     .counted
                     .as_deref()
                     .is_some_and(|n| POPULATION_NOUNS.contains(&n))
-                    || (c.counted.is_none() && has("population")));
-            let money = c
-                .unit
-                .is_some_and(|u| lex.unit(u).kind == UnitKind::Currency)
-                && (has("gdp") || has("economy") || has("output") || has("domestic"));
-            let area = c.unit.is_some_and(|u| lex.unit(u).dimension == "area");
-            if !(people || money || area) {
-                return Vec::new();
-            }
+                    && (in_clause("country")
+                        || in_clause("nation")
+                        || in_clause("home")
+                        || in_clause("populous"))));
+        let money = c
+            .unit
+            .is_some_and(|u| lex.unit(u).kind == UnitKind::Currency)
+            && (in_clause("gdp") || in_clause("economy") || in_clause("domestic"));
+        let area = c.unit.is_some_and(|u| lex.unit(u).dimension == "area")
+            && (in_clause("area")
+                || in_clause("cover")
+                || in_clause("territory")
+                || in_clause("size"));
+        if !(people || money || area) {
+            return Vec::new();
         }
         // countries named in the sentence, nearest to the claim first
         let words: Vec<(usize, &str)> = {
@@ -1022,12 +1087,12 @@ impl<'a> Checker<'a> {
         };
         let ctry = &table.countries[country];
         let years = sentence_years(sentence, doc.date);
-        let year = years
-            .first()
-            .copied()
-            .or(doc.date.map(|d| d.year))
-            .unwrap_or(2024);
-        let has = |w: &str| ctx.contains_key(w);
+        // statistics change every year: without a year in the sentence or an article date
+        // there is nothing to compare with
+        let Some(year) = years.first().copied().or(doc.date.map(|d| d.year)) else {
+            return Vec::new();
+        };
+        let has = |w: &str| ctx.get(w).is_some_and(|x| *x >= 1.0);
         let mut out = Vec::new();
         let dim_count = c.unit.is_none() && (c.counted.is_some() || c.kind == ClaimKind::Number);
         let counted_people = c
@@ -1064,6 +1129,10 @@ impl<'a> Checker<'a> {
                     aliases: Vec::new(),
                     origin: "country statistics".into(),
                     terms: Vec::new(),
+                    entity_terms: Vec::new(),
+                    entity_is_name: true,
+                    alias_terms: Vec::new(),
+                    keywords: Vec::new(),
                 }),
                 score: 12.0,
                 linked_by: linked,
@@ -1144,6 +1213,36 @@ impl<'a> Checker<'a> {
         out
     }
 
+    /// Could the claim be a statement (right or wrong) of this fact, judging by magnitude?
+    fn plausible(&self, doc: &Document, c: &Claim, f: &Fact) -> bool {
+        let Some(stated) = c.value else { return true };
+        let date = doc.date.or(f.as_of);
+        let conv = |x: Decimal| match (f.unit, c.unit) {
+            (Some(fu), Some(cu)) => self.convert(x, fu, cu, date).map(|r| r.0).ok(),
+            _ => Some(x),
+        };
+        let (Some(lo), Some(hi)) = (conv(f.low), conv(f.high)) else {
+            return true; // reported as a conversion problem
+        };
+        let stated_hi = c.value_high.unwrap_or(stated);
+        let near = |v: Decimal| {
+            let nearest = if v.saturating_sub(lo).abs() < v.saturating_sub(hi).abs() {
+                lo
+            } else {
+                hi
+            };
+            if nearest.is_zero() || v.is_zero() {
+                return true;
+            }
+            let r = v
+                .checked_div(nearest)
+                .and_then(|r| r.abs().to_f64())
+                .unwrap_or(f64::INFINITY);
+            (1.0 / MAX_RATIO..=MAX_RATIO).contains(&r) || scale_slip(v, nearest).is_some()
+        };
+        near(stated) || near(stated_hi)
+    }
+
     fn against_reference(
         &self,
         doc: &Document,
@@ -1166,6 +1265,9 @@ impl<'a> Checker<'a> {
         let mut cands = self.candidates(doc, c, &ctx);
         const THRESHOLD: f64 = 7.0;
         cands.retain(|k| k.score >= THRESHOLD);
+        // a figure far from a fact (more than MAX_RATIO either way) is about something else,
+        // unless the gap is a clean thousand-fold scale slip
+        cands.retain(|k| self.plausible(doc, c, &k.fact));
         if cands.is_empty() {
             v.summary = match c.kind {
                 ClaimKind::Number => {

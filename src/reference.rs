@@ -84,11 +84,20 @@ pub struct Fact {
     pub source: String,
     /// Words and phrases articles use for it (lower case).
     pub aliases: Vec<String>,
+    /// Other words that often stand near the figure ("killed", "pledged"), lower case.
+    pub keywords: Vec<String>,
     /// FILE:LINE where it was defined (or the statistics table it comes from).
     pub origin: String,
-    /// Index terms of entity, measure and aliases (lower-case, singular), filled by
+    /// Index terms of entity, measure, aliases and keywords (lower-case, singular), filled by
     /// [`ReferenceSet::rebuild_index`].
     pub terms: Vec<String>,
+    /// Terms of the capitalised words of `entity` ("Soviet", "Afghanistan").
+    pub entity_terms: Vec<String>,
+    /// The entity is a proper name ("European Union", "Eiffel Tower"), not a description
+    /// ("Soviet war in Afghanistan"): all its words must be present to name it.
+    pub entity_is_name: bool,
+    /// The terms of each alias: an alias names the entity when all its terms are present.
+    pub alias_terms: Vec<Vec<String>>,
 }
 
 impl Fact {
@@ -830,6 +839,11 @@ impl ReferenceSet {
                     }
                 }
             };
+            let keywords: Vec<String> = get("keywords")
+                .split('|')
+                .map(|a| a.trim().to_lowercase())
+                .filter(|a| !a.is_empty())
+                .collect();
             let aliases: Vec<String> = get("aliases")
                 .split('|')
                 .map(|a| a.trim().to_lowercase())
@@ -857,8 +871,12 @@ impl ReferenceSet {
                 period,
                 source,
                 aliases,
+                keywords,
                 origin: format!("{file}:{line}"),
                 terms: Vec::new(),
+                entity_terms: Vec::new(),
+                entity_is_name: false,
+                alias_terms: Vec::new(),
             });
         });
         let _ = start_len;
@@ -868,12 +886,33 @@ impl ReferenceSet {
     pub fn rebuild_index(&mut self) {
         self.index.clear();
         for (i, f) in self.facts.iter_mut().enumerate() {
+            let mut entity: Vec<String> = f
+                .entity
+                .split(|c: char| !(c.is_alphanumeric() || c == '\'' || c == '’'))
+                .filter(|w| w.chars().next().is_some_and(char::is_uppercase))
+                .filter_map(term)
+                .collect();
+            entity.sort();
+            entity.dedup();
+            f.entity_is_name = f.entity.split_whitespace().all(|w| {
+                w.chars()
+                    .next()
+                    .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit())
+            });
+            f.alias_terms = f
+                .aliases
+                .iter()
+                .map(|a| terms(a).collect::<Vec<_>>())
+                .filter(|t| !t.is_empty())
+                .collect();
             let mut ts: Vec<String> = terms(&f.entity)
-                .chain(terms(&f.measure))
                 .chain(f.aliases.iter().flat_map(|a| terms(a)))
+                .chain(terms(&f.measure))
+                .chain(f.keywords.iter().flat_map(|a| terms(a)))
                 .collect();
             ts.sort();
             ts.dedup();
+            f.entity_terms = entity;
             let mut keys = ts.clone();
             if let Some(c) = &f.counted {
                 if !keys.contains(c) {

@@ -72,7 +72,7 @@ fn population_gdp_and_area_by_country_and_year() {
             "Kenya",
         ),
         (
-            "Japan, with 124.5 million people, is shrinking.",
+            "Japan, a nation of 124.5 million people, is shrinking.",
             "2023-12-01",
             ConsistentByRounding,
             "Japan",
