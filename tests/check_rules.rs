@@ -345,3 +345,64 @@ fn one_line_dumps_stay_linear() {
         text.len()
     );
 }
+
+#[test]
+fn links_need_plausible_magnitude_time_and_a_named_entity() {
+    let set = reference("");
+    // far off in magnitude (not a thousand-fold slip): about something else
+    let r = check(
+        &set,
+        &doc(
+            "The Eiffel Tower lifts travel 100,000 km a year.",
+            Some("2023-06-01"),
+        ),
+    );
+    assert_eq!(kinds(&r), vec![VerdictKind::Unverifiable]);
+    // a fact from after the article is not what it states
+    let r = check(
+        &set,
+        &doc(
+            "The European Union, a bloc of 25 member states, met.",
+            Some("2004-06-01"),
+        ),
+    );
+    assert_eq!(kinds(&r), vec![VerdictKind::Unverifiable]);
+    let r = check(
+        &set,
+        &doc(
+            "The European Union, a bloc of 25 member states, met.",
+            Some("2023-06-01"),
+        ),
+    );
+    assert_eq!(kinds(&r), vec![VerdictKind::Inconsistent]);
+    // "European" alone does not name the European Union
+    let r = check(
+        &set,
+        &doc(
+            "Eight central European states, a bloc of 8 member states, met.",
+            Some("2023-06-01"),
+        ),
+    );
+    assert!(
+        kinds(&r).iter().all(|k| *k == VerdictKind::Unverifiable),
+        "{:?}",
+        r.verdicts
+    );
+    // statistics need a year: from the sentence or the article date
+    let r = check(
+        &set,
+        &doc("France, a country of 68 million people, voted.", None),
+    );
+    assert_eq!(kinds(&r), vec![VerdictKind::Unverifiable]);
+    let r = check(
+        &set,
+        &doc("In 2019 France had a population of 67 million.", None),
+    );
+    assert_eq!(kinds(&r), vec![VerdictKind::ConsistentByRounding]);
+    // a crowd in a country is not its population
+    let r = check(
+        &set,
+        &doc("About 50,000 people marched in France.", Some("2023-06-01")),
+    );
+    assert_eq!(kinds(&r), vec![VerdictKind::Unverifiable]);
+}
