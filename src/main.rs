@@ -193,6 +193,28 @@ fn read_inputs(input: &InputArgs) -> Vec<Result<Document, String>> {
         .collect()
 }
 
+/// The readable documents and the errors (already reported on stderr) of the rest.
+fn read_documents(input: &InputArgs) -> (Vec<Document>, Vec<String>) {
+    let mut docs = Vec::new();
+    let mut errors = Vec::new();
+    for r in read_inputs(input) {
+        match r {
+            Ok(d) => docs.push(d),
+            Err(e) => {
+                eprintln!("numcheck: error: {e}");
+                errors.push(e);
+            }
+        }
+    }
+    (docs, errors)
+}
+
+/// The JSON line for an article of a stream that could not be read (also reported on stderr).
+fn stream_error(id: Option<&Value>, msg: &str) -> String {
+    eprintln!("numcheck: error: {msg}");
+    serde_json::json!({"id": id, "error": msg}).to_string() + "\n"
+}
+
 /// Writes to `--output` or standard output, refusing to overwrite an input.
 fn emit(input: &InputArgs, text: &str) -> Result<()> {
     match &input.output {
@@ -330,27 +352,15 @@ fn extract(a: ExtractArgs) -> Result<u8> {
                     id,
                 )
             }
-            Err(msg) => {
-                eprintln!("numcheck: error: {msg}");
-                serde_json::json!({"id": id, "error": msg}).to_string() + "\n"
-            }
+            Err(msg) => stream_error(id, &msg),
         });
     }
-    let inputs = read_inputs(&a.input);
+    let (inputs, errors) = read_documents(&a.input);
     let mut progress = Progress::new(inputs.len(), a.input.progress);
     let mut docs = Vec::new();
-    let mut errors = Vec::new();
-    for r in inputs {
-        match r {
-            Ok(d) => {
-                let claims = extract_claims(&d, lex, &tol);
-                docs.push((d, claims));
-            }
-            Err(e) => {
-                eprintln!("numcheck: error: {e}");
-                errors.push(e);
-            }
-        }
+    for d in inputs {
+        let claims = extract_claims(&d, lex, &tol);
+        docs.push((d, claims));
         progress.tick();
     }
     let extracted: Vec<Extracted> = docs
@@ -407,10 +417,7 @@ fn check(a: CheckArgs) -> Result<u8> {
                 failed |= r.fails(fail_on);
                 report::check_jsonl_line(&r, lex, id)
             }
-            Err(msg) => {
-                eprintln!("numcheck: error: {msg}");
-                serde_json::json!({"id": id, "error": msg}).to_string() + "\n"
-            }
+            Err(msg) => stream_error(id, &msg),
         })?;
         return Ok(if code == 2 {
             2
@@ -421,19 +428,8 @@ fn check(a: CheckArgs) -> Result<u8> {
         });
     }
 
-    let inputs = read_inputs(&a.input);
-    let mut progress = Progress::new(inputs.len(), a.input.progress);
-    let mut docs = Vec::new();
-    let mut errors = Vec::new();
-    for r in inputs {
-        match r {
-            Ok(d) => docs.push(d),
-            Err(e) => {
-                eprintln!("numcheck: error: {e}");
-                errors.push(e);
-            }
-        }
-    }
+    let (docs, errors) = read_documents(&a.input);
+    let mut progress = Progress::new(docs.len(), a.input.progress);
     let mut reports = Vec::new();
     for d in &docs {
         reports.push(checker.check(d));

@@ -242,15 +242,24 @@ pub fn extract_json(files: &[Extracted], errors: &[String], lex: &Lexicon) -> St
 
 /// `extract --format jsonl`: one line per file.
 pub fn extract_jsonl_line(f: &Extracted, lex: &Lexicon, id: Option<&Value>) -> String {
+    json_line(
+        f.doc,
+        id,
+        ClaimsBody {
+            claims: f.claims.iter().map(|c| claim_out(c, lex)).collect(),
+        },
+    )
+}
+
+/// One JSON line: the article's header fields, then `body`'s fields.
+fn json_line<T: Serialize>(doc: &Document, id: Option<&Value>, body: T) -> String {
     let line = LineOut {
         schema_version: SCHEMA_VERSION,
         id,
-        path: &f.doc.name,
-        format: f.doc.format,
-        date: f.doc.date.map(|d| d.to_string()),
-        body: ClaimsBody {
-            claims: f.claims.iter().map(|c| claim_out(c, lex)).collect(),
-        },
+        path: &doc.name,
+        format: doc.format,
+        date: doc.date.map(|d| d.to_string()),
+        body,
     };
     serde_json::to_string(&line).unwrap_or_default() + "\n"
 }
@@ -537,17 +546,13 @@ pub fn check_json(reports: &[FileReport], errors: &[String], lex: &Lexicon) -> S
 
 /// `check --format jsonl` / stream mode: one line per article.
 pub fn check_jsonl_line(r: &FileReport, lex: &Lexicon, id: Option<&Value>) -> String {
-    let line = LineOut {
-        schema_version: SCHEMA_VERSION,
+    json_line(
+        r.doc,
         id,
-        path: &r.doc.name,
-        format: r.doc.format,
-        date: r.doc.date.map(|d| d.to_string()),
-        body: VerdictsBody {
+        VerdictsBody {
             verdicts: r.verdicts.iter().map(|v| verdict_out(r, v, lex)).collect(),
         },
-    };
-    serde_json::to_string(&line).unwrap_or_default() + "\n"
+    )
 }
 
 fn md_escape(s: &str) -> String {
