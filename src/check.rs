@@ -925,7 +925,9 @@ impl<'a> Checker<'a> {
                     }
                 }
                 (_, Some(_)) => {
-                    if !ReferenceSet::comparable(lex, f.unit, c.unit) {
+                    if !ReferenceSet::comparable(lex, f.unit, c.unit)
+                        && !points_for_percent(lex, f.unit, c)
+                    {
                         continue;
                     }
                 }
@@ -1340,6 +1342,32 @@ impl<'a> Checker<'a> {
         let f = &best.fact;
         v.fact = Some(fact_ref(f));
         v.linked_by = best.linked_by.clone();
+        if points_for_percent(lex, f.unit, c) {
+            v.kind = VerdictKind::Inconsistent;
+            v.severity = Some(Severity::Gross);
+            v.summary = format!(
+                "{} gives percentage points, but {} {} is a percentage ({}%)",
+                oneline(&c.text),
+                f.entity,
+                f.measure,
+                human_range(f.low, f.high)
+            );
+            v.explanation.push(format!(
+                "fact: {}, {} = {}% — {}",
+                f.entity,
+                f.measure,
+                human_range(f.low, f.high),
+                f.source
+            ));
+            v.explanation.push(
+                "a percent read as points: points measure a difference between two percentages"
+                    .into(),
+            );
+            v.explanation
+                .push(format!("linked by: {}", best.linked_by.join(", ")));
+            v.suggestion = Some(format!("{}%", human_range(f.low, f.high)));
+            return v;
+        }
         // the fact in the claim's unit
         let date = doc.date.or(f.as_of);
         let (flo, fhi, rate) = match (f.unit, c.unit) {
@@ -1535,6 +1563,17 @@ impl<'a> Checker<'a> {
         });
         v
     }
+}
+
+/// A level stated in percentage points where the fact is a percentage ("the jobless rate is
+/// 5 points"): a slip, unless the claim is a change ("fell 5 points").
+fn points_for_percent(lex: &Lexicon, fact_unit: Option<UnitId>, c: &Claim) -> bool {
+    let (Some(fu), Some(cu)) = (fact_unit, c.unit) else {
+        return false;
+    };
+    lex.unit(fu).kind == UnitKind::Percent
+        && lex.unit(cu).kind == UnitKind::PercentagePoint
+        && c.direction.is_none()
 }
 
 fn gap_between(a: &Interval, b: &Interval) -> Decimal {

@@ -406,3 +406,34 @@ fn links_need_plausible_magnitude_time_and_a_named_entity() {
     );
     assert_eq!(kinds(&r), vec![VerdictKind::Unverifiable]);
 }
+
+#[test]
+fn a_percent_read_as_points_is_gross() {
+    let set = reference(
+        "jobless-rate,Ruritania,unemployment rate,5.1,,,percent,,2023,,Statistics office,unemployment|jobless|rate\n",
+    );
+    let r = check(
+        &set,
+        &doc(
+            "Ruritania's unemployment rate stands at 5 percentage points.",
+            Some("2023-10-01"),
+        ),
+    );
+    assert_eq!(kinds(&r), vec![VerdictKind::Inconsistent]);
+    assert_eq!(r.verdicts[0].severity, Some(Severity::Gross));
+    assert!(
+        r.verdicts[0]
+            .explanation
+            .iter()
+            .any(|l| l.contains("percent read as points"))
+    );
+    // a change in the rate is stated in points, rightly
+    let r = check(
+        &set,
+        &doc(
+            "Ruritania's unemployment rate fell 2 percentage points.",
+            Some("2023-10-01"),
+        ),
+    );
+    assert_eq!(kinds(&r), vec![VerdictKind::Unverifiable]);
+}
