@@ -2601,6 +2601,10 @@ fn parse_at(ctx: &Ctx, i: usize, prior: &[RawClaim]) -> Step {
                 && ctx.low(first_tok - 1) == "of"
                 && ctx.is_word(first_tok - 2)
                 && ctx.low(first_tok - 2) == "age");
+        // "men aged 18 to 34" defines a group; it states nothing to check
+        if aged && high.is_some() {
+            return Step::Skip(claim_end.max(core.end));
+        }
         if aged && value.is_some_and(|v| v > Decimal::ZERO && v < Decimal::from(130)) {
             unit = Some(ctx.lex.year);
             kind_age = true;
@@ -3517,6 +3521,7 @@ mod tests {
             "A spokesman for 3ami and the 5G network said the 3D film was late.",
             "The visitors were trounced 33-5 in the second half.",
             "The under-21 squad flew home.",
+            "Men aged 18 to 34 said so.",
             "A third defendant was cleared and they scored a fourth goal.",
             "The second half was dull; he is the number one keeper.",
         ] {
