@@ -6,7 +6,6 @@
 use std::str::FromStr;
 
 use rust_decimal::Decimal;
-use rust_decimal::prelude::ToPrimitive;
 
 use crate::document::Document;
 use crate::lexicon::{
@@ -394,6 +393,8 @@ struct Core {
     words: bool,
     vague: bool,
     scaled: bool,
+    /// The multiplier of the last scale word or suffix ("million": 1,000,000).
+    scale: Option<Decimal>,
     integer_digits: Option<u32>,
     has_separator: bool,
     decimals: u32,
@@ -838,6 +839,7 @@ fn parse_digit_core(ctx: &Ctx, i: usize) -> Core {
         words: false,
         vague: false,
         scaled: false,
+        scale: None,
         integer_digits: int_digits,
         has_separator: sep,
         decimals,
@@ -1007,6 +1009,7 @@ fn apply_scale(core: &mut Core, mult: Decimal) {
     };
     core.precision = mantissa_precision.checked_mul(mult).unwrap_or(Decimal::MAX);
     core.scaled = true;
+    core.scale = Some(mult);
 }
 
 fn apply_power(mut core: Core, mant: Decimal, exp: i64, neg: bool, text: &str) -> Core {
@@ -1054,6 +1057,7 @@ fn parse_word_core(ctx: &Ctx, i: usize) -> Option<Core> {
         words: true,
         vague: false,
         scaled: false,
+        scale: None,
         integer_digits: None,
         has_separator: false,
         decimals: 0,
@@ -1131,6 +1135,7 @@ fn parse_word_core(ctx: &Ctx, i: usize) -> Option<Core> {
                 // "half a million" is a round figure: ±10% of it
                 core.precision = nw.value / Decimal::TEN;
                 core.scaled = nw.kind == NumberWordKind::Scale;
+                core.scale = core.scaled.then_some(nw.value);
                 core.vague = nw.kind == NumberWordKind::Dozen;
                 core.end = i + 3;
                 return Some(core);
@@ -1209,6 +1214,7 @@ fn parse_word_core(ctx: &Ctx, i: usize) -> Option<Core> {
                 }
                 current = Decimal::ZERO;
                 core.scaled = true;
+                core.scale = Some(nw.value);
             }
             NumberWordKind::Dozen => {
                 if current.is_zero() {
@@ -1681,7 +1687,7 @@ fn counted_phrase(ctx: &Ctx, j: usize, singular_number: bool) -> Option<(String,
             break;
         }
         words.push((k, end));
-        if is_plural(ctx, k, end) {
+        if is_plural(ctx, end) {
             plural_at = Some(words.len());
             // "police officers", "staff members": a collective noun used as a modifier
             let n = end;
@@ -1699,7 +1705,7 @@ fn counted_phrase(ctx: &Ctx, j: usize, singular_number: bool) -> Option<(String,
                 && !ctx.t(n).chars().any(|c| c.is_uppercase())
                 && !(ctx.is_hyphen(n + 1) && ctx.ws(n + 1) == 0)
                 && ctx.low(n).len() > 3
-                && is_plural(ctx, n, n + 1)
+                && is_plural(ctx, n + 1)
                 && ctx.role(n) & role::PLURAL_NOUN == 0
             {
                 words.push((n, n + 1));
@@ -1744,13 +1750,12 @@ fn counted_phrase(ctx: &Ctx, j: usize, singular_number: bool) -> Option<(String,
     Some((head, phrase, he))
 }
 
-fn is_plural(ctx: &Ctx, k: usize, end: usize) -> bool {
+fn is_plural(ctx: &Ctx, end: usize) -> bool {
     let last = end - 1;
     let w = ctx.low(last);
     if ctx.role(last) & role::PLURAL_NOUN != 0 {
         return true;
     }
-    let _ = k;
     w.len() > 2
         && w.ends_with('s')
         && !w.ends_with("ss")
@@ -2409,9 +2414,6 @@ fn parse_at(ctx: &Ctx, i: usize, prior: &[RawClaim]) -> Step {
                 unit_read = Some(u);
             }
         }
-    } else if let Some(u) = read_unit(ctx, claim_end, true) {
-        // "€1bn" then nothing; "$5 USD" rare
-        let _ = u;
     }
     // adjectival "18-month", "five-year", "10-page", "185-hp", "50-year-old"
     if unit.is_none()
@@ -2452,10 +2454,9 @@ fn parse_at(ctx: &Ctx, i: usize, prior: &[RawClaim]) -> Step {
             }
         }
     }
-    let unit_after_first = unit.is_some() && currency_is_none_or_suffix(unit, &unit_read);
+    let unit_after_first = unit.is_some() && unit_read.is_some();
 
     // range partner: "5-7 million", "between 5 and 7", "from 10 to 12", "$7m-$9m", "three or four"
-    let mut range = false;
     let mut k = claim_end;
     let mut connector = if ctx.is_hyphen(k) {
         Some("-")
@@ -2564,11 +2565,12 @@ fn parse_at(ctx: &Ctx, i: usize, prior: &[RawClaim]) -> Step {
                 // ... but not "$250,000 to $1 million" or "from $200 to $4 million"
                 let own_figure = core.has_separator
                     || (partner_currency.is_some()
-                        && scale_between(&core2)
+                        && core2
+                            .scale
                             .and_then(|m| lo.checked_mul(m))
                             .is_none_or(|l| l > hi));
                 if core2.scaled && !core.scaled && !own_figure {
-                    let mult = scale_between(&core2);
+                    let mult = core2.scale;
                     if let Some(m) = mult {
                         lo = lo.checked_mul(m).unwrap_or(lo);
                         precision = precision.checked_mul(m).unwrap_or(precision);
@@ -2576,7 +2578,6 @@ fn parse_at(ctx: &Ctx, i: usize, prior: &[RawClaim]) -> Step {
                 }
                 value = Some(lo);
                 high = Some(hi);
-                range = true;
                 vague = false;
                 if unit.is_none() {
                     unit = second_unit;
@@ -2585,14 +2586,12 @@ fn parse_at(ctx: &Ctx, i: usize, prior: &[RawClaim]) -> Step {
                 if qualifier == Qualifier::Exact {
                     qualifier = Qualifier::Range;
                 }
-                if let Some(op) = range_opener {
-                    let _ = op;
+                if range_opener.is_some() {
                     first_tok = start_tok - 1;
                 }
             }
         }
     }
-    let _ = range;
 
     // "aged 25", "over the age of 21"
     if unit.is_none() && !core.words && first_tok >= 1 && ctx.is_word(first_tok - 1) {
@@ -3082,7 +3081,6 @@ fn parse_at(ctx: &Ctx, i: usize, prior: &[RawClaim]) -> Step {
         return Step::Skip(claim_end + 1);
     }
     let span = span_of(ctx, first_tok.min(core.first), claim_end.max(core.end));
-    let _ = core.value.map(|v| v.to_f64());
     Step::Claim(
         Box::new(RawClaim {
             scan_span: span,
@@ -3188,7 +3186,7 @@ fn attributive_noun(ctx: &Ctx, n: usize) -> bool {
     };
     plain(n)
         && plain(n + 1)
-        && !is_plural(ctx, n, n + 1)
+        && !is_plural(ctx, n + 1)
         && !matches!(
             ctx.low(n),
             "more" | "less" | "other" | "others" | "per" | "times"
@@ -3268,22 +3266,6 @@ fn split_range_to(ctx: &Ctx, from: usize) -> Option<usize> {
         k += 1;
     }
     None
-}
-
-fn currency_is_none_or_suffix(unit: Option<UnitId>, read: &Option<UnitRead>) -> bool {
-    unit.is_some() && read.is_some()
-}
-
-fn scale_between(core2: &Core) -> Option<Decimal> {
-    // the multiplier the partner's scale applied: value / mantissa, recovered from precision
-    if core2.decimals > 0 {
-        core2.precision.checked_mul(pow10(core2.decimals))
-    } else if core2.words {
-        // "five thousand": precision is the last scale
-        Some(core2.precision)
-    } else {
-        Some(core2.precision)
-    }
 }
 
 fn sentence_has_role(ctx: &Ctx, i: usize, flag: u16) -> bool {

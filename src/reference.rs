@@ -710,7 +710,6 @@ impl ReferenceSet {
         let col = |name: &str| header.iter().position(|h| h == name).unwrap_or(0);
         let mut seen: FxHashMap<String, u64> =
             self.facts.iter().map(|f| (f.id.clone(), 0)).collect();
-        let start_len = self.facts.len();
         for_rows(file, data, problems, |line, row, problems| {
             let get = |n: &str| row.get(n);
             let text = lines.get(line as usize - 1).copied().unwrap_or("");
@@ -879,7 +878,6 @@ impl ReferenceSet {
                 alias_terms: Vec::new(),
             });
         });
-        let _ = start_len;
     }
 
     /// Rebuilds the term index after facts were added.
