@@ -1304,13 +1304,42 @@ fn parse_word_core(ctx: &Ctx, i: usize) -> Option<Core> {
 /// Does what follows a fraction word make it a share ("a third of", "half the", "a quarter
 /// mile") rather than an ordinal or a noun ("a third defendant", "the second half")?
 fn fraction_context(ctx: &Ctx, k: usize, half: bool) -> bool {
-    if !ctx.is_word(k) {
-        return false;
+    // "the second half", "their half": a part of a match or a pitch
+    if half && k >= 2 && ctx.is_word(k - 2) {
+        let before = ctx.low(k - 2);
+        if matches!(
+            before,
+            "first"
+                | "second"
+                | "opening"
+                | "latter"
+                | "other"
+                | "the"
+                | "their"
+                | "his"
+                | "her"
+                | "its"
+                | "our"
+                | "my"
+                | "your"
+        ) {
+            return false;
+        }
     }
-    match ctx.low(k) {
-        "of" => true,
+    if !ctx.is_word(k) {
+        return true; // "cut by half,", "fell by a quarter."
+    }
+    let w = ctx.low(k);
+    match w {
+        "of" | "more" | "less" | "fewer" => true,
         "the" | "its" | "their" | "his" | "her" | "our" | "this" | "that" | "a" | "an" => half,
-        _ => read_unit(ctx, k, false).is_some(),
+        // a noun or adjective after it makes an ordinal: "a third quarter", "a sixth straight"
+        _ => {
+            ctx.role(k) & role::STOP != 0
+                || ctx.lex.changes.contains_key(w)
+                || (w.ends_with("ed") && !ctx.lex.number_words.contains_key(w))
+                || read_unit(ctx, k, false).is_some()
+        }
     }
 }
 
@@ -3496,6 +3525,21 @@ mod tests {
     }
 
     #[test]
+    fn fractions_as_shares() {
+        for (t, v) in [
+            ("Sales fell by nearly a quarter from last year.", "0.25"),
+            ("Output has risen by a fifth since May.", "0.2"),
+            ("The firm is half owned by a bank.", "0.5"),
+            ("They cut the deficit by half, he said.", "0.5"),
+            ("Half the staff left.", "0.5"),
+        ] {
+            let c = claims(t);
+            assert_eq!(c.len(), 1, "{t}: {c:?}");
+            assert_eq!(c[0].1.as_deref(), Some(v), "{t}");
+        }
+    }
+
+    #[test]
     fn labels_codes_date_ranges_and_scores() {
         for t in [
             "The fair runs from 6 to 9 January in the city.",
@@ -3505,6 +3549,7 @@ mod tests {
             "The under-21 squad flew home.",
             "Men aged 18 to 34 said so.",
             "A third defendant was cleared and they scored a fourth goal.",
+            "Prices rose for a sixth straight session in a third quarter of growth.",
             "The second half was dull; he is the number one keeper.",
         ] {
             assert!(claims(t).is_empty(), "{t}: {:?}", claims(t));
