@@ -2708,7 +2708,14 @@ fn parse_at(ctx: &Ctx, i: usize, prior: &[RawClaim]) -> Step {
             let is_unit = ctx.lex.unit_names.contains_key(w)
                 || ctx.lex.unit_symbols.contains_key(ctx.t(p + 1));
             let is_a = matches!(ctx.low(p), "a" | "an");
+            // "£125m a year earlier" is a time, not a rate
+            let time_ago = ctx.is_word(p + 2)
+                && matches!(
+                    ctx.low(p + 2),
+                    "earlier" | "ago" | "before" | "later" | "previously" | "on"
+                );
             if (is_unit || !is_a)
+                && !time_ago
                 && ctx.lex.role(w) & role::STOP == 0
                 && !ctx.lex.number_words.contains_key(w)
             {
@@ -3522,6 +3529,21 @@ mod tests {
         ] {
             assert!(claims(t).is_empty(), "{t}: {:?}", claims(t));
         }
+    }
+
+    #[test]
+    fn rates_and_times_after_amounts() {
+        let lex = Lexicon::embedded();
+        let per = |t: &str| {
+            let doc = Document::from_text("t", t.to_string(), Format::Text);
+            Extractor::new(lex).extract(&doc)[0].per.clone()
+        };
+        assert_eq!(per("It costs £125m a year.").as_deref(), Some("year"));
+        assert_eq!(per("It made £125m a year earlier.").as_deref(), None);
+        assert_eq!(
+            per("Fees were $14.95 a month, up from a year ago.").as_deref(),
+            Some("month")
+        );
     }
 
     #[test]
