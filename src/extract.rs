@@ -2346,6 +2346,17 @@ fn parse_at(ctx: &Ctx, i: usize, prior: &[RawClaim]) -> Step {
             if ctx.is_hyphen(p) && ctx.ws(core.first) == 0 {
                 return Step::Skip(core.end);
             }
+            // "BBC One", "Formula One", "Channel Four": a capitalised number word inside a sentence
+            // is part of a name
+            if ctx.capitalized(core.first)
+                && core.first != ctx.sentence_first(core.first)
+                && !(ctx.is_sym(p, "\"")
+                    || ctx.is_sym(p, "“")
+                    || ctx.is_sym(p, "(")
+                    || ctx.is_sym(p, ":"))
+            {
+                return Step::Skip(core.end);
+            }
             // "number one keeper", "chapter three", "the top ten"
             if ctx.role(p) & role::LABEL != 0 && ctx.same_sentence(p, core.first) {
                 return Step::Skip(core.end);
@@ -3573,6 +3584,7 @@ mod tests {
             "A third defendant was cleared and they scored a fourth goal.",
             "Prices rose for a sixth straight session in a third quarter of growth.",
             "The second half was dull; he is the number one keeper.",
+            "The finale aired on BBC One after Formula One coverage.",
         ] {
             assert!(claims(t).is_empty(), "{t}: {:?}", claims(t));
         }
