@@ -546,8 +546,50 @@ pub struct ReferenceSet {
     pub facts: Vec<Fact>,
     /// Lower-case singular term -> facts that mention it in entity, measure or aliases.
     pub index: FxHashMap<String, Vec<u32>>,
-    pub rates: RateTable,
+    pub rates: Rates,
     pub countries: CountryTable,
+}
+
+/// The exchange-rate table, parsed when first needed (the shipped history is 1.9 MB, and most
+/// articles convert nothing); a table given with `--reference` is parsed and checked at once.
+#[derive(Debug, Default)]
+pub struct Rates {
+    table: OnceLock<RateTable>,
+    /// The shipped file, parsed on first use (it is validated by `reference validate` and the tests).
+    embedded: Option<(&'static str, &'static str)>,
+}
+
+impl Rates {
+    /// The shipped ECB history, parsed lazily.
+    pub fn embedded() -> Rates {
+        Rates {
+            table: OnceLock::new(),
+            embedded: Some(ECB),
+        }
+    }
+
+    /// A table already parsed.
+    pub fn parsed(table: RateTable) -> Rates {
+        let cell = OnceLock::new();
+        let _ = cell.set(table);
+        Rates {
+            table: cell,
+            embedded: None,
+        }
+    }
+
+    /// The table (parsing the shipped file on first use).
+    pub fn table(&self) -> &RateTable {
+        self.table.get_or_init(|| match self.embedded {
+            Some((name, data)) => RateTable::parse(name, data, &mut Vec::new()),
+            None => RateTable::default(),
+        })
+    }
+
+    /// Units of `to` per unit of `from` at `date` (ECB cross rate).
+    pub fn cross(&self, from: &str, to: &str, date: Date) -> Result<RateUsed, String> {
+        self.table().cross(from, to, date)
+    }
 }
 
 /// A term that more facts than this share does not propose candidates on its own, so that
@@ -635,7 +677,7 @@ impl ReferenceSet {
 
     fn load_embedded(lex: &Lexicon, problems: &mut Vec<Problem>) -> ReferenceSet {
         let mut set = ReferenceSet {
-            rates: RateTable::parse(ECB.0, ECB.1, problems),
+            rates: Rates::embedded(),
             countries: CountryTable::parse(COUNTRIES, POPULATION, GDP, problems),
             ..Default::default()
         };
@@ -666,7 +708,11 @@ impl ReferenceSet {
             if d.join("ecb_eurofxref_hist.csv").is_file() {
                 let p = d.join("ecb_eurofxref_hist.csv");
                 let text = read(&p)?;
-                self.rates = RateTable::parse(&p.display().to_string(), &text, &mut problems);
+                self.rates = Rates::parsed(RateTable::parse(
+                    &p.display().to_string(),
+                    &text,
+                    &mut problems,
+                ));
             }
         }
         if let Some(p) = problems.into_iter().next() {
@@ -1017,6 +1063,7 @@ pub fn validate_embedded() -> Vec<Problem> {
     let lex = Lexicon::embedded();
     let mut problems = Vec::new();
     let _ = ReferenceSet::load_embedded(lex, &mut problems);
+    let _ = RateTable::parse(ECB.0, ECB.1, &mut problems);
     problems
 }
 
