@@ -106,6 +106,8 @@ pub struct Document {
     pub format: Format,
     /// The article's date: from `--date`, front matter or HTML meta.
     pub date: Option<Date>,
+    /// The article's locale ("en-GB"): from `--locale`, front matter `lang:` or `<html lang>`.
+    pub locale: Option<String>,
     line_starts: OnceLock<Vec<usize>>,
 }
 
@@ -152,12 +154,18 @@ impl Document {
             Format::Html => date = html(&source, &mut builder),
         }
         let (scan, segments) = builder.finish();
+        let locale = match format {
+            Format::Text => None,
+            Format::Markdown => markdown_locale(&source),
+            Format::Html => html_locale(&source),
+        };
         Document {
             name: name.into(),
             source,
             scan,
             segments,
             format,
+            locale,
             date,
             line_starts: OnceLock::new(),
         }
@@ -338,6 +346,37 @@ fn is_compound_tail(rest: &str) -> bool {
     ];
     let word: String = rest.chars().take_while(|c| c.is_alphabetic()).collect();
     TAILS.contains(&word.as_str())
+}
+
+/// `lang:`, `locale:` or `language:` in Markdown front matter.
+fn markdown_locale(src: &str) -> Option<String> {
+    let body = src.trim_start_matches('\u{feff}');
+    let rest = body
+        .strip_prefix("---\n")
+        .or_else(|| body.strip_prefix("---\r\n"))?;
+    for line in rest.lines() {
+        let l = line.trim();
+        if l == "---" || l == "..." {
+            break;
+        }
+        for key in ["lang:", "locale:", "language:"] {
+            if let Some(v) = l.strip_prefix(key) {
+                let v = v.trim().trim_matches('"').trim_matches('\'');
+                if !v.is_empty() {
+                    return Some(v.to_string());
+                }
+            }
+        }
+    }
+    None
+}
+
+/// `<html lang="en-GB">`.
+fn html_locale(src: &str) -> Option<String> {
+    static LANG: OnceLock<Regex> = OnceLock::new();
+    LANG.get_or_init(|| Regex::new(r#"(?is)<html[^>]*\slang\s*=\s*["']([^"']+)["']"#).unwrap())
+        .captures(src)
+        .map(|c| c[1].trim().to_string())
 }
 
 fn front_matter_date(block: &str) -> Option<Date> {

@@ -421,6 +421,9 @@ struct Ctx<'a> {
     sent_of: &'a [u32],
     sent_starts: &'a [usize],
     doc_has_pound_sign: bool,
+    /// Cue words the article's locale implies for every sentence.
+    locale_cues: &'a [String],
+    locale: Option<&'a str>,
 }
 
 impl<'a> Ctx<'a> {
@@ -542,6 +545,12 @@ impl<'l> Extractor<'l> {
             sent_of: &sent_of,
             sent_starts: &sent_starts,
             doc_has_pound_sign: text.contains('£'),
+            locale_cues: doc
+                .locale
+                .as_deref()
+                .map(|l| self.lex.locale_cues(l))
+                .unwrap_or(&[]),
+            locale: doc.locale.as_deref(),
         };
         let mut claims: Vec<RawClaim> = Vec::new();
         let mut i = 0;
@@ -740,7 +749,23 @@ fn resolve_currency(
             }
         }
     }
-    // the article's locale: a £ sign anywhere marks British usage
+    // the article's locale: its cue words hold for every sentence
+    if best.is_none() && !ctx.locale_cues.is_empty() {
+        for (r, (_, cues)) in readings.iter().enumerate().skip(1) {
+            if cues.iter().any(|c| ctx.locale_cues.contains(c)) {
+                let id = readings[r].0;
+                let code = &ctx.lex.unit(id).code;
+                return (
+                    id,
+                    Some(format!(
+                        "'{form}' read as {code}: the article's locale is {}",
+                        ctx.locale.unwrap_or("")
+                    )),
+                );
+            }
+        }
+    }
+    // a £ sign anywhere marks British usage
     if ctx.doc_has_pound_sign {
         for (r, (_, cues)) in readings.iter().enumerate().skip(1) {
             if best.is_some_and(|(b, _)| b <= r) {

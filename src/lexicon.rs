@@ -54,6 +54,10 @@ pub const EMBEDDED_TABLES: &[(&str, &str)] = &[
         "lexicon/unit-defaults.csv",
         include_str!("../reference/lexicon/unit-defaults.csv"),
     ),
+    (
+        "lexicon/locales.csv",
+        include_str!("../reference/lexicon/locales.csv"),
+    ),
 ];
 
 /// How a number word contributes to the value of a spelled-out number.
@@ -241,6 +245,8 @@ pub struct Lexicon {
     pub cue_words: FxHashSet<String>,
     /// Ambiguous unit names ("tons", "gallons") and their readings by cue words.
     pub unit_readings: FxHashMap<String, CurrencyForm>,
+    /// Locale ("en-au", lower case) -> cue words that hold for the whole article.
+    pub locales: FxHashMap<String, Vec<String>>,
     pub percent: UnitId,
     pub percentage_point: UnitId,
     pub year: UnitId,
@@ -413,6 +419,7 @@ impl Lexicon {
             qualifiers_by_last: FxHashMap::default(),
             cue_words: FxHashSet::default(),
             unit_readings: FxHashMap::default(),
+            locales: FxHashMap::default(),
             percent: 0,
             percentage_point: 0,
             year: 0,
@@ -437,6 +444,8 @@ impl Lexicon {
                 lex.load_words(&name, data)?;
             } else if base.ends_with("currency-defaults.csv") {
                 defaults.push((name.clone(), data.to_string()));
+            } else if base.ends_with("locales.csv") {
+                lex.load_locales(&name, data)?;
             } else if base.ends_with("unit-defaults.csv") {
                 unit_defaults.push((name.clone(), data.to_string()));
             }
@@ -813,6 +822,27 @@ impl Lexicon {
             self.currency_names.remove(m);
         }
         Ok(())
+    }
+
+    fn load_locales(&mut self, file: &str, data: &str) -> DataResult<()> {
+        #[derive(Deserialize)]
+        struct Row {
+            locale: String,
+            cues: String,
+        }
+        for (_, row) in rows::<Row>(file, data)? {
+            self.locales.insert(
+                row.locale.trim().to_lowercase(),
+                split_forms(&row.cues).map(|c| c.to_lowercase()).collect(),
+            );
+        }
+        Ok(())
+    }
+
+    /// The cue words of a locale ("en-AU"), or of its language-region prefix.
+    pub fn locale_cues(&self, locale: &str) -> &[String] {
+        let l = locale.trim().to_lowercase().replace('_', "-");
+        self.locales.get(&l).map(Vec::as_slice).unwrap_or(&[])
     }
 
     fn load_unit_defaults(&mut self, file: &str, data: &str) -> DataResult<()> {

@@ -58,6 +58,11 @@ struct InputArgs {
     /// How to read the input (default: by extension and content).
     #[arg(long, value_enum)]
     input_format: Option<Format>,
+    /// The article's locale (en-GB, en-US, en-AU, en-CA, en-IN …): how `$`, `¥`, `kr`,
+    /// "pounds", "tons" and "gallons" are read when the text gives no cue; overrides front
+    /// matter `lang:` and `<html lang>`.
+    #[arg(long, value_name = "LOCALE")]
+    locale: Option<String>,
     /// Write the report here instead of standard output.
     #[arg(long, short = 'o', value_name = "FILE")]
     output: Option<PathBuf>,
@@ -188,6 +193,9 @@ fn read_inputs(input: &InputArgs) -> Vec<Result<Document, String>> {
             if input.date.is_some() {
                 doc.date = input.date;
             }
+            if input.locale.is_some() {
+                doc.locale = input.locale.clone();
+            }
             Ok(doc)
         })
         .collect()
@@ -273,6 +281,7 @@ struct StreamIn {
     text: String,
     date: Option<String>,
     format: Option<String>,
+    locale: Option<String>,
 }
 
 /// Reads JSON lines from stdin and calls `each` with (line number, id, document).
@@ -323,6 +332,9 @@ fn stream(
             }
             if input.date.is_some() {
                 d.date = input.date;
+            }
+            if let Some(l) = input.locale.clone().or(rec.locale.clone()) {
+                d.locale = Some(l);
             }
             Ok(d)
         };

@@ -482,3 +482,56 @@ fn markdown_code_and_html_markup_are_not_scanned() {
     assert_eq!(verdicts[1]["claim"]["text"], "&#36;1.2 billion");
     assert_eq!(verdicts[1]["verdict"], "consistent_by_rounding");
 }
+
+#[test]
+fn locale_decides_ambiguous_signs_and_is_shown() {
+    let dir = tempfile::tempdir().unwrap();
+    let text = "The deal was worth $5m.\n";
+    let plain = write(dir.path(), "a.txt", text.as_bytes());
+    let code_of = |args: &[&str]| -> (String, String) {
+        let r = run(args);
+        let v: Value = serde_json::from_str(&r.out).unwrap();
+        let c = &v["files"][0]["claims"][0];
+        (
+            c["unit"]["code"].as_str().unwrap().to_string(),
+            c["unit_note"].as_str().unwrap_or("").to_string(),
+        )
+    };
+    let p = plain.to_str().unwrap();
+    assert_eq!(code_of(&["extract", p, "-f", "json"]).0, "USD");
+    let (code, note) = code_of(&["extract", p, "-f", "json", "--locale", "en-AU"]);
+    assert_eq!(code, "AUD");
+    assert!(note.contains("en-AU"), "{note}");
+    let md = write(
+        dir.path(),
+        "a.md",
+        format!("---\nlang: en-CA\n---\n{text}").as_bytes(),
+    );
+    assert_eq!(
+        code_of(&["extract", md.to_str().unwrap(), "-f", "json"]).0,
+        "CAD"
+    );
+    let html = write(
+        dir.path(),
+        "a.html",
+        format!("<html lang=\"en-SG\"><body><p>{text}</p></body></html>").as_bytes(),
+    );
+    assert_eq!(
+        code_of(&["extract", html.to_str().unwrap(), "-f", "json"]).0,
+        "SGD"
+    );
+    // a cue in the sentence beats the locale
+    let cued = write(dir.path(), "b.txt", b"The Canadian deal was worth $5m.\n");
+    assert_eq!(
+        code_of(&[
+            "extract",
+            cued.to_str().unwrap(),
+            "-f",
+            "json",
+            "--locale",
+            "en-AU"
+        ])
+        .0,
+        "CAD"
+    );
+}
