@@ -680,7 +680,7 @@ fn currency_prefix(ctx: &Ctx, i: usize) -> Option<(usize, UnitId, Option<String>
             }
             // "$US160": sign then code
             let mut end = after;
-            let mut reading = resolve_currency(ctx, i, &cf.readings, form);
+            let mut reading = resolve_reading(ctx, i, &cf.readings, form);
             if ctx.kind(after) == Some(TK::Word) && ctx.ws(after) == 0 {
                 if let Some(cf2) = ctx.lex.currency_symbols.get(ctx.t(after)) {
                     reading = (cf2.readings[0].0, None);
@@ -712,7 +712,7 @@ fn scale_follows(ctx: &Ctx, i: usize) -> bool {
 }
 
 /// Picks the reading of an ambiguous currency form from cue words in the sentence.
-fn resolve_currency(
+fn resolve_reading(
     ctx: &Ctx,
     at: usize,
     readings: &[(UnitId, Vec<String>)],
@@ -1442,7 +1442,7 @@ fn read_unit(ctx: &Ctx, j: usize, attached_only: bool) -> Option<UnitRead> {
         }
         if let Some(cf) = ctx.lex.currency_symbols.get(collapsed.as_str()) {
             if k <= 2 && collapsed.chars().all(|c| c.is_ascii_uppercase()) && collapsed.len() == 3 {
-                let (id, note) = resolve_currency(ctx, j, &cf.readings, &collapsed);
+                let (id, note) = resolve_reading(ctx, j, &cf.readings, &collapsed);
                 return Some(UnitRead {
                     unit: Some(id),
                     note,
@@ -1452,7 +1452,7 @@ fn read_unit(ctx: &Ctx, j: usize, attached_only: bool) -> Option<UnitRead> {
             }
             if !collapsed.chars().any(|c| c.is_alphanumeric()) && !spaced {
                 // "1,200€"
-                let (id, note) = resolve_currency(ctx, j, &cf.readings, &collapsed);
+                let (id, note) = resolve_reading(ctx, j, &cf.readings, &collapsed);
                 return Some(UnitRead {
                     unit: Some(id),
                     note,
@@ -1487,7 +1487,7 @@ fn read_unit(ctx: &Ctx, j: usize, attached_only: bool) -> Option<UnitRead> {
         if let Some(cf) = ctx.lex.currency_names.get(name.as_str()) {
             if (name == "pound" || name == "pounds") && !ctx.doc_has_pound_sign {
                 // resolved below by cues, or read as the mass unit
-                let (id, note) = resolve_currency(ctx, j, &cf.readings, &collapsed);
+                let (id, note) = resolve_reading(ctx, j, &cf.readings, &collapsed);
                 if note
                     .as_deref()
                     .is_some_and(|n| n.contains("no cue for another"))
@@ -1502,7 +1502,7 @@ fn read_unit(ctx: &Ctx, j: usize, attached_only: bool) -> Option<UnitRead> {
                     });
                 }
             } else {
-                let (id, note) = resolve_currency(ctx, j, &cf.readings, &collapsed);
+                let (id, note) = resolve_reading(ctx, j, &cf.readings, &collapsed);
                 return Some(UnitRead {
                     unit: Some(id),
                     note,
@@ -1513,7 +1513,7 @@ fn read_unit(ctx: &Ctx, j: usize, attached_only: bool) -> Option<UnitRead> {
         }
         if let Some(cf) = ctx.lex.minor_currency.get(name.as_str()) {
             if name != "p" || !spaced {
-                let (id, note) = resolve_currency(ctx, j, &cf.readings, &collapsed);
+                let (id, note) = resolve_reading(ctx, j, &cf.readings, &collapsed);
                 return Some(UnitRead {
                     unit: Some(id),
                     note,
@@ -1524,7 +1524,7 @@ fn read_unit(ctx: &Ctx, j: usize, attached_only: bool) -> Option<UnitRead> {
             }
         }
         if let Some(form) = ctx.lex.unit_readings.get(name.as_str()) {
-            let (id, note) = resolve_currency(ctx, j, &form.readings, &collapsed);
+            let (id, note) = resolve_reading(ctx, j, &form.readings, &collapsed);
             return Some(UnitRead {
                 unit: Some(id),
                 note,

@@ -201,9 +201,10 @@ pub struct Unit {
     pub symbol: Option<String>,
 }
 
-/// A surface form that names a currency, and whether it needs context to be sure.
+/// The readings of a surface form (a currency sign or name, an ambiguous unit name), each with
+/// the cue words that select it; the first with no cues is the default.
 #[derive(Debug, Clone)]
-pub struct CurrencyForm {
+pub struct Readings {
     /// (currency code, cue words) in order: the first with no cues is the default.
     pub readings: Vec<(UnitId, Vec<String>)>,
 }
@@ -227,13 +228,13 @@ pub struct Lexicon {
     /// Most words in any unit or currency name.
     pub max_name_words: usize,
     /// Currency signs and codes matched case-sensitively ("$", "US$", "EUR", "RM").
-    pub currency_symbols: FxHashMap<String, CurrencyForm>,
+    pub currency_symbols: FxHashMap<String, Readings>,
     /// Currency names matched case-insensitively ("euros", "us dollars", "yuan").
-    pub currency_names: FxHashMap<String, CurrencyForm>,
+    pub currency_names: FxHashMap<String, Readings>,
     /// ISO code -> unit id.
     pub currency_codes: FxHashMap<String, UnitId>,
     /// Minor units ("cents", "pence"): form -> (currency readings, divisor 100).
-    pub minor_currency: FxHashMap<String, CurrencyForm>,
+    pub minor_currency: FxHashMap<String, Readings>,
     /// First tokens of every unit and currency form (symbols as written, names lower-case):
     /// a token not in this set cannot start a unit.
     pub form_starts: FxHashSet<String>,
@@ -244,7 +245,7 @@ pub struct Lexicon {
     /// First words of the cue words in `currency-defaults.csv` and `unit-defaults.csv`.
     pub cue_words: FxHashSet<String>,
     /// Ambiguous unit names ("tons", "gallons") and their readings by cue words.
-    pub unit_readings: FxHashMap<String, CurrencyForm>,
+    pub unit_readings: FxHashMap<String, Readings>,
     /// Locale ("en-au", lower case) -> cue words that hold for the whole article.
     pub locales: FxHashMap<String, Vec<String>>,
     pub percent: UnitId,
@@ -728,7 +729,7 @@ impl Lexicon {
                 for m in split_forms(&row.minor_unit_forms) {
                     self.minor_currency
                         .entry(m.to_string())
-                        .or_insert_with(|| CurrencyForm {
+                        .or_insert_with(|| Readings {
                             readings: Vec::new(),
                         })
                         .readings
@@ -747,7 +748,7 @@ impl Lexicon {
         let form = self
             .currency_symbols
             .entry(s.to_string())
-            .or_insert_with(|| CurrencyForm {
+            .or_insert_with(|| Readings {
                 readings: Vec::new(),
             });
         if current {
@@ -764,12 +765,9 @@ impl Lexicon {
             return;
         }
         self.max_name_words = self.max_name_words.max(n.split(' ').count());
-        let form = self
-            .currency_names
-            .entry(n)
-            .or_insert_with(|| CurrencyForm {
-                readings: Vec::new(),
-            });
+        let form = self.currency_names.entry(n).or_insert_with(|| Readings {
+            readings: Vec::new(),
+        });
         if form.readings.iter().any(|r| r.0 == id) {
             return;
         }
@@ -808,7 +806,7 @@ impl Lexicon {
         for sign in order {
             let readings = fresh.remove(&sign).unwrap_or_default();
             let is_name = sign.chars().all(|c| c.is_lowercase() || c == ' ') && sign.len() > 1;
-            let form = CurrencyForm { readings };
+            let form = Readings { readings };
             if sign == "cent" || sign == "cents" || sign == "pence" || sign == "p" {
                 self.minor_currency.insert(sign, form);
             } else if is_name {
@@ -863,7 +861,7 @@ impl Lexicon {
             let cues: Vec<String> = split_forms(&row.cues).map(|c| c.to_lowercase()).collect();
             self.unit_readings
                 .entry(normalise_name(&row.form))
-                .or_insert_with(|| CurrencyForm {
+                .or_insert_with(|| Readings {
                     readings: Vec::new(),
                 })
                 .readings
