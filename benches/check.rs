@@ -43,27 +43,11 @@ fn bench_check(c: &mut Criterion) {
     });
     g.finish();
 
-    if !cfg!(debug_assertions) {
-        let mut times: Vec<f64> = (0..3)
-            .map(|_| {
-                let t = Instant::now();
-                let n: usize = docs
-                    .iter()
-                    .map(|d| checker.check(black_box(d)).verdicts.len())
-                    .sum();
-                black_box(n);
-                t.elapsed().as_secs_f64()
-            })
-            .collect();
-        times.sort_by(f64::total_cmp);
-        let med = times[times.len() / 2];
-        eprintln!(
-            "check summary: median {:.1} ms per pass, {:.2} MB/s, {:.0} claims/s",
-            med * 1e3,
-            bytes as f64 / med / 1e6,
-            verdicts as f64 / med
-        );
-    }
+    common::print_rate("check", "claims", 3, bytes, || {
+        docs.iter()
+            .map(|d| checker.check(black_box(d)).verdicts.len())
+            .sum()
+    });
 }
 
 fn bench_reference_load(c: &mut Criterion) {

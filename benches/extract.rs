@@ -7,7 +7,7 @@
 mod common;
 
 use std::hint::black_box;
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
 use criterion::{Criterion, Throughput};
 use numcheck::{Document, Format, Lexicon, Tolerances, extract_claims};
@@ -53,27 +53,11 @@ fn bench_extract(c: &mut Criterion) {
     g.finish();
 
     // claims/s is not something criterion reports next to bytes/s: time a few passes by hand.
-    if !cfg!(debug_assertions) {
-        let mut times: Vec<f64> = (0..5)
-            .map(|_| {
-                let t = Instant::now();
-                let n: usize = docs
-                    .iter()
-                    .map(|d| extract_claims(black_box(d), lex, &tol).len())
-                    .sum();
-                black_box(n);
-                t.elapsed().as_secs_f64()
-            })
-            .collect();
-        times.sort_by(f64::total_cmp);
-        let med = times[times.len() / 2];
-        eprintln!(
-            "extract summary: median {:.1} ms per pass, {:.2} MB/s, {:.0} claims/s",
-            med * 1e3,
-            bytes as f64 / med / 1e6,
-            claims as f64 / med
-        );
-    }
+    common::print_rate("extract", "claims", 5, bytes, || {
+        docs.iter()
+            .map(|d| extract_claims(black_box(d), lex, &tol).len())
+            .sum()
+    });
 }
 
 fn bench_lexicon(c: &mut Criterion) {

@@ -86,3 +86,34 @@ pub fn documents(arts: &[Article]) -> Vec<Document> {
 pub fn text_bytes(arts: &[Article]) -> u64 {
     arts.iter().map(|a| a.text.len() as u64).sum()
 }
+
+/// Times `passes` runs of `pass` by hand (criterion reports bytes/s but not items/s) and prints
+/// the median as ms per pass, MB/s of `bytes` and `what`/s of the `items` one pass yields.
+/// Only in optimised builds: `cargo test --benches` skips it.
+pub fn print_rate(
+    label: &str,
+    what: &str,
+    passes: usize,
+    bytes: u64,
+    mut pass: impl FnMut() -> usize,
+) {
+    if cfg!(debug_assertions) {
+        return;
+    }
+    let mut items = 0;
+    let mut times: Vec<f64> = (0..passes)
+        .map(|_| {
+            let t = std::time::Instant::now();
+            items = std::hint::black_box(pass());
+            t.elapsed().as_secs_f64()
+        })
+        .collect();
+    times.sort_by(f64::total_cmp);
+    let med = times[times.len() / 2];
+    eprintln!(
+        "{label} summary: median {:.1} ms per pass, {:.2} MB/s, {:.0} {what}/s",
+        med * 1e3,
+        bytes as f64 / med / 1e6,
+        items as f64 / med
+    );
+}
