@@ -977,6 +977,16 @@ fn parse_digit_core(ctx: &Ctx, i: usize) -> Core {
 fn scale_suffix_ok(ctx: &Ctx, j: usize) -> bool {
     let w = ctx.t(j);
     if w == "m" {
+        // "the 10,000m" (a race) is metres; "the £5m deal", "the 2m viewers" are millions
+        let num = j.saturating_sub(1);
+        let currency_before = num >= 1 && ctx.lex.currency_starts.contains(ctx.t(num - 1));
+        if !currency_before && num >= 1 && ctx.is_word(num - 1) && ctx.low(num - 1) == "the" {
+            let next = j + 1;
+            let noun_after = ctx.is_word(next) && ctx.ws(next) == 1 && is_plural(ctx, next + 1);
+            if !noun_after {
+                return false;
+            }
+        }
         // metres when a length conversion or a dimension word follows
         let next = j + 1;
         if ctx.is_sym(next, "(") && ctx.kind(next + 1) == Some(TK::Num) {
@@ -1554,8 +1564,18 @@ fn unit_letter_alone_ok(ctx: &Ctx, last: usize) -> bool {
 }
 
 /// Symbols that are also common words or letters need a suitable neighbour.
-fn symbol_context_ok(ctx: &Ctx, sym: &str, j: usize, _last: usize) -> bool {
+fn symbol_context_ok(ctx: &Ctx, sym: &str, j: usize, last: usize) -> bool {
     match sym {
+        // a straight quote is inches only in specs ("a 15.6\" screen"), not closing a quote
+        "\"" => {
+            let first = ctx.sentence_first(j);
+            let open_quotes = (first..j).filter(|&x| ctx.is_sym(x, "\"")).count();
+            ctx.ws(j) == 0
+                && open_quotes % 2 == 0
+                && ctx.is_word(last + 1)
+                && ctx.ws(last + 1) == 1
+                && ctx.t(last + 1).starts_with(|c: char| c.is_lowercase())
+        }
         "in" | "at" | "a" | "an" | "am" | "pm" | "h" | "d" | "st" | "mi" | "ha" | "ct" | "cf"
         | "cup" | "bar" | "pt" | "min" | "sec" | "c." | "t" | "B" | "Mt" | "LT" | "PS" | "cv"
         | "ch" | "N" | "K" => {
@@ -1768,10 +1788,20 @@ fn counted_phrase(ctx: &Ctx, j: usize, singular_number: bool) -> Option<(String,
             break;
         }
         if singular_number {
-            // "one man", "one area"
+            // "one man", "one area"; a second word only after an adjective ("one civilian
+            // planemaker", "one British firm"), not a verb ("one country dominate")
+            let w = ctx.low(k);
+            let adjective = ctx.capitalized(k)
+                || [
+                    "al", "ic", "ive", "ous", "ful", "ern", "ish", "ese", "an", "ary", "ent",
+                    "ant", "ble", "less",
+                ]
+                .iter()
+                .any(|suf| w.ends_with(suf));
             if !ctx.is_word(end)
                 || ctx.role(end) & (role::STOP | role::DETERMINER_BLOCK) != 0
                 || ctx.ws(end) == 0
+                || !adjective
             {
                 plural_at = Some(words.len());
                 break;
@@ -3610,11 +3640,28 @@ mod tests {
             "Prices rose for a sixth straight session in a third quarter of growth.",
             "The second half was dull; he is the number one keeper.",
             "The finale aired on BBC One after Formula One coverage.",
+            "\"Welcome to the 2005\" fair,\" she said.",
         ] {
             assert!(claims(t).is_empty(), "{t}: {:?}", claims(t));
         }
         // units glued to digits still count
         assert_eq!(claims("a 10kW panel and a 256GB phone").len(), 2);
+        // "the 10,000m" is a race; "the 2m viewers" are millions; a 15.6" screen is inches
+        assert_eq!(
+            claims("She ran the 10,000m five days later.")[0]
+                .3
+                .as_deref(),
+            Some("metre")
+        );
+        assert_eq!(
+            one("It drew the 2m viewers it needed.").1.as_deref(),
+            Some("2000000")
+        );
+        assert_eq!(one("It has a 15.6\" screen.").3.as_deref(), Some("inch"));
+        assert_eq!(
+            one("We met one country dominate").3.as_deref(),
+            Some("country")
+        );
     }
 
     #[test]
