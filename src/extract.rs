@@ -1475,13 +1475,17 @@ fn read_unit(ctx: &Ctx, j: usize, attached_only: bool) -> Option<UnitRead> {
             continue;
         }
         let name = normalise_name(&collapsed);
-        if name == "year-old"
-            || name == "years old"
-            || name == "year old"
-            || name == "-year-old"
-            || name == "month-old"
-            || name == "months old"
-        {
+        if matches!(
+            name.as_str(),
+            "year-old"
+                | "year-olds"
+                | "years old"
+                | "year old"
+                | "-year-old"
+                | "month-old"
+                | "month-olds"
+                | "months old"
+        ) {
             let unit = if name.starts_with("month") {
                 ctx.lex.unit_by_code("month")
             } else {
@@ -2624,7 +2628,12 @@ fn parse_at(ctx: &Ctx, i: usize, prior: &[RawClaim]) -> Step {
                 if ctx.is_sym(end2, "%") {
                     second_unit = Some(ctx.lex.percent);
                     end2 += 1;
-                } else if let Some(u2) = read_unit(ctx, end2, false) {
+                } else if let Some(u2) = read_unit(ctx, end2, false).or_else(|| {
+                    // "16 to 20-year-olds", "5- to 7-inch"
+                    (ctx.is_hyphen(end2) && ctx.ws(end2) == 0 && ctx.ws(end2 + 1) == 0)
+                        .then(|| read_unit(ctx, end2 + 1, false))
+                        .flatten()
+                }) {
                     second_unit = u2.unit;
                     end2 = u2.end;
                     if unit.is_none() {
