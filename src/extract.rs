@@ -3671,6 +3671,8 @@ mod tests {
             one("We met one country dominate").3.as_deref(),
             Some("country")
         );
+        let c = claims("Some 81% of 16 to 20-year-olds care.");
+        assert_eq!(c[1].3.as_deref(), Some("year"), "{c:?}");
     }
 
     #[test]
