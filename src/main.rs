@@ -17,7 +17,13 @@ use numcheck::{Date, Document, Format, Lexicon, Tolerances, extract_claims};
 /// Audits the numbers in news copy: finds every quantitative claim, normalises it, and checks it
 /// against a reference dataset.
 #[derive(Parser)]
-#[command(name = "numcheck", version, about, long_about = None)]
+#[command(
+    name = "numcheck",
+    version,
+    about,
+    long_about = None,
+    after_help = "Exit status: 0 nothing at or above the fail level, 1 findings at or above it, 2 usage, input or reference error.\nConfiguration: numcheck.toml or .numcheck.toml in the working directory or a parent."
+)]
 struct Cli {
     #[command(subcommand)]
     command: Command,
