@@ -1277,6 +1277,18 @@ impl<'a> Checker<'a> {
                 }
                 _ => format!("no reference fact about {}", describe_subject(c, lex)),
             };
+            v.explanation.push(
+                format!(
+                    "read as: {} {} → {}",
+                    qualifier_words(c.qualifier),
+                    with_unit(lex, c.unit, c.counted.as_deref(), &claim_value_text(c)),
+                    interval.display()
+                )
+                .replace("  ", " "),
+            );
+            if let Some(note) = &c.unit_note {
+                v.explanation.push(note.clone());
+            }
             return v;
         }
         // within a group (same entity and measure), prefer the fact whose time fits

@@ -721,6 +721,10 @@ fn resolve_reading(
     if readings.len() == 1 {
         return (readings[0].0, None);
     }
+    // readings no cue can select are not alternatives: the form is not ambiguous
+    if readings.iter().skip(1).all(|(_, cues)| cues.is_empty()) {
+        return (readings[0].0, None);
+    }
     let sent = ctx.sent_of[at];
     let first = ctx.sent_starts[sent as usize];
     let last = ctx
