@@ -342,7 +342,13 @@ pub fn extract_text(files: &[Extracted], lex: &Lexicon) -> String {
                 w3 = widths[3]
             );
         }
-        let _ = writeln!(out, "{}: {} claims", f.doc.name, f.claims.len());
+        let n = f.claims.len();
+        let _ = writeln!(
+            out,
+            "{}: {n} claim{}",
+            f.doc.name,
+            if n == 1 { "" } else { "s" }
+        );
     }
     out
 }
@@ -501,10 +507,11 @@ impl Totals {
     /// "2 files, 18 claims: 12 consistent (1 by rounding), 2 inconsistent, 4 unverifiable".
     pub fn summary_line(&self) -> String {
         format!(
-            "{} file{}, {} claims: {} consistent ({} by rounding), {} inconsistent, {} unverifiable, {} ambiguous",
+            "{} file{}, {} claim{}: {} consistent ({} by rounding), {} inconsistent, {} unverifiable, {} ambiguous",
             self.files,
             if self.files == 1 { "" } else { "s" },
             self.claims,
+            if self.claims == 1 { "" } else { "s" },
             self.consistent + self.consistent_by_rounding,
             self.consistent_by_rounding,
             self.inconsistent,
