@@ -3626,6 +3626,26 @@ mod tests {
     }
 
     #[test]
+    fn currency_signs_of_many_places() {
+        for (t, code) in [
+            ("The tower cost HK$2bn.", "HKD"),
+            ("Fares rose to S$3.50.", "SGD"),
+            ("The bid was A$5.2m.", "AUD"),
+            ("Salaries hit C$80,000.", "CAD"),
+            ("The fee is NZ$40.", "NZD"),
+            ("In Beijing the meal cost ¥45.", "CNY"),
+            ("In Tokyo the meal cost ¥4,500.", "JPY"),
+            ("A Norwegian ticket costs 120 kr.", "NOK"),
+            ("He earns 5 lakh rupees.", "INR"),
+            ("The debt is $1.2tn.", "USD"),
+        ] {
+            let c = claims(t);
+            assert_eq!(c.len(), 1, "{t}: {c:?}");
+            assert_eq!(c[0].3.as_deref(), Some(code), "{t}: {c:?}");
+        }
+    }
+
+    #[test]
     fn fractions_as_shares() {
         for (t, v) in [
             ("Sales fell by nearly a quarter from last year.", "0.25"),
