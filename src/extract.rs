@@ -1163,6 +1163,18 @@ fn parse_word_core(ctx: &Ctx, i: usize) -> Option<Core> {
             _ => return None,
         }
     }
+    // "half an hour", "half a mile": half of one unit
+    if w0 == "half"
+        && ctx.is_word(i + 1)
+        && matches!(ctx.low(i + 1), "a" | "an")
+        && ctx.number_word(i + 2).is_none()
+        && read_unit(ctx, i + 2, false).is_some()
+    {
+        core.value = Some(Decimal::new(5, 1));
+        core.precision = Decimal::ZERO;
+        core.end = i + 2;
+        return Some(core);
+    }
     // "half a million", "half a dozen"
     if w0 == "half" && ctx.is_word(i + 1) && ctx.low(i + 1) == "a" {
         if let Some(nw) = ctx.number_word(i + 2) {
@@ -1740,7 +1752,11 @@ fn counted_phrase(ctx: &Ctx, j: usize, singular_number: bool) -> Option<(String,
         if (w.ends_with("ed") || w.ends_with("ing")) && !words.is_empty() {
             break;
         }
-        if (w.ends_with("ed") || w.ends_with("ing")) && words.is_empty() && !ctx.is_word(k + 1) {
+        // "20 died and …", "300 injured.": a verb, not the counted noun
+        if (w.ends_with("ed") || w.ends_with("ing"))
+            && words.is_empty()
+            && (!ctx.is_word(k + 1) || ctx.role(k + 1) & role::STOP != 0)
+        {
             break;
         }
         // join hyphenated compounds: "first-team", "coal-fired"
@@ -3643,6 +3659,21 @@ mod tests {
             assert_eq!(c.len(), 1, "{t}: {c:?}");
             assert_eq!(c[0].3.as_deref(), Some(code), "{t}: {c:?}");
         }
+    }
+
+    #[test]
+    fn qualifier_lists_and_half_units() {
+        let c = claims("No fewer than 20 died and upwards of £1m was raised in half an hour.");
+        assert_eq!(c.len(), 3, "{c:?}");
+        assert_eq!(
+            (c[0].0.as_str(), c[0].3.as_deref()),
+            ("No fewer than 20", None)
+        );
+        assert_eq!(c[1].4, "at_least");
+        assert_eq!(
+            (c[2].1.as_deref(), c[2].3.as_deref()),
+            (Some("0.5"), Some("hour"))
+        );
     }
 
     #[test]
