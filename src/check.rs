@@ -1277,15 +1277,7 @@ impl<'a> Checker<'a> {
                 }
                 _ => format!("no reference fact about {}", describe_subject(c, lex)),
             };
-            v.explanation.push(
-                format!(
-                    "read as: {} {} → {}",
-                    qualifier_words(c.qualifier),
-                    with_unit(lex, c.unit, c.counted.as_deref(), &claim_value_text(c)),
-                    interval.display()
-                )
-                .replace("  ", " "),
-            );
+            v.explanation.push(read_as(lex, c, &interval));
             if let Some(note) = &c.unit_note {
                 v.explanation.push(note.clone());
             }
@@ -1422,15 +1414,7 @@ impl<'a> Checker<'a> {
                 &format!("{}–{}", fmt_num(f.low), fmt_num(f.high)),
             )
         };
-        v.explanation.push(
-            format!(
-                "read as: {} {} → {}",
-                qualifier_words(c.qualifier),
-                with_unit(lex, c.unit, c.counted.as_deref(), &claim_value_text(c)),
-                interval.display()
-            )
-            .replace("  ", " "),
-        );
+        v.explanation.push(read_as(lex, c, &interval));
         v.explanation.push(format!(
             "fact: {}, {} = {}{} — {}",
             f.entity,
@@ -1608,6 +1592,17 @@ fn human_range(lo: Decimal, hi: Decimal) -> String {
     } else {
         format!("{}–{}", human_amount(lo.min(hi)), human_amount(lo.max(hi)))
     }
+}
+
+/// "read as: more than 14,000 troops → (14,000, ∞)": how a claim was understood.
+fn read_as(lex: &Lexicon, c: &Claim, interval: &Interval) -> String {
+    format!(
+        "read as: {} {} → {}",
+        qualifier_words(c.qualifier),
+        with_unit(lex, c.unit, c.counted.as_deref(), &claim_value_text(c)),
+        interval.display()
+    )
+    .replace("  ", " ")
 }
 
 fn claim_value_text(c: &Claim) -> String {
