@@ -235,9 +235,9 @@ pub fn human_amount(v: Decimal) -> String {
 }
 
 fn unit_label(lex: &Lexicon, c: &Claim) -> String {
-    match c.unit {
+    match c.reading.unit {
         Some(u) => lex.unit(u).code.clone(),
-        None => c.counted.clone().unwrap_or_default(),
+        None => c.reading.counted.clone().unwrap_or_default(),
     }
 }
 
@@ -575,11 +575,11 @@ impl<'a> Checker<'a> {
         if !after.starts_with(')') {
             return None;
         }
-        let (ua, ub) = (a.unit?, b.unit?);
+        let (ua, ub) = (a.reading.unit?, b.reading.unit?);
         if ua == ub || !ReferenceSet::comparable(self.lex, Some(ua), Some(ub)) {
             return None;
         }
-        let (va, vb) = (a.value?, b.value?);
+        let (va, vb) = (a.reading.value?, b.reading.value?);
         let bi = b.interval?;
         let mut v = Verdict::new(i + 1, VerdictKind::Unverifiable, String::new());
         v.check = Some("conversion".into());
@@ -739,7 +739,7 @@ impl<'a> Checker<'a> {
 
     fn share(&self, doc: &Document, claims: &[Claim], i: usize) -> Option<Verdict> {
         let c = &claims[i];
-        if c.kind != ClaimKind::Percent {
+        if c.reading.kind != ClaimKind::Percent {
             return None;
         }
         let (a, b) = (&claims[i - 2], &claims[i - 1]);
@@ -759,12 +759,12 @@ impl<'a> Checker<'a> {
         if !(bc_t == "or" || bc_t == "(" || bc_t == "," || bc_t.is_empty()) {
             return None;
         }
-        if !matches!(a.kind, ClaimKind::Count | ClaimKind::Number)
-            || !matches!(b.kind, ClaimKind::Count | ClaimKind::Number)
+        if !matches!(a.reading.kind, ClaimKind::Count | ClaimKind::Number)
+            || !matches!(b.reading.kind, ClaimKind::Count | ClaimKind::Number)
         {
             return None;
         }
-        let (va, vb) = (a.value?, b.value?);
+        let (va, vb) = (a.reading.value?, b.reading.value?);
         if vb.is_zero() {
             return None;
         }
@@ -785,7 +785,7 @@ impl<'a> Checker<'a> {
             high_open: false,
         });
         if ci.contains(share) {
-            if c.value == Some(share) {
+            if c.reading.value == Some(share) {
                 v.summary = format!(
                     "{} is {} of {}",
                     oneline(&c.text),
@@ -802,7 +802,7 @@ impl<'a> Checker<'a> {
             }
         } else {
             v.kind = VerdictKind::Inconsistent;
-            let stated = c.value.unwrap_or_default();
+            let stated = c.reading.value.unwrap_or_default();
             v.severity = Some(severity(stated, share, false));
             v.gap = Some(Gap {
                 absolute: ci.distance(share),
@@ -829,15 +829,18 @@ impl<'a> Checker<'a> {
     fn restated(&self, doc: &Document, claims: &[Claim], verdicts: &mut [Verdict]) {
         let mut seen: FxHashMap<String, usize> = FxHashMap::default();
         for (i, c) in claims.iter().enumerate() {
-            let Some(phrase) = c.counted_phrase.as_ref() else {
+            let Some(phrase) = c.reading.counted_phrase.as_ref() else {
                 continue;
             };
             // the phrase must be written in the claim itself (not carried over) and be specific
             if phrase.split_whitespace().count() < 2
                 || !c.text.contains(phrase.as_str())
-                || c.direction.is_some()
-                || c.value_high.is_some()
-                || !matches!(c.qualifier, Qualifier::Exact | Qualifier::Approximately)
+                || c.reading.direction.is_some()
+                || c.reading.value_high.is_some()
+                || !matches!(
+                    c.reading.qualifier,
+                    Qualifier::Exact | Qualifier::Approximately
+                )
             {
                 continue;
             }
@@ -873,7 +876,10 @@ impl<'a> Checker<'a> {
             let v = &mut verdicts[i];
             v.kind = VerdictKind::Inconsistent;
             v.check = Some("restated".into());
-            let (sa, sb) = (first.value.unwrap_or_default(), c.value.unwrap_or_default());
+            let (sa, sb) = (
+                first.reading.value.unwrap_or_default(),
+                c.reading.value.unwrap_or_default(),
+            );
             v.severity = Some(severity(sb, sa, false));
             v.summary = format!(
                 "{} contradicts {} earlier (line {})",
@@ -902,7 +908,7 @@ impl<'a> Checker<'a> {
         let lex = self.lex;
         let r = self.reference;
         let mut keys: Vec<&str> = ctx_map.keys().copied().collect();
-        if let Some(cn) = &c.counted {
+        if let Some(cn) = &c.reading.counted {
             keys.push(cn.as_str());
         }
         let mut out = Vec::new();
@@ -911,8 +917,10 @@ impl<'a> Checker<'a> {
             // dimension: counts against counts, units against comparable units
             match (&f.counted, f.unit) {
                 (Some(fc), None) => {
-                    let Some(cc) = &c.counted else { continue };
-                    if c.unit.is_some() {
+                    let Some(cc) = &c.reading.counted else {
+                        continue;
+                    };
+                    if c.reading.unit.is_some() {
                         continue;
                     }
                     if cc != fc && !f.aliases.iter().any(|a| singularise(a) == *cc) {
@@ -920,12 +928,12 @@ impl<'a> Checker<'a> {
                     }
                 }
                 (None, None) => {
-                    if c.unit.is_some() {
+                    if c.reading.unit.is_some() {
                         continue;
                     }
                 }
                 (_, Some(_)) => {
-                    if !ReferenceSet::comparable(lex, f.unit, c.unit)
+                    if !ReferenceSet::comparable(lex, f.unit, c.reading.unit)
                         && !points_for_percent(lex, f.unit, c)
                     {
                         continue;
@@ -966,7 +974,7 @@ impl<'a> Checker<'a> {
                     .any(|a| a.iter().all(|t| ctx_map.contains_key(t.as_str())));
             let measure_here = f.counted.is_some()
                 || linked.iter().any(|t| {
-                    Some(t.as_str()) != c.counted.as_deref()
+                    Some(t.as_str()) != c.reading.counted.as_deref()
                         && !f.entity_terms.contains(t)
                         && ctx_map.get(t.as_str()).is_some_and(|w| *w >= 1.0)
                 });
@@ -977,7 +985,7 @@ impl<'a> Checker<'a> {
                 score += 4.0;
                 linked.push(format!(
                     "counted: {}",
-                    c.counted.clone().unwrap_or_default()
+                    c.reading.counted.clone().unwrap_or_default()
                 ));
             }
             out.push(Candidate {
@@ -1010,10 +1018,11 @@ impl<'a> Checker<'a> {
         // when their own clause says so ("a country of 38 million people", "France's
         // population of 68 million", "GDP of $2tn", "covers an area of")
         let in_clause = |w: &str| ctx.get(w).is_some_and(|x| *x >= 3.0);
-        let people = c.unit.is_none()
+        let people = c.reading.unit.is_none()
             && (in_clause("population")
                 || in_clause("inhabitant")
                 || (c
+                    .reading
                     .counted
                     .as_deref()
                     .is_some_and(|n| POPULATION_NOUNS.contains(&n))
@@ -1022,10 +1031,14 @@ impl<'a> Checker<'a> {
                         || in_clause("home")
                         || in_clause("populous"))));
         let money = c
+            .reading
             .unit
             .is_some_and(|u| lex.unit(u).kind == UnitKind::Currency)
             && (in_clause("gdp") || in_clause("economy") || in_clause("domestic"));
-        let area = c.unit.is_some_and(|u| lex.unit(u).dimension == "area")
+        let area = c
+            .reading
+            .unit
+            .is_some_and(|u| lex.unit(u).dimension == "area")
             && (in_clause("area")
                 || in_clause("cover")
                 || in_clause("territory")
@@ -1096,8 +1109,10 @@ impl<'a> Checker<'a> {
         };
         let has = |w: &str| ctx.get(w).is_some_and(|x| *x >= 1.0);
         let mut out = Vec::new();
-        let dim_count = c.unit.is_none() && (c.counted.is_some() || c.kind == ClaimKind::Number);
+        let dim_count = c.reading.unit.is_none()
+            && (c.reading.counted.is_some() || c.reading.kind == ClaimKind::Number);
         let counted_people = c
+            .reading
             .counted
             .as_deref()
             .is_some_and(|n| POPULATION_NOUNS.contains(&n));
@@ -1141,7 +1156,7 @@ impl<'a> Checker<'a> {
                 group: format!("{}|{}", ctry.iso3, measure),
             });
         };
-        if dim_count && (counted_people || (has("population") && c.counted.is_none())) {
+        if dim_count && (counted_people || (has("population") && c.reading.counted.is_none())) {
             if let Some((vy, v)) =
                 crate::reference::CountryTable::value_near(&table.population, country, year)
             {
@@ -1151,20 +1166,21 @@ impl<'a> Checker<'a> {
                     vy,
                     None,
                     "person",
-                    c.counted.as_deref().or(Some("person")),
+                    c.reading.counted.as_deref().or(Some("person")),
                     &format!("World Bank, population total (SP.POP.TOTL), {vy}"),
                     vec![
                         ctry.name.clone(),
                         if has("population") {
                             "population".into()
                         } else {
-                            format!("counted: {}", c.counted.clone().unwrap_or_default())
+                            format!("counted: {}", c.reading.counted.clone().unwrap_or_default())
                         },
                     ],
                 );
             }
         }
-        if c.unit
+        if c.reading
+            .unit
             .is_some_and(|u| lex.unit(u).kind == UnitKind::Currency)
             && (has("gdp")
                 || has("economy")
@@ -1196,7 +1212,7 @@ impl<'a> Checker<'a> {
                 );
             }
         }
-        if let (Some(u), Some(area)) = (c.unit, ctry.area_km2) {
+        if let (Some(u), Some(area)) = (c.reading.unit, ctry.area_km2) {
             if lex.unit(u).dimension == "area"
                 && (has("area") || has("size") || has("cover") || has("territory"))
             {
@@ -1217,16 +1233,18 @@ impl<'a> Checker<'a> {
 
     /// Could the claim be a statement (right or wrong) of this fact, judging by magnitude?
     fn plausible(&self, doc: &Document, c: &Claim, f: &Fact) -> bool {
-        let Some(stated) = c.value else { return true };
+        let Some(stated) = c.reading.value else {
+            return true;
+        };
         let date = doc.date.or(f.as_of);
-        let conv = |x: Decimal| match (f.unit, c.unit) {
+        let conv = |x: Decimal| match (f.unit, c.reading.unit) {
             (Some(fu), Some(cu)) => self.convert(x, fu, cu, date).map(|r| r.0).ok(),
             _ => Some(x),
         };
         let (Some(lo), Some(hi)) = (conv(f.low), conv(f.high)) else {
             return true; // reported as a conversion problem
         };
-        let stated_hi = c.value_high.unwrap_or(stated);
+        let stated_hi = c.reading.value_high.unwrap_or(stated);
         let near = |v: Decimal| {
             let nearest = if v.saturating_sub(lo).abs() < v.saturating_sub(hi).abs() {
                 lo
@@ -1258,6 +1276,7 @@ impl<'a> Checker<'a> {
         v.check = Some("reference".into());
         let Some(interval) = c.interval else {
             v.summary = c
+                .reading
                 .problem
                 .clone()
                 .unwrap_or_else(|| "the figure cannot be represented".into());
@@ -1271,14 +1290,14 @@ impl<'a> Checker<'a> {
         // unless the gap is a clean thousand-fold scale slip
         cands.retain(|k| self.plausible(doc, c, &k.fact));
         if cands.is_empty() {
-            v.summary = match c.kind {
+            v.summary = match c.reading.kind {
                 ClaimKind::Number => {
                     "no reference fact; nothing says what the number counts".into()
                 }
                 _ => format!("no reference fact about {}", describe_subject(c, lex)),
             };
             v.explanation.push(read_as(lex, c, &interval));
-            if let Some(note) = &c.unit_note {
+            if let Some(note) = &c.reading.unit_note {
                 v.explanation.push(note.clone());
             }
             return v;
@@ -1374,7 +1393,7 @@ impl<'a> Checker<'a> {
         }
         // the fact in the claim's unit
         let date = doc.date.or(f.as_of);
-        let (flo, fhi, rate) = match (f.unit, c.unit) {
+        let (flo, fhi, rate) = match (f.unit, c.reading.unit) {
             (Some(fu), Some(cu)) => match (
                 self.convert(f.low, fu, cu, date),
                 self.convert(f.high, fu, cu, date),
@@ -1439,13 +1458,13 @@ impl<'a> Checker<'a> {
                 r.to,
                 r.from,
                 r.date,
-                with_unit(lex, c.unit, None, &human_range(flo, fhi))
+                with_unit(lex, c.reading.unit, None, &human_range(flo, fhi))
             ));
             v.explanation.push(format!(
                 "allowing {}% for exchange-rate movement",
                 fmt_num(slack.saturating_mul(Decimal::ONE_HUNDRED))
             ));
-        } else if f.unit != c.unit {
+        } else if f.unit != c.reading.unit {
             v.explanation.push(format!(
                 "in {}: {}",
                 if unit.is_empty() {
@@ -1458,7 +1477,7 @@ impl<'a> Checker<'a> {
         }
         v.explanation
             .push(format!("linked by: {}", best.linked_by.join(", ")));
-        let stated = c.value.unwrap_or_default();
+        let stated = c.reading.value.unwrap_or_default();
         if interval.overlaps(&fact_iv) {
             let raw_iv = Interval {
                 low: Some(flo.min(fhi)),
@@ -1467,7 +1486,7 @@ impl<'a> Checker<'a> {
                 high_open: false,
             };
             let point_ok = raw_iv.contains(stated)
-                || c.value_high.is_some_and(|h| {
+                || c.reading.value_high.is_some_and(|h| {
                     raw_iv.overlaps(&Interval {
                         low: Some(stated.min(h)),
                         high: Some(stated.max(h)),
@@ -1475,12 +1494,17 @@ impl<'a> Checker<'a> {
                         high_open: false,
                     })
                 });
-            if c.qualifier == Qualifier::Exact && !c.vague && !point_ok {
+            if c.reading.qualifier == Qualifier::Exact && !c.reading.vague && !point_ok {
                 v.kind = VerdictKind::ConsistentByRounding;
                 v.summary = format!(
                     "{} is a rounded form of {}",
                     oneline(&c.text),
-                    with_unit(lex, c.unit, c.counted.as_deref(), &human_range(flo, fhi))
+                    with_unit(
+                        lex,
+                        c.reading.unit,
+                        c.reading.counted.as_deref(),
+                        &human_range(flo, fhi)
+                    )
                 );
             } else {
                 v.kind = VerdictKind::Consistent;
@@ -1512,15 +1536,15 @@ impl<'a> Checker<'a> {
             relative: rel,
         });
         let qualifier_flip = !matches!(
-            c.qualifier,
+            c.reading.qualifier,
             Qualifier::Exact | Qualifier::Approximately | Qualifier::Range | Qualifier::Nearly
         ) && stated.saturating_sub(nearest).abs()
             <= nearest.abs() * dec("0.5");
         v.severity = Some(severity(stated, nearest, qualifier_flip));
         let correct = with_unit(
             lex,
-            c.unit,
-            c.counted.as_deref().or(f.counted.as_deref()),
+            c.reading.unit,
+            c.reading.counted.as_deref().or(f.counted.as_deref()),
             &human_range(flo, fhi),
         );
         v.summary = if qualifier_flip {
@@ -1528,8 +1552,13 @@ impl<'a> Checker<'a> {
                 "{} is wrong: the reference gives {}, which is not {} {}",
                 oneline(&c.text),
                 correct,
-                qualifier_words(c.qualifier),
-                with_unit(lex, c.unit, c.counted.as_deref(), &fmt_num(stated))
+                qualifier_words(c.reading.qualifier),
+                with_unit(
+                    lex,
+                    c.reading.unit,
+                    c.reading.counted.as_deref(),
+                    &fmt_num(stated)
+                )
             )
         } else {
             format!(
@@ -1553,7 +1582,7 @@ impl<'a> Checker<'a> {
             v.explanation
                 .push(format!("looks like a scale slip: {slip}"));
         }
-        v.suggestion = Some(match c.qualifier {
+        v.suggestion = Some(match c.reading.qualifier {
             Qualifier::Exact | Qualifier::Range => correct,
             q => format!("{} {}", qualifier_words(q), correct),
         });
@@ -1564,12 +1593,12 @@ impl<'a> Checker<'a> {
 /// A level stated in percentage points where the fact is a percentage ("the jobless rate is
 /// 5 points"): a slip, unless the claim is a change ("fell 5 points").
 fn points_for_percent(lex: &Lexicon, fact_unit: Option<UnitId>, c: &Claim) -> bool {
-    let (Some(fu), Some(cu)) = (fact_unit, c.unit) else {
+    let (Some(fu), Some(cu)) = (fact_unit, c.reading.unit) else {
         return false;
     };
     lex.unit(fu).kind == UnitKind::Percent
         && lex.unit(cu).kind == UnitKind::PercentagePoint
-        && c.direction.is_none()
+        && c.reading.direction.is_none()
 }
 
 fn gap_between(a: &Interval, b: &Interval) -> Decimal {
@@ -1598,15 +1627,20 @@ fn human_range(lo: Decimal, hi: Decimal) -> String {
 fn read_as(lex: &Lexicon, c: &Claim, interval: &Interval) -> String {
     format!(
         "read as: {} {} → {}",
-        qualifier_words(c.qualifier),
-        with_unit(lex, c.unit, c.counted.as_deref(), &claim_value_text(c)),
+        qualifier_words(c.reading.qualifier),
+        with_unit(
+            lex,
+            c.reading.unit,
+            c.reading.counted.as_deref(),
+            &claim_value_text(c)
+        ),
         interval.display()
     )
     .replace("  ", " ")
 }
 
 fn claim_value_text(c: &Claim) -> String {
-    match (c.value, c.value_high) {
+    match (c.reading.value, c.reading.value_high) {
         (Some(a), Some(b)) => format!("{}–{}", fmt_num(a), fmt_num(b)),
         (Some(a), None) => fmt_num(a),
         _ => "?".into(),
@@ -1627,7 +1661,7 @@ fn qualifier_words(q: Qualifier) -> &'static str {
 }
 
 fn describe_subject(c: &Claim, lex: &Lexicon) -> String {
-    match (&c.counted_phrase, c.unit) {
+    match (&c.reading.counted_phrase, c.reading.unit) {
         (Some(p), _) => format!("\"{}\"", oneline(p)),
         (None, Some(u)) => format!("this {} figure", lex.unit(u).dimension.replace('_', " ")),
         _ => "this figure".into(),

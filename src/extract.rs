@@ -7,95 +7,10 @@ use std::str::FromStr;
 
 use rust_decimal::Decimal;
 
+pub use crate::claim::{ClaimKind, Reading, Span};
+use crate::claim::{Direction, Qualifier};
 use crate::document::Document;
-use crate::lexicon::{
-    Direction, Lexicon, NumberWordKind, Qualifier, UnitId, UnitKind, normalise_name, role,
-};
-
-/// A byte range `[start, end)`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, serde::Serialize)]
-pub struct Span {
-    pub start: usize,
-    pub end: usize,
-}
-
-/// What sort of quantity a claim states.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize)]
-#[serde(rename_all = "snake_case")]
-pub enum ClaimKind {
-    /// A number of things ("14,000 troops").
-    Count,
-    /// Money ("$1.2 billion").
-    Currency,
-    /// A percentage ("3.5%").
-    Percent,
-    /// A difference of percentages ("2 percentage points").
-    PercentagePoint,
-    /// A physical measure ("10 km", "30 gigawatts").
-    Physical,
-    /// A length of time ("nearly 20 years", "decade-long").
-    Duration,
-    /// An age ("a 50-year-old man").
-    Age,
-    /// A multiplier ("doubled", "three times").
-    Multiplier,
-    /// A fraction ("a third of").
-    Fraction,
-    /// A number with nothing said about what it counts or measures.
-    Number,
-    /// A number too large or too precise to represent ("10^40").
-    Unrepresentable,
-}
-
-impl ClaimKind {
-    /// The name used in reports and JSON.
-    pub fn as_str(self) -> &'static str {
-        match self {
-            ClaimKind::Count => "count",
-            ClaimKind::Currency => "currency",
-            ClaimKind::Percent => "percent",
-            ClaimKind::PercentagePoint => "percentage_point",
-            ClaimKind::Physical => "physical",
-            ClaimKind::Duration => "duration",
-            ClaimKind::Age => "age",
-            ClaimKind::Multiplier => "multiplier",
-            ClaimKind::Fraction => "fraction",
-            ClaimKind::Number => "number",
-            ClaimKind::Unrepresentable => "unrepresentable",
-        }
-    }
-}
-
-/// A claim as found in the text, before normalisation into an interval.
-#[derive(Debug, Clone)]
-pub struct RawClaim {
-    /// Span in the document's scan text.
-    pub scan_span: Span,
-    /// Sentence span in the scan text.
-    pub sentence: Span,
-    pub kind: ClaimKind,
-    /// The stated value, fully scaled (the low end of a range). `None` if unrepresentable.
-    pub value: Option<Decimal>,
-    /// The high end of a range.
-    pub value_high: Option<Decimal>,
-    /// The rounding step implied by how the number was written ("1.2 billion": 0.1 billion).
-    pub precision: Decimal,
-    pub qualifier: Qualifier,
-    /// The number was written vaguely ("a dozen", "thousands", "decade-long").
-    pub vague: bool,
-    pub direction: Option<Direction>,
-    pub unit: Option<UnitId>,
-    /// "per month", "per share": the denominator of a rate.
-    pub per: Option<String>,
-    /// How an ambiguous sign or name was read ("$ read as USD: no other cue").
-    pub unit_note: Option<String>,
-    /// Head noun of what is counted, singular ("troop").
-    pub counted: Option<String>,
-    /// The counted noun phrase as written ("Soviet troops").
-    pub counted_phrase: Option<String>,
-    /// Why the value could not be represented.
-    pub problem: Option<String>,
-}
+use crate::lexicon::{Lexicon, NumberWordKind, UnitId, UnitKind, normalise_name, role};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum TK {
@@ -508,7 +423,7 @@ impl<'l> Extractor<'l> {
     }
 
     /// All claims in a document, in text order.
-    pub fn extract(&mut self, doc: &Document) -> Vec<RawClaim> {
+    pub fn extract(&mut self, doc: &Document) -> Vec<Reading> {
         let text = doc.scan.as_str();
         tokenize(text, &mut self.toks);
         self.lower.clear();
@@ -552,7 +467,7 @@ impl<'l> Extractor<'l> {
                 .unwrap_or(&[]),
             locale: doc.locale.as_deref(),
         };
-        let mut claims: Vec<RawClaim> = Vec::new();
+        let mut claims: Vec<Reading> = Vec::new();
         let mut i = 0;
         let n = self.toks.len();
         while i < n {
@@ -571,7 +486,7 @@ impl<'l> Extractor<'l> {
 
 /// "280 million of the 1.5 billion shekels", "at 2,483 while Florida had 1,385 strikes": a bare
 /// figure takes the unit of a comparable figure a few words later in the same clause.
-fn inherit_forward(text: &str, claims: &mut [RawClaim]) {
+fn inherit_forward(text: &str, claims: &mut [Reading]) {
     for i in 1..claims.len() {
         let (before, after) = claims.split_at_mut(i);
         let c = &mut before[i - 1];
@@ -635,7 +550,7 @@ fn inherit_forward(text: &str, claims: &mut [RawClaim]) {
 }
 
 enum Step {
-    Claim(Box<RawClaim>, usize),
+    Claim(Box<Reading>, usize),
     Skip(usize),
 }
 
@@ -2329,7 +2244,7 @@ fn may_start(ctx: &Ctx, i: usize) -> bool {
     }
 }
 
-fn parse_at(ctx: &Ctx, i: usize, prior: &[RawClaim]) -> Step {
+fn parse_at(ctx: &Ctx, i: usize, prior: &[Reading]) -> Step {
     if !may_start(ctx, i) {
         return Step::Skip(i + 1);
     }
@@ -2385,7 +2300,7 @@ fn parse_at(ctx: &Ctx, i: usize, prior: &[RawClaim]) -> Step {
                 let (qualifier, _) =
                     qualifier_before(ctx, j).unwrap_or((Qualifier::Approximately, j));
                 return Step::Claim(
-                    Box::new(RawClaim {
+                    Box::new(Reading {
                         scan_span: span,
                         sentence: sentence_span(ctx, j),
                         kind: ClaimKind::Duration,
@@ -3213,7 +3128,7 @@ fn parse_at(ctx: &Ctx, i: usize, prior: &[RawClaim]) -> Step {
     }
     let span = span_of(ctx, first_tok.min(core.first), claim_end.max(core.end));
     Step::Claim(
-        Box::new(RawClaim {
+        Box::new(Reading {
             scan_span: span,
             sentence: sentence_span(ctx, core.first),
             kind,

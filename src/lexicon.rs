@@ -98,64 +98,7 @@ pub struct Scale {
     pub spaced: bool,
 }
 
-/// How a qualifier bounds the true value relative to the stated one (DESIGN.md §3).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize)]
-#[serde(rename_all = "snake_case")]
-pub enum Qualifier {
-    /// No qualifier: the value as written, within its rounding.
-    Exact,
-    Approximately,
-    Nearly,
-    MoreThan,
-    AtLeast,
-    UpTo,
-    LessThan,
-    AtMost,
-    /// A range "between A and B", "A-B".
-    Range,
-}
-
-impl Qualifier {
-    /// The name used in reports and JSON.
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Qualifier::Exact => "exact",
-            Qualifier::Approximately => "approximately",
-            Qualifier::Nearly => "nearly",
-            Qualifier::MoreThan => "more_than",
-            Qualifier::AtLeast => "at_least",
-            Qualifier::UpTo => "up_to",
-            Qualifier::LessThan => "less_than",
-            Qualifier::AtMost => "at_most",
-            Qualifier::Range => "range",
-        }
-    }
-}
-
-impl FromStr for Qualifier {
-    type Err = String;
-    fn from_str(s: &str) -> Result<Self, String> {
-        Ok(match s {
-            "exactly" | "exact" => Qualifier::Exact,
-            "approximately" => Qualifier::Approximately,
-            "nearly" => Qualifier::Nearly,
-            "more_than" => Qualifier::MoreThan,
-            "at_least" => Qualifier::AtLeast,
-            "up_to" => Qualifier::UpTo,
-            "less_than" => Qualifier::LessThan,
-            "at_most" => Qualifier::AtMost,
-            other => return Err(format!("unknown qualifier '{other}'")),
-        })
-    }
-}
-
-/// Direction of a stated change ("rose 3%", "fell 2 points").
-#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
-#[serde(rename_all = "snake_case")]
-pub enum Direction {
-    Up,
-    Down,
-}
+pub use crate::claim::{Direction, Qualifier};
 
 /// Word classes from `lexicon/words.csv`, as bit flags.
 pub mod role {

@@ -5,6 +5,7 @@
 //! The library never prints and never exits; the `numcheck` binary is a thin shell over it.
 
 pub mod check;
+pub mod claim;
 pub mod config;
 pub mod document;
 pub mod error;
@@ -14,11 +15,12 @@ pub mod normalise;
 pub mod reference;
 pub mod report;
 
+pub use claim::{Claim, ClaimKind, Interval, Reading, Span};
 pub use document::{Date, Document, Format};
 pub use error::{DataError, InputError};
-pub use extract::{ClaimKind, Extractor, Span};
+pub use extract::Extractor;
 pub use lexicon::Lexicon;
-pub use normalise::{Claim, Interval, Tolerances};
+pub use normalise::Tolerances;
 
 /// Extracts and normalises every claim of a document.
 pub fn extract_claims(doc: &Document, lex: &Lexicon, tol: &Tolerances) -> Vec<Claim> {

@@ -4,9 +4,10 @@
 
 use rust_decimal::Decimal;
 
+pub use crate::claim::{Claim, Interval, fmt_num};
+use crate::claim::{Qualifier, Reading, Span};
 use crate::document::Document;
-use crate::extract::{ClaimKind, RawClaim, Span};
-use crate::lexicon::{Direction, Lexicon, Qualifier, UnitId, UnitKind};
+use crate::lexicon::{Lexicon, UnitKind};
 
 /// How far "about", "nearly" and vague forms widen a value (a fraction of it).
 #[derive(Debug, Clone, Copy, serde::Deserialize, serde::Serialize)]
@@ -27,181 +28,6 @@ impl Default for Tolerances {
             approximately: Decimal::new(10, 2),
             nearly: Decimal::new(10, 2),
             currency_rate: Decimal::new(3, 2),
-        }
-    }
-}
-
-/// An interval of true values; `None` ends are unbounded.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
-pub struct Interval {
-    #[serde(with = "opt_dec")]
-    pub low: Option<Decimal>,
-    #[serde(with = "opt_dec")]
-    pub high: Option<Decimal>,
-    /// The low end is excluded ("more than").
-    pub low_open: bool,
-    /// The high end is excluded ("fewer than").
-    pub high_open: bool,
-}
-
-mod opt_dec {
-    use rust_decimal::Decimal;
-    use serde::Serializer;
-    pub fn serialize<S: Serializer>(v: &Option<Decimal>, s: S) -> Result<S::Ok, S::Error> {
-        match v {
-            Some(d) => s.serialize_str(&d.normalize().to_string()),
-            None => s.serialize_none(),
-        }
-    }
-}
-
-impl Interval {
-    /// Does the interval hold `x`?
-    pub fn contains(&self, x: Decimal) -> bool {
-        let lo_ok = match self.low {
-            None => true,
-            Some(l) if self.low_open => x > l,
-            Some(l) => x >= l,
-        };
-        let hi_ok = match self.high {
-            None => true,
-            Some(h) if self.high_open => x < h,
-            Some(h) => x <= h,
-        };
-        lo_ok && hi_ok
-    }
-
-    /// Do two intervals share a value?
-    pub fn overlaps(&self, other: &Interval) -> bool {
-        let a_below_b = match (self.high, other.low) {
-            (Some(h), Some(l)) => h < l || (h == l && (self.high_open || other.low_open)),
-            _ => false,
-        };
-        let b_below_a = match (other.high, self.low) {
-            (Some(h), Some(l)) => h < l || (h == l && (other.high_open || self.low_open)),
-            _ => false,
-        };
-        !a_below_b && !b_below_a
-    }
-
-    /// Distance from `x` to the interval (0 inside).
-    pub fn distance(&self, x: Decimal) -> Decimal {
-        if let Some(l) = self.low {
-            if x < l {
-                return l.saturating_sub(x);
-            }
-        }
-        if let Some(h) = self.high {
-            if x > h {
-                return x.saturating_sub(h);
-            }
-        }
-        Decimal::ZERO
-    }
-
-    /// Multiplies both ends by a positive factor.
-    pub fn scaled(&self, f: Decimal) -> Interval {
-        Interval {
-            low: self.low.and_then(|v| v.checked_mul(f)),
-            high: self.high.and_then(|v| v.checked_mul(f)),
-            ..*self
-        }
-    }
-
-    /// Human form: "[1,150,000,000, 1,250,000,000]", "(14,000, ∞)".
-    pub fn display(&self) -> String {
-        let l = self.low.map(fmt_num).unwrap_or_else(|| "-∞".into());
-        let h = self.high.map(fmt_num).unwrap_or_else(|| "∞".into());
-        format!(
-            "{}{}, {}{}",
-            if self.low_open || self.low.is_none() {
-                "("
-            } else {
-                "["
-            },
-            l,
-            h,
-            if self.high_open || self.high.is_none() {
-                ")"
-            } else {
-                "]"
-            }
-        )
-    }
-}
-
-/// A number with thousands separators and no trailing zeros: 1,162,300,000 · 0.5.
-pub fn fmt_num(d: Decimal) -> String {
-    let d = d.round_dp(6).normalize();
-    let s = d.abs().to_string();
-    let (int, frac) = match s.find('.') {
-        Some(p) => (&s[..p], &s[p..]),
-        None => (s.as_str(), ""),
-    };
-    let mut out = String::new();
-    for (i, c) in int.chars().enumerate() {
-        if i > 0 && (int.len() - i) % 3 == 0 {
-            out.push(',');
-        }
-        out.push(c);
-    }
-    format!(
-        "{}{}{}",
-        if d.is_sign_negative() && !d.is_zero() {
-            "-"
-        } else {
-            ""
-        },
-        out,
-        frac
-    )
-}
-
-/// A normalised claim: where it is, what it says and the interval it allows.
-#[derive(Debug, Clone)]
-pub struct Claim {
-    /// Span in the ORIGINAL input.
-    pub span: Span,
-    /// 1-based line and column (characters) of the span's start.
-    pub line: usize,
-    pub column: usize,
-    /// The claim as written (the source text of the span).
-    pub text: String,
-    /// The sentence, in the original input.
-    pub sentence: Span,
-    pub kind: ClaimKind,
-    pub value: Option<Decimal>,
-    pub value_high: Option<Decimal>,
-    pub precision: Decimal,
-    pub qualifier: Qualifier,
-    pub vague: bool,
-    pub direction: Option<Direction>,
-    pub unit: Option<UnitId>,
-    pub per: Option<String>,
-    pub unit_note: Option<String>,
-    pub counted: Option<String>,
-    pub counted_phrase: Option<String>,
-    /// The interval of true values consistent with the claim (None when unrepresentable).
-    pub interval: Option<Interval>,
-    /// The value in SI units for physical quantities.
-    pub si_value: Option<Decimal>,
-    pub problem: Option<String>,
-}
-
-impl Claim {
-    /// Canonical unit code ("USD", "kilometre", "percent"), or the counted noun for counts.
-    pub fn unit_code<'a>(&'a self, lex: &'a Lexicon) -> Option<&'a str> {
-        self.unit.map(|u| lex.unit(u).code.as_str())
-    }
-
-    /// Dimension: the unit's, "count" for counted things, "number" otherwise.
-    pub fn dimension<'a>(&self, lex: &'a Lexicon) -> &'a str {
-        match self.unit {
-            Some(u) => lex.unit(u).dimension.as_str(),
-            None if self.counted.is_some() => "count",
-            None if self.kind == ClaimKind::Multiplier => "multiplier",
-            None if self.kind == ClaimKind::Fraction => "fraction",
-            None => "number",
         }
     }
 }
@@ -272,12 +98,7 @@ pub fn interval_for(
 }
 
 /// Normalises the raw claims of a document.
-pub fn normalise(
-    doc: &Document,
-    raw: Vec<RawClaim>,
-    lex: &Lexicon,
-    tol: &Tolerances,
-) -> Vec<Claim> {
+pub fn normalise(doc: &Document, raw: Vec<Reading>, lex: &Lexicon, tol: &Tolerances) -> Vec<Claim> {
     raw.into_iter()
         .map(|r| {
             let start = doc.to_source(r.scan_span.start);
@@ -298,26 +119,14 @@ pub fn normalise(
                 _ => None,
             };
             Claim {
+                reading: r,
                 span: Span { start, end },
                 line,
                 column,
                 text,
                 sentence,
-                kind: r.kind,
-                value: r.value,
-                value_high: r.value_high,
-                precision: r.precision,
-                qualifier: r.qualifier,
-                vague: r.vague,
-                direction: r.direction,
-                unit: r.unit,
-                per: r.per,
-                unit_note: r.unit_note,
-                counted: r.counted,
-                counted_phrase: r.counted_phrase,
                 interval,
                 si_value,
-                problem: r.problem,
             }
         })
         .collect()

@@ -89,13 +89,13 @@ pub fn claim_out<'a>(c: &'a Claim, lex: &'a Lexicon) -> ClaimOut<'a> {
         span: SpanJson::from(c.span),
         line: c.line,
         column: c.column,
-        kind: c.kind.as_str(),
-        value: c.value.map(DecStr),
-        value_high: c.value_high.map(DecStr),
-        precision: DecStr(c.precision),
-        qualifier: c.qualifier.as_str(),
+        kind: c.reading.kind.as_str(),
+        value: c.reading.value.map(DecStr),
+        value_high: c.reading.value_high.map(DecStr),
+        precision: DecStr(c.reading.precision),
+        qualifier: c.reading.qualifier.as_str(),
         interval: c.interval,
-        unit: c.unit.map(|u| {
+        unit: c.reading.unit.map(|u| {
             let u = lex.unit(u);
             UnitOut {
                 code: &u.code,
@@ -105,16 +105,16 @@ pub fn claim_out<'a>(c: &'a Claim, lex: &'a Lexicon) -> ClaimOut<'a> {
                 si_factor: DecStr(u.si_factor),
             }
         }),
-        per: c.per.as_deref(),
+        per: c.reading.per.as_deref(),
         dimension: c.dimension(lex),
         si_value: c.si_value.map(DecStr),
-        unit_note: c.unit_note.as_deref(),
-        counted: c.counted.as_deref(),
-        counted_phrase: c.counted_phrase.as_deref(),
-        direction: c.direction,
-        vague: c.vague,
+        unit_note: c.reading.unit_note.as_deref(),
+        counted: c.reading.counted.as_deref(),
+        counted_phrase: c.reading.counted_phrase.as_deref(),
+        direction: c.reading.direction,
+        vague: c.reading.vague,
         sentence: SpanJson::from(c.sentence),
-        problem: c.problem.as_deref(),
+        problem: c.reading.problem.as_deref(),
     }
 }
 
@@ -270,12 +270,12 @@ fn oneline(s: &str) -> String {
 
 /// A short description of what a claim states: "USD 1,200,000,000", "14,000 troop".
 pub fn describe_value(c: &Claim, lex: &Lexicon) -> String {
-    let v = match (c.value, c.value_high) {
+    let v = match (c.reading.value, c.reading.value_high) {
         (Some(a), Some(b)) => format!("{}–{}", fmt_num(a), fmt_num(b)),
         (Some(a), None) => fmt_num(a),
         _ => "(unrepresentable)".into(),
     };
-    let unit = match c.unit {
+    let unit = match c.reading.unit {
         Some(u) => {
             let u = lex.unit(u);
             match u.kind {
@@ -284,7 +284,7 @@ pub fn describe_value(c: &Claim, lex: &Lexicon) -> String {
                 _ => u.code.clone(),
             }
         }
-        None => c.counted.clone().unwrap_or_default(),
+        None => c.reading.counted.clone().unwrap_or_default(),
     };
     if unit.is_empty() {
         v
@@ -294,7 +294,8 @@ pub fn describe_value(c: &Claim, lex: &Lexicon) -> String {
 }
 
 fn per(c: &Claim) -> String {
-    c.per
+    c.reading
+        .per
         .as_ref()
         .map(|p| format!(" per {p}"))
         .unwrap_or_default()
@@ -310,9 +311,9 @@ pub fn extract_text(files: &[Extracted], lex: &Lexicon) -> String {
             .map(|c| {
                 [
                     format!("{}:{}:{}", f.doc.name, c.line, c.column),
-                    c.kind.as_str().to_string(),
+                    c.reading.kind.as_str().to_string(),
                     describe_value(c, lex),
-                    c.qualifier.as_str().to_string(),
+                    c.reading.qualifier.as_str().to_string(),
                     format!(
                         "{}  {}",
                         oneline(&c.text),
