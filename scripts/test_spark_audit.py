@@ -11,6 +11,8 @@ import importlib.machinery
 import importlib.util
 import json
 import os
+import shutil
+import tempfile
 import unittest
 
 HERE = os.path.dirname(os.path.abspath(__file__))
@@ -73,8 +75,8 @@ SAMPLE = [
         dict(verdict("inconsistent", severity="gross", fact=TOWN), suppressed=True),
     ),
     article("a3"),
-    # no check, no severity, no fact, no claim kind: all "none"
-    json.dumps({"id": 4, "verdicts": [{"verdict": "ambiguous"}]}),
+    # no check, no severity, no fact, no claim kind (or empty ones): all "none"
+    json.dumps({"id": 4, "verdicts": [{"verdict": "ambiguous", "check": ""}]}),
     json.dumps({"error": "-: line 5: not a JSON object with a \"text\" field: expected value", "line": 5}),
     json.dumps({"error": "e1: empty text: nothing to check", "id": "e1"}),
     "this is not JSON",
@@ -205,6 +207,7 @@ class LocationTest(unittest.TestCase):
         report = audit.report(sa.line_locator(audit.partitions, self.SPLITS))
         self.assertEqual(report["errors"], [{"error": "hdfs://nn/archive/a.jsonl: line 16: bad", "file": "hdfs://nn/archive/a.jsonl", "line": 16}])
         self.assertEqual(report["totals"]["input_lines"], 17)
+        self.assertIn("- hdfs://nn/archive/a.jsonl:16: bad\n", sa.render_markdown(report))
 
 
 class OutputTest(unittest.TestCase):
@@ -217,6 +220,8 @@ class OutputTest(unittest.TestCase):
         self.assertIn("7 \\| 8 km", text)
         self.assertIn("## Errors (4)", text)
         self.assertIn("- line 5: -: line 5: not a JSON object", text)
+        self.assertIn("- (id \"e1\"): e1: empty text", text)
+        self.assertIn("- this is not JSON", text.replace("numcheck wrote a line that is not JSON: ", ""))
 
     def test_exit_code(self):
         report = sa.aggregate([article("a", verdict("inconsistent")), article("b", verdict("unverifiable"))]).report()
@@ -283,6 +288,31 @@ class WrapperTest(unittest.TestCase):
         with self.assertRaises(RuntimeError) as caught:
             list(run)
         self.assertIn("partition 3", str(caught.exception))
+
+
+class MisbehavingBinaryTest(unittest.TestCase):
+    """The wrapper refuses a run that lost articles, whatever the binary says."""
+
+    def stand_in(self, body):
+        directory = tempfile.mkdtemp()
+        self.addCleanup(shutil.rmtree, directory)
+        path = os.path.join(directory, "numcheck")
+        with open(path, "w") as f:
+            f.write("#!/bin/sh\n" + body + "\n")
+        os.chmod(path, 0o755)
+        return path
+
+    LINES = [json.dumps({"id": "m%d" % i, "text": "%d ferries." % i}) for i in range(3)]
+
+    def test_fewer_lines_than_articles(self):
+        binary = self.stand_in("cat >/dev/null; echo '{\"id\": \"m0\", \"verdicts\": []}'")
+        with self.assertRaisesRegex(RuntimeError, "partition 2: numcheck wrote 1 lines for 3 articles"):
+            list(sa.run_numcheck(2, iter(self.LINES), binary, []))
+
+    def test_unknown_exit_code(self):
+        binary = self.stand_in("cat >/dev/null; echo 'out of memory' >&2; exit 101")
+        with self.assertRaisesRegex(RuntimeError, "partition 0: numcheck exited with code 101: out of memory"):
+            list(sa.run_numcheck(0, iter(self.LINES), binary, []))
 
 
 if __name__ == "__main__":
