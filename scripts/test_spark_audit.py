@@ -169,24 +169,35 @@ class AggregateTest(unittest.TestCase):
 
 
 class LocationTest(unittest.TestCase):
-    # two files; the first read in two splits (partitions 0 and 1), the second in partition 2
+    # two files; the first read in two splits (partitions 0 and 1), the second in partition 2;
+    # 10 lines in partition 0, 7 in partition 1
     SPLITS = {0: ("hdfs://nn/archive/a.jsonl", 0), 1: ("hdfs://nn/archive/a.jsonl", 4096), 2: ("hdfs://nn/archive/b.jsonl", 0)}
-    PARTITIONS = {0: {"input_lines": 10}, 1: {"input_lines": 7}, 2: {"input_lines": 4}}
+    GLOBAL_STARTS = {0: 0, 1: 10, 2: 17}
+
+    def locate(self):
+        return sa.line_locator(sa.file_line_starts(self.SPLITS, self.GLOBAL_STARTS), self.SPLITS)
 
     def test_lines_are_counted_per_file(self):
-        locate = sa.line_locator(self.PARTITIONS, self.SPLITS)
+        self.assertEqual(sa.file_line_starts(self.SPLITS, self.GLOBAL_STARTS), {0: 0, 1: 10, 2: 0})
+        locate = self.locate()
         self.assertEqual(locate({"partition": 0, "line": 3}), {"file": "hdfs://nn/archive/a.jsonl", "line": 3})
         self.assertEqual(locate({"partition": 1, "line": 2}), {"file": "hdfs://nn/archive/a.jsonl", "line": 12})
         self.assertEqual(locate({"partition": 2, "line": 4}), {"file": "hdfs://nn/archive/b.jsonl", "line": 4})
 
+    def test_splits_after_one_of_unknown_size_are_not_numbered(self):
+        # the last partition's size is not counted; here it comes first in its file
+        splits = {0: ("a.jsonl", 4096), 1: ("a.jsonl", 0)}
+        self.assertEqual(sa.file_line_starts(splits, {0: 0, 1: 7}), {1: 0})
+        self.assertEqual(sa.file_line_starts(self.SPLITS, {}), {0: 0, 2: 0})
+
     def test_unknown_partitions_keep_partition_lines(self):
-        locate = sa.line_locator({0: {"input_lines": 10}}, self.SPLITS)
+        locate = sa.line_locator({0: 0}, self.SPLITS)
         self.assertIsNone(locate({"partition": 1, "line": 2}))
         error = {"error": "-: line 2: bad", "line": 2, "_where": {"partition": 1, "line": 2}}
         self.assertEqual(sa.locate_error(error, locate), {"error": "-: line 2: bad", "line": 2, "partition": 1, "partition_line": 2})
 
     def test_error_lines_name_file_and_line(self):
-        locate = sa.line_locator(self.PARTITIONS, self.SPLITS)
+        locate = self.locate()
         text = json.dumps({"error": "-: line 2: not a JSON object", "line": 2})
         out = json.loads(sa.relocate_output(text, {"partition": 1, "line": 2}, locate))
         self.assertEqual(out, {"error": "hdfs://nn/archive/a.jsonl: line 12: not a JSON object", "file": "hdfs://nn/archive/a.jsonl", "line": 12})
@@ -195,19 +206,26 @@ class LocationTest(unittest.TestCase):
         self.assertEqual(out, {"error": "q7: empty text: nothing to check", "id": "q7", "file": "hdfs://nn/archive/b.jsonl", "line": 1})
 
     def test_article_lines_are_left_alone(self):
-        locate = sa.line_locator(self.PARTITIONS, self.SPLITS)
         line = article("a-error", verdict("unverifiable", text="error 404"))
-        self.assertIs(sa.relocate_output(line, {"partition": 0, "line": 1}, locate), line)
+        self.assertIs(sa.relocate_output(line, {"partition": 0, "line": 1}, self.locate()), line)
 
     def test_report_locates_errors(self):
         audit = sa.Audit()
-        audit.add_partition(0, {"input_lines": 10})
-        audit.add_partition(1, {"input_lines": 7})
+        audit.add_partition({"input_lines": 10})
+        audit.add_partition({"input_lines": 7})
         audit.add_line(json.dumps({"error": "-: line 6: bad", "line": 6}), {"partition": 1, "line": 6})
-        report = audit.report(sa.line_locator(audit.partitions, self.SPLITS))
+        report = audit.report(self.locate())
         self.assertEqual(report["errors"], [{"error": "hdfs://nn/archive/a.jsonl: line 16: bad", "file": "hdfs://nn/archive/a.jsonl", "line": 16}])
         self.assertEqual(report["totals"]["input_lines"], 17)
         self.assertIn("- hdfs://nn/archive/a.jsonl:16: bad\n", sa.render_markdown(report))
+
+    def test_accumulator_merges_partials(self):
+        param = sa.AuditAccumulator()
+        total = param.zero(sa.Audit(top=3, max_errors=5))
+        self.assertEqual((total.top, total.max_errors, total.totals["articles"]), (3, 5, 0))
+        for part in (SAMPLE[:3], SAMPLE[3:]):
+            total = param.addInPlace(total, sa.aggregate(part, top=3))
+        self.assertEqual(total.report(), sa.aggregate(SAMPLE, top=3).report())
 
 
 class OutputTest(unittest.TestCase):
@@ -270,10 +288,17 @@ class WrapperTest(unittest.TestCase):
         self.assertIn("error", parsed[2])
         self.assertEqual(parsed[3]["id"], "w3")
         self.assertEqual(meta, [("meta", 7, {"input_lines": 5, "input_bytes": sum(len(x.encode()) + 1 for x in lines), "input_articles": 4, "output_lines": 4})])
-        audit = sa.partition_audit(items, 20, 100)
-        report = next(audit).report()
+        audit = sa.Audit()
+        locate = sa.line_locator({7: 100}, {7: ("part.jsonl", 0)})
+        written = list(sa.audited_outputs(iter(items), audit, locate))
+        self.assertEqual(written[0], outs[0][3])
+        self.assertEqual(json.loads(written[1])["line"], 103)
+        self.assertEqual(json.loads(written[2])["file"], "part.jsonl")
+        report = audit.report(locate)
         self.assertEqual(report["totals"]["articles"], 2)
         self.assertEqual(report["totals"]["errors"], 2)
+        self.assertEqual(report["totals"]["input_lines"], 5)
+        self.assertEqual(sorted(e["line"] for e in report["errors"]), [103, 104])
 
     def test_options_are_passed(self):
         line = json.dumps({"id": "d", "text": "The fare is €2 ($2.20)."})
