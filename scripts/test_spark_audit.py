@@ -256,6 +256,45 @@ class OutputTest(unittest.TestCase):
         self.assertEqual(json.loads(json.dumps(report)), report)
 
 
+class ReportOnlyTest(unittest.TestCase):
+    """`spark-audit --report-only`: the report from existing numcheck output, no Spark."""
+
+    def run_script(self, *args, stdin=None):
+        import subprocess
+        import sys
+
+        return subprocess.run(
+            [sys.executable, os.path.join(HERE, "spark-audit"), "--report-only", *args],
+            input=stdin, capture_output=True, text=True, timeout=120,
+        )
+
+    def test_report_files(self):
+        out = tempfile.mkdtemp()
+        self.addCleanup(shutil.rmtree, out)
+        done = self.run_script("-", "--out", out, stdin="\n".join(SAMPLE) + "\n")
+        self.assertEqual(done.returncode, 2, done.stderr)  # error lines: exit 2, as numcheck
+        with open(os.path.join(out, "report.json")) as f:
+            report = json.load(f)
+        self.assertEqual(report["totals"]["articles"], 4)
+        self.assertNotIn("input_lines", report["totals"])
+        self.assertEqual(report["by_verdict"], sa.aggregate(SAMPLE).report()["by_verdict"])
+        # errors listed in the order of the output
+        self.assertEqual([e.get("line", e.get("id")) for e in report["errors"][:2]], [5, "e1"])
+        with open(os.path.join(out, "report.md")) as f:
+            markdown = f.read()
+        self.assertIn("## Top inconsistent claims", markdown)
+        again = self.run_script("-", "--out", out, stdin=SAMPLE[0] + "\n")
+        self.assertEqual(again.returncode, 2)
+        self.assertIn("--overwrite", again.stderr)
+
+    def test_missing_input_is_named(self):
+        out = tempfile.mkdtemp()
+        self.addCleanup(shutil.rmtree, out)
+        done = self.run_script("no-such-results.jsonl", "--out", out)
+        self.assertEqual(done.returncode, 2)
+        self.assertIn("spark-audit: cannot read no-such-results.jsonl", done.stderr)
+
+
 def numcheck_binary():
     path = os.environ.get("NUMCHECK_BIN") or os.path.join(ROOT, "target", "release", "numcheck")
     if not os.access(path, os.X_OK):
