@@ -1,17 +1,18 @@
 #!/usr/bin/env python3
-"""Tests of scripts/spark-audit that need no Spark: the aggregation of numcheck's output lines,
-the report, error locations, and the numcheck wrapper that runs in each partition.
+"""Tests of scripts/spark-audit that need no Spark: scripts/numcheck_audit.py (the aggregation of
+numcheck's output lines, the report, error locations, the numcheck wrapper that runs in each
+partition) and `spark-audit --report-only`.
 
 Run: python3 scripts/test_spark_audit.py
 The wrapper tests run the release binary (target/release/numcheck, or $NUMCHECK_BIN): build it
 first with `cargo build --release`; they fail when it is missing.
 """
 
-import importlib.machinery
-import importlib.util
 import json
 import os
 import shutil
+import subprocess
+import sys
 import tempfile
 import unittest
 
@@ -19,21 +20,21 @@ HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.dirname(HERE)
 
 
-def load_script():
-    loader = importlib.machinery.SourceFileLoader("spark_audit", os.path.join(HERE, "spark-audit"))
-    spec = importlib.util.spec_from_loader("spark_audit", loader)
-    module = importlib.util.module_from_spec(spec)
-    loader.exec_module(module)
-    return module
+sys.path.insert(0, HERE)
+import numcheck_audit as sa  # noqa: E402 - the module beside this test
 
 
-sa = load_script()
-
-
-def verdict(kind, check="reference", severity=None, fact=None, claim_kind="count", text="40 buses", **extra):
+def verdict(
+    kind, check="reference", severity=None, fact=None, claim_kind="count", text="40 buses", **extra
+):
     """A VERDICT object as `numcheck check --stream` writes it (only the fields read here)."""
     out = {
-        "claim": {"text": text, "kind": claim_kind, "line": 1, "span": {"start": 0, "end": len(text)}},
+        "claim": {
+            "text": text,
+            "kind": claim_kind,
+            "line": 1,
+            "span": {"start": 0, "end": len(text)},
+        },
         "verdict": kind,
         "severity": severity,
         "summary": "%s: %s" % (text, kind),
@@ -51,7 +52,14 @@ def fact(entity, source, fact_id="f"):
 
 def article(article_id, *verdicts):
     return json.dumps(
-        {"schema_version": 1, "id": article_id, "path": str(article_id), "format": "text", "date": None, "verdicts": list(verdicts)}
+        {
+            "schema_version": 1,
+            "id": article_id,
+            "path": str(article_id),
+            "format": "text",
+            "date": None,
+            "verdicts": list(verdicts),
+        }
     )
 
 
@@ -62,22 +70,39 @@ SAMPLE = [
     article(
         "a1",
         verdict("consistent", fact=TOWN),
-        verdict("inconsistent", severity="gross", fact=TOWN, text="12,000 residents", gap={"relative": "-0.5"}),
+        verdict(
+            "inconsistent",
+            severity="gross",
+            fact=TOWN,
+            text="12,000 residents",
+            gap={"relative": "-0.5"},
+        ),
         verdict("unverifiable", check="conversion", claim_kind="currency", text="£3m"),
     ),
     article(
         "a2",
         verdict("consistent_by_rounding", fact=FLEET),
-        verdict("inconsistent", severity="minor", fact=FLEET, text="41 buses", gap={"relative": "0.025"}),
+        verdict(
+            "inconsistent", severity="minor", fact=FLEET, text="41 buses", gap={"relative": "0.025"}
+        ),
         # a newer numcheck: another severity and check, a fact without a source
-        verdict("inconsistent", severity="warning", check="frame", fact={"entity": "Northbridge"}, text="a tenth", gap={"relative": "-0.9"}),
+        verdict(
+            "inconsistent",
+            severity="warning",
+            check="frame",
+            fact={"entity": "Northbridge"},
+            text="a tenth",
+            gap={"relative": "-0.9"},
+        ),
         # suppressed with numcheck:ignore: counted apart
         dict(verdict("inconsistent", severity="gross", fact=TOWN), suppressed=True),
     ),
     article("a3"),
     # no check, no severity, no fact, no claim kind (or empty ones): all "none"
     json.dumps({"id": 4, "verdicts": [{"verdict": "ambiguous", "check": ""}]}),
-    json.dumps({"error": "-: line 5: not a JSON object with a \"text\" field: expected value", "line": 5}),
+    json.dumps(
+        {"error": '-: line 5: not a JSON object with a "text" field: expected value', "line": 5}
+    ),
     json.dumps({"error": "e1: empty text: nothing to check", "id": "e1"}),
     "this is not JSON",
     json.dumps([1, 2, 3]),
@@ -101,11 +126,24 @@ class AggregateTest(unittest.TestCase):
     def test_counts_by_verdict_check_severity(self):
         self.assertEqual(
             self.report["by_verdict"],
-            {"inconsistent": 3, "ambiguous": 1, "consistent": 1, "consistent_by_rounding": 1, "unverifiable": 1},
+            {
+                "inconsistent": 3,
+                "ambiguous": 1,
+                "consistent": 1,
+                "consistent_by_rounding": 1,
+                "unverifiable": 1,
+            },
         )
-        self.assertEqual(self.report["by_check"], {"reference": 4, "conversion": 1, "frame": 1, "none": 1})
-        self.assertEqual(self.report["by_severity"], {"none": 4, "gross": 1, "minor": 1, "warning": 1})
-        self.assertEqual(self.report["by_check_verdict"]["reference"], {"consistent": 1, "consistent_by_rounding": 1, "inconsistent": 2})
+        self.assertEqual(
+            self.report["by_check"], {"reference": 4, "conversion": 1, "frame": 1, "none": 1}
+        )
+        self.assertEqual(
+            self.report["by_severity"], {"none": 4, "gross": 1, "minor": 1, "warning": 1}
+        )
+        self.assertEqual(
+            self.report["by_check_verdict"]["reference"],
+            {"consistent": 1, "consistent_by_rounding": 1, "inconsistent": 2},
+        )
         self.assertEqual(self.report["by_check_verdict"]["none"], {"ambiguous": 1})
         # the keys of by_check_verdict follow by_check's order
         self.assertEqual(list(self.report["by_check_verdict"]), list(self.report["by_check"]))
@@ -120,15 +158,28 @@ class AggregateTest(unittest.TestCase):
     def test_entities(self):
         top = self.report["top_entities"]
         self.assertEqual(self.report["entities"], 2)
-        self.assertEqual(top[0], {"entity": "Northbridge", "claims": 3, "by_verdict": {"inconsistent": 2, "consistent": 1}})
+        self.assertEqual(
+            top[0],
+            {
+                "entity": "Northbridge",
+                "claims": 3,
+                "by_verdict": {"inconsistent": 2, "consistent": 1},
+            },
+        )
         self.assertEqual(top[1]["entity"], "Northbridge buses")
         self.assertEqual(top[1]["claims"], 2)
 
     def test_inconsistent_ranked_by_severity_then_gap(self):
-        claims = [(i["article"], i["claim"], i["severity"]) for i in self.report["top_inconsistent"]]
+        claims = [
+            (i["article"], i["claim"], i["severity"]) for i in self.report["top_inconsistent"]
+        ]
         self.assertEqual(
             claims,
-            [("a1", "12,000 residents", "gross"), ("a2", "a tenth", "warning"), ("a2", "41 buses", "minor")],
+            [
+                ("a1", "12,000 residents", "gross"),
+                ("a2", "a tenth", "warning"),
+                ("a2", "41 buses", "minor"),
+            ],
         )
         first = self.report["top_inconsistent"][0]
         self.assertEqual(first["fact"]["source"], "Town census 2020")
@@ -151,11 +202,24 @@ class AggregateTest(unittest.TestCase):
         self.assertIn("4 more", sa.render_markdown(report))
 
     def test_top_limits_the_lists(self):
-        lines = [article("x%d" % i, verdict("inconsistent", severity="minor", fact=fact("E%d" % i, "S"), gap={"relative": str(i / 100)})) for i in range(30)]
+        lines = [
+            article(
+                "x%d" % i,
+                verdict(
+                    "inconsistent",
+                    severity="minor",
+                    fact=fact("E%d" % i, "S"),
+                    gap={"relative": str(i / 100)},
+                ),
+            )
+            for i in range(30)
+        ]
         report = sa.aggregate(lines, top=5).report()
         self.assertEqual(len(report["top_entities"]), 5)
         self.assertEqual(report["entities"], 30)
-        self.assertEqual([i["article"] for i in report["top_inconsistent"]], ["x29", "x28", "x27", "x26", "x25"])
+        self.assertEqual(
+            [i["article"] for i in report["top_inconsistent"]], ["x29", "x28", "x27", "x26", "x25"]
+        )
 
     def test_merged_partials_equal_one_pass(self):
         lines = SAMPLE * 3
@@ -163,7 +227,16 @@ class AggregateTest(unittest.TestCase):
         parts = [sa.aggregate(lines[i::3], top=2) for i in range(3)]
         merged = parts[0].merge(parts[1]).merge(parts[2]).report()
         self.assertEqual(merged["totals"], whole["totals"])
-        for key in ("by_verdict", "by_check", "by_severity", "by_source", "by_kind", "by_check_verdict", "top_entities", "top_inconsistent"):
+        for key in (
+            "by_verdict",
+            "by_check",
+            "by_severity",
+            "by_source",
+            "by_kind",
+            "by_check_verdict",
+            "top_entities",
+            "top_inconsistent",
+        ):
             self.assertEqual(merged[key], whole[key], key)
         self.assertEqual(len(merged["errors"]), 12)
 
@@ -171,7 +244,11 @@ class AggregateTest(unittest.TestCase):
 class LocationTest(unittest.TestCase):
     # two files; the first read in two splits (partitions 0 and 1), the second in partition 2;
     # 10 lines in partition 0, 7 in partition 1
-    SPLITS = {0: ("hdfs://nn/archive/a.jsonl", 0), 1: ("hdfs://nn/archive/a.jsonl", 4096), 2: ("hdfs://nn/archive/b.jsonl", 0)}
+    SPLITS = {
+        0: ("hdfs://nn/archive/a.jsonl", 0),
+        1: ("hdfs://nn/archive/a.jsonl", 4096),
+        2: ("hdfs://nn/archive/b.jsonl", 0),
+    }
     GLOBAL_STARTS = {0: 0, 1: 10, 2: 17}
 
     def locate(self):
@@ -180,9 +257,15 @@ class LocationTest(unittest.TestCase):
     def test_lines_are_counted_per_file(self):
         self.assertEqual(sa.file_line_starts(self.SPLITS, self.GLOBAL_STARTS), {0: 0, 1: 10, 2: 0})
         locate = self.locate()
-        self.assertEqual(locate({"partition": 0, "line": 3}), {"file": "hdfs://nn/archive/a.jsonl", "line": 3})
-        self.assertEqual(locate({"partition": 1, "line": 2}), {"file": "hdfs://nn/archive/a.jsonl", "line": 12})
-        self.assertEqual(locate({"partition": 2, "line": 4}), {"file": "hdfs://nn/archive/b.jsonl", "line": 4})
+        self.assertEqual(
+            locate({"partition": 0, "line": 3}), {"file": "hdfs://nn/archive/a.jsonl", "line": 3}
+        )
+        self.assertEqual(
+            locate({"partition": 1, "line": 2}), {"file": "hdfs://nn/archive/a.jsonl", "line": 12}
+        )
+        self.assertEqual(
+            locate({"partition": 2, "line": 4}), {"file": "hdfs://nn/archive/b.jsonl", "line": 4}
+        )
 
     def test_splits_after_one_of_unknown_size_are_not_numbered(self):
         # the last partition's size is not counted; here it comes first in its file
@@ -194,16 +277,34 @@ class LocationTest(unittest.TestCase):
         locate = sa.line_locator({0: 0}, self.SPLITS)
         self.assertIsNone(locate({"partition": 1, "line": 2}))
         error = {"error": "-: line 2: bad", "line": 2, "_where": {"partition": 1, "line": 2}}
-        self.assertEqual(sa.locate_error(error, locate), {"error": "-: line 2: bad", "line": 2, "partition": 1, "partition_line": 2})
+        self.assertEqual(
+            sa.locate_error(error, locate),
+            {"error": "-: line 2: bad", "line": 2, "partition": 1, "partition_line": 2},
+        )
 
     def test_error_lines_name_file_and_line(self):
         locate = self.locate()
         text = json.dumps({"error": "-: line 2: not a JSON object", "line": 2})
         out = json.loads(sa.relocate_output(text, {"partition": 1, "line": 2}, locate))
-        self.assertEqual(out, {"error": "hdfs://nn/archive/a.jsonl: line 12: not a JSON object", "file": "hdfs://nn/archive/a.jsonl", "line": 12})
+        self.assertEqual(
+            out,
+            {
+                "error": "hdfs://nn/archive/a.jsonl: line 12: not a JSON object",
+                "file": "hdfs://nn/archive/a.jsonl",
+                "line": 12,
+            },
+        )
         by_id = json.dumps({"error": "q7: empty text: nothing to check", "id": "q7"})
         out = json.loads(sa.relocate_output(by_id, {"partition": 2, "line": 1}, locate))
-        self.assertEqual(out, {"error": "q7: empty text: nothing to check", "id": "q7", "file": "hdfs://nn/archive/b.jsonl", "line": 1})
+        self.assertEqual(
+            out,
+            {
+                "error": "q7: empty text: nothing to check",
+                "id": "q7",
+                "file": "hdfs://nn/archive/b.jsonl",
+                "line": 1,
+            },
+        )
 
     def test_article_lines_are_left_alone(self):
         line = article("a-error", verdict("unverifiable", text="error 404"))
@@ -213,9 +314,20 @@ class LocationTest(unittest.TestCase):
         audit = sa.Audit()
         audit.add_partition({"input_lines": 10})
         audit.add_partition({"input_lines": 7})
-        audit.add_line(json.dumps({"error": "-: line 6: bad", "line": 6}), {"partition": 1, "line": 6})
+        audit.add_line(
+            json.dumps({"error": "-: line 6: bad", "line": 6}), {"partition": 1, "line": 6}
+        )
         report = audit.report(self.locate())
-        self.assertEqual(report["errors"], [{"error": "hdfs://nn/archive/a.jsonl: line 16: bad", "file": "hdfs://nn/archive/a.jsonl", "line": 16}])
+        self.assertEqual(
+            report["errors"],
+            [
+                {
+                    "error": "hdfs://nn/archive/a.jsonl: line 16: bad",
+                    "file": "hdfs://nn/archive/a.jsonl",
+                    "line": 16,
+                }
+            ],
+        )
         self.assertEqual(report["totals"]["input_lines"], 17)
         self.assertIn("- hdfs://nn/archive/a.jsonl:16: bad\n", sa.render_markdown(report))
 
@@ -230,7 +342,9 @@ class LocationTest(unittest.TestCase):
 
 class OutputTest(unittest.TestCase):
     def test_markdown(self):
-        report = sa.aggregate(SAMPLE + [article("p|q", verdict("inconsistent", severity="gross", text="7 | 8 km"))]).report()
+        report = sa.aggregate(
+            SAMPLE + [article("p|q", verdict("inconsistent", severity="gross", text="7 | 8 km"))]
+        ).report()
         text = sa.render_markdown(report)
         self.assertIn("| inconsistent | 4 | 50.0% |", text)
         self.assertIn("| Northbridge | 3 | inconsistent 2, consistent 1 |", text)
@@ -238,11 +352,15 @@ class OutputTest(unittest.TestCase):
         self.assertIn("7 \\| 8 km", text)
         self.assertIn("## Errors (4)", text)
         self.assertIn("- line 5: -: line 5: not a JSON object", text)
-        self.assertIn("- (id \"e1\"): e1: empty text", text)
-        self.assertIn("- this is not JSON", text.replace("numcheck wrote a line that is not JSON: ", ""))
+        self.assertIn('- (id "e1"): e1: empty text', text)
+        self.assertIn(
+            "- this is not JSON", text.replace("numcheck wrote a line that is not JSON: ", "")
+        )
 
     def test_exit_code(self):
-        report = sa.aggregate([article("a", verdict("inconsistent")), article("b", verdict("unverifiable"))]).report()
+        report = sa.aggregate(
+            [article("a", verdict("inconsistent")), article("b", verdict("unverifiable"))]
+        ).report()
         self.assertEqual(sa.exit_code(report, "inconsistent"), 1)
         self.assertEqual(sa.exit_code(report, "never"), 0)
         clean = sa.aggregate([article("b", verdict("unverifiable"))]).report()
@@ -260,12 +378,12 @@ class ReportOnlyTest(unittest.TestCase):
     """`spark-audit --report-only`: the report from existing numcheck output, no Spark."""
 
     def run_script(self, *args, stdin=None):
-        import subprocess
-        import sys
-
         return subprocess.run(
             [sys.executable, os.path.join(HERE, "spark-audit"), "--report-only", *args],
-            input=stdin, capture_output=True, text=True, timeout=120,
+            input=stdin,
+            capture_output=True,
+            text=True,
+            timeout=120,
         )
 
     def test_report_files(self):
@@ -298,7 +416,10 @@ class ReportOnlyTest(unittest.TestCase):
 def numcheck_binary():
     path = os.environ.get("NUMCHECK_BIN") or os.path.join(ROOT, "target", "release", "numcheck")
     if not os.access(path, os.X_OK):
-        raise AssertionError("numcheck binary %s missing: run `cargo build --release` first (or set NUMCHECK_BIN)" % path)
+        raise AssertionError(
+            "numcheck binary %s missing: run `cargo build --release` first (or set NUMCHECK_BIN)"
+            % path
+        )
     return path
 
 
@@ -311,7 +432,13 @@ class WrapperTest(unittest.TestCase):
             "",
             "{not json",
             json.dumps({"id": "w2", "text": ""}),
-            json.dumps({"id": "w3", "text": "About 3,000 people came, twice as many as in 2019.", "title": "ignored"}),
+            json.dumps(
+                {
+                    "id": "w3",
+                    "text": "About 3,000 people came, twice as many as in 2019.",
+                    "title": "ignored",
+                }
+            ),
         ]
         items = list(sa.run_numcheck(7, iter(lines), numcheck_binary(), []))
         outs = [item for item in items if item[0] == "out"]
@@ -320,13 +447,29 @@ class WrapperTest(unittest.TestCase):
         self.assertEqual([o[2] for o in outs], [{"partition": 7, "line": n} for n in (1, 3, 4, 5)])
         parsed = [json.loads(o[3]) for o in outs]
         self.assertEqual(parsed[0]["id"], "w1")
-        self.assertEqual([c["claim"]["text"] for c in parsed[0]["verdicts"]][:2], ["40 buses", "12 trams"])
+        self.assertEqual(
+            [c["claim"]["text"] for c in parsed[0]["verdicts"]][:2], ["40 buses", "12 trams"]
+        )
         self.assertEqual(parsed[1]["line"], 3)
         self.assertIn("error", parsed[1])
         self.assertEqual(parsed[2]["id"], "w2")
         self.assertIn("error", parsed[2])
         self.assertEqual(parsed[3]["id"], "w3")
-        self.assertEqual(meta, [("meta", 7, {"input_lines": 5, "input_bytes": sum(len(x.encode()) + 1 for x in lines), "input_articles": 4, "output_lines": 4})])
+        self.assertEqual(
+            meta,
+            [
+                (
+                    "meta",
+                    7,
+                    {
+                        "input_lines": 5,
+                        "input_bytes": sum(len(x.encode()) + 1 for x in lines),
+                        "input_articles": 4,
+                        "output_lines": 4,
+                    },
+                )
+            ],
+        )
         audit = sa.Audit()
         locate = sa.line_locator({7: 100}, {7: ("part.jsonl", 0)})
         written = list(sa.audited_outputs(iter(items), audit, locate))
@@ -341,14 +484,28 @@ class WrapperTest(unittest.TestCase):
 
     def test_options_are_passed(self):
         line = json.dumps({"id": "d", "text": "The fare is €2 ($2.20)."})
-        without = json.loads([i for i in sa.run_numcheck(0, iter([line]), numcheck_binary(), []) if i[0] == "out"][0][3])
-        dated = json.loads([i for i in sa.run_numcheck(0, iter([line]), numcheck_binary(), ["--date", "2015-06-01"]) if i[0] == "out"][0][3])
+        without = json.loads(
+            [i for i in sa.run_numcheck(0, iter([line]), numcheck_binary(), []) if i[0] == "out"][
+                0
+            ][3]
+        )
+        dated = json.loads(
+            [
+                i
+                for i in sa.run_numcheck(
+                    0, iter([line]), numcheck_binary(), ["--date", "2015-06-01"]
+                )
+                if i[0] == "out"
+            ][0][3]
+        )
         self.assertIsNone(without["date"])
         self.assertEqual(dated["date"], "2015-06-01")
 
     def test_a_failing_numcheck_fails_the_partition(self):
         lines = [json.dumps({"id": "x", "text": "Two cats."})]
-        run = sa.run_numcheck(3, iter(lines), numcheck_binary(), ["--reference", "no-such-reference-directory"])
+        run = sa.run_numcheck(
+            3, iter(lines), numcheck_binary(), ["--reference", "no-such-reference-directory"]
+        )
         with self.assertRaises(RuntimeError) as caught:
             list(run)
         self.assertIn("partition 3", str(caught.exception))
@@ -369,13 +526,17 @@ class MisbehavingBinaryTest(unittest.TestCase):
     LINES = [json.dumps({"id": "m%d" % i, "text": "%d ferries." % i}) for i in range(3)]
 
     def test_fewer_lines_than_articles(self):
-        binary = self.stand_in("cat >/dev/null; echo '{\"id\": \"m0\", \"verdicts\": []}'")
-        with self.assertRaisesRegex(RuntimeError, "partition 2: numcheck wrote 1 lines for 3 articles"):
+        binary = self.stand_in('cat >/dev/null; echo \'{"id": "m0", "verdicts": []}\'')
+        with self.assertRaisesRegex(
+            RuntimeError, "partition 2: numcheck wrote 1 lines for 3 articles"
+        ):
             list(sa.run_numcheck(2, iter(self.LINES), binary, []))
 
     def test_unknown_exit_code(self):
         binary = self.stand_in("cat >/dev/null; echo 'out of memory' >&2; exit 101")
-        with self.assertRaisesRegex(RuntimeError, "partition 0: numcheck exited with code 101: out of memory"):
+        with self.assertRaisesRegex(
+            RuntimeError, "partition 0: numcheck exited with code 101: out of memory"
+        ):
             list(sa.run_numcheck(0, iter(self.LINES), binary, []))
 
 
