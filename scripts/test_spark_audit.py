@@ -194,6 +194,12 @@ class AggregateTest(unittest.TestCase):
         self.assertTrue(any(e.get("output") == "this is not JSON" for e in errors))
         self.assertTrue(any(e.get("output") == "[1, 2, 3]" for e in errors))
 
+    def test_malformed_verdicts_are_counted(self):
+        report = sa.aggregate([article("m", "not a verdict", verdict("consistent"))]).report()
+        self.assertEqual(report["totals"]["malformed_verdicts"], 1)
+        self.assertEqual(report["totals"]["claims"], 1)
+        self.assertNotIn("malformed_verdicts", self.report["totals"])
+
     def test_errors_beyond_the_limit_are_counted(self):
         lines = [json.dumps({"error": "bad %d" % i, "line": i}) for i in range(1, 8)]
         report = sa.aggregate(lines, max_errors=3).report()
@@ -531,6 +537,12 @@ class MisbehavingBinaryTest(unittest.TestCase):
             RuntimeError, "partition 2: numcheck wrote 1 lines for 3 articles"
         ):
             list(sa.run_numcheck(2, iter(self.LINES), binary, []))
+
+    def test_exit_code_2_without_an_error_line(self):
+        answer = 'echo \'{"id": "m", "verdicts": []}\''
+        binary = self.stand_in("cat >/dev/null; %s; %s; %s; exit 2" % (answer, answer, answer))
+        with self.assertRaisesRegex(RuntimeError, "exited with code 2 without an error line"):
+            list(sa.run_numcheck(0, iter(self.LINES), binary, []))
 
     def test_unknown_exit_code(self):
         binary = self.stand_in("cat >/dev/null; echo 'out of memory' >&2; exit 101")
