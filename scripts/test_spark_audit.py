@@ -553,4 +553,7 @@ class MisbehavingBinaryTest(unittest.TestCase):
 
 
 if __name__ == "__main__":
-    unittest.main(verbosity=1)
+    result = unittest.main(verbosity=1, exit=False).result
+    failed = len(result.failures) + len(result.errors) + len(result.unexpectedSuccesses)
+    print("test_spark_audit: %d passed, %d failed" % (result.testsRun - failed, failed))
+    sys.exit(1 if failed or not result.testsRun else 0)
