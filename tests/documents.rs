@@ -3,14 +3,16 @@
 //!
 //! Every sentence here is written for these tests.
 
+use numcheck::document::InvisibleKind;
 use numcheck::{Document, Format, InputError, Lexicon, Tolerances, extract_claims};
+use proptest::prelude::*;
 
 fn doc(text: &str, format: Format) -> Document {
     Document::from_text("t", text.to_string(), format)
 }
 
 /// The source text a scan range maps back to.
-fn source_of<'a>(d: &'a Document, scan_start: usize, scan_end: usize) -> &'a str {
+fn source_of(d: &Document, scan_start: usize, scan_end: usize) -> &str {
     &d.source[d.to_source(scan_start)..d.to_source(scan_end)]
 }
 
@@ -69,7 +71,11 @@ fn html_ampersands_with_no_semicolon_are_kept_as_text() {
     let d = doc(src, Format::Html);
     assert_eq!(scanned(&d, "R&D rose 5% & M&A"), "R&D rose 5% & M&A");
     assert!(d.scan.contains("M&A& fell\u{a0} 2%"), "{:?}", d.scan);
-    assert!(d.scan.contains("&#; &#xZZ; &unknownentity; 12"), "{:?}", d.scan);
+    assert!(
+        d.scan.contains("&#; &#xZZ; &unknownentity; 12"),
+        "{:?}",
+        d.scan
+    );
 }
 
 #[test]
@@ -359,4 +365,198 @@ fn zero_width_characters_inside_a_number_read_as_displayed() {
     let d = doc(src, Format::Text);
     assert!(d.scan.contains("1500"), "{:?}", d.scan);
     assert_eq!(scanned(&d, "1500"), "1\u{200b}500");
+}
+
+#[test]
+fn invisible_marks_are_exposed_and_touch_the_claims_next_to_them() {
+    let src = "Exports rose 4\u{200b}0% and imports 7\u{200f}% while \u{2067}3 000\u{2069} left.";
+    let d = doc(src, Format::Text);
+    let kinds: Vec<InvisibleKind> = d.invisible_marks().iter().map(|m| m.kind).collect();
+    assert_eq!(
+        kinds,
+        [
+            InvisibleKind::ZeroWidth,
+            InvisibleKind::DirectionMark,
+            InvisibleKind::Embedding
+        ]
+    );
+    let run = &d.invisible_marks()[2];
+    assert_eq!(&src[run.span.clone()], "\u{2067}3 000\u{2069}");
+    let claims = extract_claims(&d, Lexicon::embedded(), &Tolerances::default());
+    let forty = claims
+        .iter()
+        .find(|c| c.text.contains("4"))
+        .expect("a claim on 40%");
+    assert_eq!(
+        d.invisible_marks_near(forty.span.start..forty.span.end)
+            .len(),
+        1
+    );
+    let left = claims.iter().find(|c| c.text.contains("000"));
+    if let Some(c) = left {
+        assert_eq!(d.invisible_marks_near(c.span.start..c.span.end).len(), 1);
+    }
+    assert!(d.invisible_marks_near(0..7).is_empty());
+}
+
+#[test]
+fn entity_written_controls_are_marks_too() {
+    let src = "<p>Up &#x202E;%05&#x202C; today, 9&zwj;0 and 1&rlm;2.</p>";
+    let d = doc(src, Format::Html);
+    assert_eq!(d.invisible_marks().len(), 3, "{:?}", d.invisible_marks());
+    assert_eq!(d.invisible_marks()[0].kind, InvisibleKind::Reversed);
+    assert!(!d.scan.contains("05"), "{:?}", d.scan);
+    assert!(d.scan.contains("90"), "{:?}", d.scan);
+    assert!(!d.scan.contains("12"), "{:?}", d.scan);
+    assert_eq!(d.warnings().len(), 1);
+    assert_eq!(d.warnings()[0].line, 1);
+}
+
+#[test]
+fn override_in_a_markdown_paragraph_runs_across_soft_line_breaks() {
+    // in a rendered paragraph the line break is a space: the override still holds
+    let src = "Turnout: \u{202E}\n%05 of voters.\n\nNext paragraph: 8 cats.\n";
+    let d = doc(src, Format::Markdown);
+    assert!(!d.scan.contains("05"), "{:?}", d.scan);
+    assert!(d.scan.contains("8 cats"), "{:?}", d.scan);
+}
+
+#[test]
+fn unclosed_front_matter_warns_with_its_line_and_body_is_read() {
+    let src = "---\ntitle: Budget\ndate: 2022-03-04\n\nThe plan costs $40m.\n";
+    let d = Document::from_bytes("post.md", src.as_bytes(), None).unwrap();
+    assert_eq!(d.date, None);
+    assert_eq!(d.warnings().len(), 1);
+    let w = d.warnings()[0].to_string();
+    assert!(w.starts_with("post.md: line 1: "), "{w}");
+    assert!(w.contains("never closes"), "{w}");
+    let claims = claim_texts(&d);
+    assert!(claims.iter().any(|c| c == "$40m"), "{claims:?}");
+}
+
+#[test]
+fn front_matter_after_a_byte_order_mark_is_read() {
+    let src = "\u{feff}---\ndate: 2022-03-04\n---\nIt rose 3%.\n";
+    let d = doc(src, Format::Markdown);
+    assert_eq!(d.date.map(|x| x.to_string()).as_deref(), Some("2022-03-04"));
+    assert!(d.warnings().is_empty());
+    assert_eq!(d.line_col(src.find("It").unwrap()), (4, 1));
+}
+
+#[test]
+fn bad_front_matter_date_warns_at_its_line() {
+    let src = "---\ntitle: x\ndate: 2021-13-45\n---\nText 5.\n";
+    let d = doc(src, Format::Markdown);
+    assert_eq!(d.date, None);
+    assert_eq!(d.warnings().len(), 1);
+    assert_eq!(d.warnings()[0].line, 3);
+}
+
+// ---------------------------------------------------------------- properties
+
+/// Text with markup, entities, invisible characters and line ends mixed in.
+fn hostile_text() -> impl Strategy<Value = String> {
+    let piece = prop_oneof![
+        3 => "[a-z0-9 .,%$£€]{1,12}",
+        1 => prop::sample::select(&[
+            "<p>", "</p>", "<b>", "<", ">", "&", "&amp;", "&#x202E;", "&euro", "&pound5", "&#",
+            "<!--", "-->", "<script>", "</script>", "---\n", "+++\n", "date: 2020-01-01\n",
+            "```\n", "`", "[", "](", ")", "\\", "*", "|", "\n", "\r\n", "-\n", "\u{feff}",
+            "\u{200b}", "\u{200f}", "\u{202e}", "\u{202c}", "\u{2067}", "\u{2069}", "\u{ad}",
+            "é", "😀",
+        ][..]).prop_map(str::to_string),
+        1 => any::<char>().prop_map(String::from),
+    ];
+    prop::collection::vec(piece, 0..64).prop_map(|p| p.concat())
+}
+
+fn any_format() -> impl Strategy<Value = Format> {
+    prop::sample::select(&[Format::Text, Format::Markdown, Format::Html][..])
+}
+
+/// The map from scan to source is monotone, in bounds and lands on char boundaries; marks are
+/// sorted, disjoint and in bounds; warnings name existing lines.
+fn check_maps(d: &Document) -> Result<(), TestCaseError> {
+    let mut last = 0;
+    for i in (0..=d.scan.len()).filter(|&i| d.scan.is_char_boundary(i)) {
+        let o = d.to_source(i);
+        prop_assert!(o <= d.source.len());
+        prop_assert!(d.source.is_char_boundary(o), "scan {i} -> source {o}");
+        prop_assert!(o >= last, "scan {i} -> {o} after {last}");
+        last = o;
+    }
+    let mut end = 0;
+    for m in d.invisible_marks() {
+        prop_assert!(m.span.start >= end && m.span.start <= m.span.end);
+        prop_assert!(m.span.end <= d.source.len());
+        end = m.span.end;
+    }
+    let lines = d.source.matches('\n').count() + 1;
+    for w in d.warnings() {
+        prop_assert!(w.line >= 1 && w.line <= lines, "{w}");
+    }
+    for off in (0..=d.source.len()).step_by(7) {
+        let (line, col) = d.line_col(off);
+        prop_assert!(line >= 1 && line <= lines && col >= 1);
+    }
+    Ok(())
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig {
+        cases: std::env::var("PROPTEST_CASES").ok().and_then(|v| v.parse().ok()).unwrap_or(256),
+        failure_persistence: None,
+        ..ProptestConfig::default()
+    })]
+
+    #[test]
+    fn readers_never_panic_and_map_into_char_boundaries(s in any::<String>(), f in any_format()) {
+        check_maps(&doc(&s, f))?;
+    }
+
+    #[test]
+    fn readers_on_hostile_text(s in hostile_text(), f in any_format()) {
+        check_maps(&doc(&s, f))?;
+    }
+
+    #[test]
+    fn digits_read_together_display_together(s in "([0-9]{1,3}[\u{200b}\u{200e}\u{200f}\u{61c}\u{202a}-\u{202e}\u{2066}-\u{2069} ]?){1,12}") {
+        // two digits side by side in the scan text: between them in the source, at most
+        // characters that are never displayed (class BN), which reorder nothing
+        let d = doc(&s, Format::Text);
+        let scan: Vec<(usize, char)> = d.scan.char_indices().collect();
+        for w in scan.windows(2) {
+            let ((i, a), (j, b)) = (w[0], w[1]);
+            if a.is_ascii_digit() && b.is_ascii_digit() {
+                let between = &d.source[d.to_source(i) + 1..d.to_source(j)];
+                prop_assert!(
+                    between.chars().all(|c| matches!(c, '\u{200b}')),
+                    "{between:?} between {a} and {b} in {s:?}"
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn plain_paragraphs_map_back_exactly_in_every_format(t in "[A-Za-z][A-Za-z0-9 ,.%$]{0,60}") {
+        let t = t.trim_end().to_string();
+        for (src, f) in [
+            (t.clone(), Format::Text),
+            (format!("{t}\n"), Format::Markdown),
+            (format!("<p>{t}</p>"), Format::Html),
+        ] {
+            let d = doc(&src, f);
+            let at = d.scan.find(t.as_str());
+            prop_assert!(at.is_some(), "{f:?}: {t:?} not in {:?}", d.scan);
+            let at = at.unwrap_or_default();
+            prop_assert_eq!(source_of(&d, at, at + t.len()), t.as_str());
+        }
+    }
+
+    #[test]
+    fn utf16_decodes_to_the_text(t in "[^\u{0}\u{feff}]{1,80}", be in any::<bool>()) {
+        prop_assume!(!t.bytes().all(|b| b.is_ascii_whitespace()));
+        let d = Document::from_bytes("w.txt", &utf16(&t, be), Some(Format::Text)).unwrap();
+        prop_assert_eq!(d.source, t);
+    }
 }

@@ -83,5 +83,4 @@ mod tests {
         assert_eq!(Date::parse("1970-01-01").unwrap().days(), 0);
         assert!(Date::parse("2021-02-30").is_none());
     }
-
 }

@@ -174,9 +174,11 @@ fn yaml_entries(block: &str, offset: usize, notes: &mut Vec<(usize, String)>) ->
                 None => key = Some((at_line(mark.line()), value)),
                 Some((line, k)) => entries.push((line, k, value)),
             },
+            // an alias as a key starts an entry; as a value, it ends one
             Event::Alias(_) if at_top => {
-                if key.take().is_none() {
-                    key = Some((at_line(mark.line()), String::new()));
+                key = match key.take() {
+                    None => Some((at_line(mark.line()), String::new())),
+                    Some(_) => None,
                 }
             }
             _ => {}
@@ -326,7 +328,11 @@ mod tests {
 
     #[test]
     fn deep_nesting_does_not_overflow() {
-        let deep = format!("---\nx: {}{}\ndate: 2020-01-02\n---\n", "[".repeat(100_000), "]".repeat(100_000));
+        let deep = format!(
+            "---\nx: {}{}\ndate: 2020-01-02\n---\n",
+            "[".repeat(100_000),
+            "]".repeat(100_000)
+        );
         let fm = read(&deep, 0).unwrap();
         // the scanner refuses such depth: noted, and read line by line
         assert_eq!(fm.date, Date::parse("2020-01-02"));

@@ -94,7 +94,9 @@ pub(super) fn read(b: &mut ScanBuilder, start: usize) -> Meta {
         if let Some((at, content)) = found.bad_date {
             meta.notes.push((
                 at,
-                format!("<meta> date {content:?} is not a date (YYYY-MM-DD): the article is undated"),
+                format!(
+                    "<meta> date {content:?} is not a date (YYYY-MM-DD): the article is undated"
+                ),
             ));
         }
     }
@@ -303,7 +305,12 @@ impl Sink<'_, '_> {
     /// Date and language from `meta`, `time` and `html` start tags.
     fn attributes(&mut self, name: &str) {
         let attrs = std::mem::take(&mut self.attrs);
-        let get = |key: &str| attrs.iter().find(|(k, _)| k == key).map(|(_, v)| v.as_str());
+        let get = |key: &str| {
+            attrs
+                .iter()
+                .find(|(k, _)| k == key)
+                .map(|(_, v)| v.as_str())
+        };
         let at = self.at();
         match name {
             "meta" => {
@@ -323,10 +330,8 @@ impl Sink<'_, '_> {
                     }
                 }
             }
-            "time" => {
-                if self.found.time_date.is_none() {
-                    self.found.time_date = get("datetime").and_then(Date::parse);
-                }
+            "time" if self.found.time_date.is_none() => {
+                self.found.time_date = get("datetime").and_then(Date::parse);
             }
             "html" => {
                 if let Some(lang) = get("lang").map(str::trim).filter(|l| !l.is_empty()) {
@@ -435,7 +440,10 @@ mod tests {
     }
 
     fn source_of<'s>(built: &Built, src: &'s str, needle: &str) -> &'s str {
-        let at = built.scan.find(needle).unwrap_or_else(|| panic!("{needle:?} in {:?}", built.scan));
+        let at = built
+            .scan
+            .find(needle)
+            .unwrap_or_else(|| panic!("{needle:?} in {:?}", built.scan));
         &src[back(built, src, at..at + needle.len())]
     }
 
@@ -452,7 +460,11 @@ mod tests {
     fn multibyte_text_split_by_the_tokenizer_is_copied_whole() {
         let src = "<p>é&eacute;é &eacuteé ü<ü>ü €&euro€</p>";
         let (built, _) = scan(src);
-        assert!(built.scan.contains("ééé éé ü<ü>ü €&euro€"), "{:?}", built.scan);
+        assert!(
+            built.scan.contains("ééé éé ü<ü>ü €&euro€"),
+            "{:?}",
+            built.scan
+        );
         assert_eq!(source_of(&built, src, "ü<ü>ü"), "ü<ü>ü");
     }
 
@@ -469,6 +481,9 @@ mod tests {
         let (_, meta) = scan("<meta name=\"date\" content=\"2021-02-30\"><p>x</p>");
         assert_eq!(meta.date, None);
         assert_eq!(meta.notes.len(), 1);
-        assert_eq!(meta.notes[0].0, "<meta name=\"date\" content=\"2021-02-30\">".len());
+        assert_eq!(
+            meta.notes[0].0,
+            "<meta name=\"date\" content=\"2021-02-30\">".len()
+        );
     }
 }

@@ -242,9 +242,15 @@ mod tests {
 
     #[test]
     fn override_run_ends_at_its_pop_or_the_paragraph() {
-        let m = run(&[(Control::Override, 2..5), (Control::PopFormat, 9..12)], 20);
+        let m = run(
+            &[(Control::Override, 2..5), (Control::PopFormat, 9..12)],
+            20,
+        );
         assert_eq!(m.len(), 1);
-        assert_eq!((m[0].span.clone(), m[0].kind), (2..12, InvisibleKind::Reversed));
+        assert_eq!(
+            (m[0].span.clone(), m[0].kind),
+            (2..12, InvisibleKind::Reversed)
+        );
         let m = run(&[(Control::Override, 2..5)], 20);
         assert_eq!(m[0].span, 2..20);
     }
@@ -262,13 +268,22 @@ mod tests {
             30,
         );
         assert_eq!(m.len(), 2);
-        assert_eq!((m[0].span.clone(), m[0].kind), (0..15, InvisibleKind::Reversed));
-        assert_eq!((m[1].span.clone(), m[1].kind), (20..23, InvisibleKind::ZeroWidth));
+        assert_eq!(
+            (m[0].span.clone(), m[0].kind),
+            (0..15, InvisibleKind::Reversed)
+        );
+        assert_eq!(
+            (m[1].span.clone(), m[1].kind),
+            (20..23, InvisibleKind::ZeroWidth)
+        );
     }
 
     #[test]
     fn stray_pops_are_marks() {
-        let m = run(&[(Control::PopFormat, 0..3), (Control::PopIsolate, 5..8)], 9);
+        let m = run(
+            &[(Control::PopFormat, 0..3), (Control::PopIsolate, 5..8)],
+            9,
+        );
         assert!(m.iter().all(|m| m.kind == InvisibleKind::DirectionMark));
         assert_eq!(m.len(), 2);
     }

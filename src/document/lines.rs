@@ -115,7 +115,10 @@ mod tests {
     fn columns_agree_with_counting_across_blocks() {
         let src: String = "αβγ x ".repeat(3000);
         let ix = LineIndex::new(&src, 0);
-        for off in (0..src.len()).filter(|&i| src.is_char_boundary(i)).step_by(37) {
+        for off in (0..src.len())
+            .filter(|&i| src.is_char_boundary(i))
+            .step_by(37)
+        {
             assert_eq!(ix.line_col(&src, off), (1, src[..off].chars().count() + 1));
         }
     }

@@ -184,7 +184,10 @@ mod tests {
         let src = "# Head 1\n\n> quoted **2** and _3_\n\n1. first 4\n";
         let (built, _) = scan(src);
         assert_eq!(built.scan.len(), src.len());
-        assert_eq!(built.scan, "  Head 1\n\n  quoted   2   and  3 \n\n   first 4\n");
+        assert_eq!(
+            built.scan,
+            "  Head 1\n\n  quoted   2   and  3 \n\n   first 4\n"
+        );
     }
 
     #[test]

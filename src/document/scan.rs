@@ -98,9 +98,7 @@ impl<'a> ScanBuilder<'a> {
         match self.segments.last_mut() {
             Some(last) if last.scan == scan => *last = seg,
             Some(last)
-                if !replaced
-                    && !last.replaced
-                    && last.source + (scan - last.scan) == src => {}
+                if !replaced && !last.replaced && last.source + (scan - last.scan) == src => {}
             _ => self.segments.push(seg),
         }
     }
@@ -125,7 +123,10 @@ impl<'a> ScanBuilder<'a> {
                 }
                 (Some((cs, ce)), _) => {
                     self.text(pos, cs);
-                    let c = self.source[cs..ce].chars().next().and_then(invisible::control);
+                    let c = self.source[cs..ce]
+                        .chars()
+                        .next()
+                        .and_then(invisible::control);
                     if let Some(c) = c {
                         self.control(c, cs, ce);
                     }

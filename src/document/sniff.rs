@@ -184,8 +184,14 @@ mod tests {
         assert_eq!(format("a.MD", "x"), Format::Markdown);
         assert_eq!(format("a.htm", "x"), Format::Html);
         assert_eq!(format("a", "  <!DOCTYPE html><p>"), Format::Html);
-        assert_eq!(format("a", "+++\ndate = 2020-01-01\n+++\n"), Format::Markdown);
-        assert_eq!(format("a", "---\r\ndate: 2020-01-01\n---\n"), Format::Markdown);
+        assert_eq!(
+            format("a", "+++\ndate = 2020-01-01\n+++\n"),
+            Format::Markdown
+        );
+        assert_eq!(
+            format("a", "---\r\ndate: 2020-01-01\n---\n"),
+            Format::Markdown
+        );
         assert_eq!(format("a", "plain"), Format::Text);
     }
 }

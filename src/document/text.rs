@@ -76,10 +76,7 @@ mod tests {
         let at = s.find("states").unwrap();
         assert_eq!(&src[back(&built, src, at..at + 6)], "states");
         let at = s.find("neighbouring").unwrap();
-        assert_eq!(
-            &src[back(&built, src, at..at + 12)],
-            "neigh-\n  bouring"
-        );
+        assert_eq!(&src[back(&built, src, at..at + 12)], "neigh-\n  bouring");
     }
 
     #[test]
