@@ -1,9 +1,9 @@
 //! Line and column lookups, built once per document: the start of every line, and for text
 //! that is not all ASCII, the count of characters before every block of [`BLOCK`] bytes, so a
-//! column on a line of any length costs at most one block's scan.
+//! column on a line of any length costs at most two blocks' scan.
 
 /// Bytes between two character-count checkpoints.
-const BLOCK: usize = 4096;
+const BLOCK: usize = 1024;
 
 /// Where the lines of a source start, and how to count characters in it quickly.
 #[derive(Debug, Clone)]
@@ -50,9 +50,6 @@ impl LineIndex {
 
     /// Characters in `source[..offset]` (counting a character cut by `offset`).
     fn chars_to(&self, source: &str, offset: usize) -> usize {
-        if self.chars_before.is_empty() {
-            return offset;
-        }
         let block = offset / BLOCK;
         self.chars_before[block] + count_chars(&source.as_bytes()[block * BLOCK..offset])
     }
@@ -65,7 +62,13 @@ impl LineIndex {
         }
         let line = self.starts.partition_point(|&s| s <= offset);
         let start = self.starts[line - 1];
-        let col = self.chars_to(source, offset) - self.chars_to(source, start) + 1;
+        let col = if self.chars_before.is_empty() {
+            offset - start
+        } else if offset - start <= BLOCK {
+            count_chars(&source.as_bytes()[start..offset])
+        } else {
+            self.chars_to(source, offset) - self.chars_to(source, start)
+        } + 1;
         (line, col)
     }
 
@@ -120,6 +123,24 @@ mod tests {
             .step_by(37)
         {
             assert_eq!(ix.line_col(&src, off), (1, src[..off].chars().count() + 1));
+        }
+    }
+
+    #[test]
+    fn columns_on_long_lines_starting_inside_a_block() {
+        let line = format!("{}\n", "αβγ x ".repeat(300));
+        let src = format!("ab\n{}", line.repeat(5));
+        let ix = LineIndex::new(&src, 0);
+        for off in (0..src.len())
+            .filter(|&i| src.is_char_boundary(i))
+            .step_by(11)
+        {
+            let start = src[..off].rfind('\n').map(|i| i + 1).unwrap_or(0);
+            let want = (
+                src[..off].matches('\n').count() + 1,
+                src[start..off].chars().count() + 1,
+            );
+            assert_eq!(ix.line_col(&src, off), want, "at {off}");
         }
     }
 

@@ -170,7 +170,7 @@ impl Document {
     }
 
     /// 1-based line and column (in characters) of a source byte offset. Columns of the first
-    /// line count from after a byte order mark. O(log lines) plus at most one 4 KiB block.
+    /// line count from after a byte order mark. O(log lines) plus at most two 1 KiB blocks.
     pub fn line_col(&self, source_offset: usize) -> (usize, usize) {
         self.lines.line_col(&self.source, source_offset)
     }
