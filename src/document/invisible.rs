@@ -21,7 +21,7 @@
 use std::ops::Range;
 use std::sync::OnceLock;
 
-use aho_corasick::AhoCorasick;
+use aho_corasick::{AhoCorasick, AhoCorasickKind};
 
 /// What sort of invisible character (or run) a mark stands for.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize)]
@@ -96,7 +96,11 @@ pub(super) fn searcher() -> &'static AhoCorasick {
             '\u{2066}', '\u{2067}', '\u{2068}', '\u{2069}',
         ];
         let pats: Vec<String> = chars.iter().map(|c| c.to_string()).collect();
-        AhoCorasick::new(pats).expect("fixed patterns build")
+        // a DFA: the patterns share their first bytes with common characters (`£`, `—`)
+        AhoCorasick::builder()
+            .kind(Some(AhoCorasickKind::DFA))
+            .build(pats)
+            .expect("fixed patterns build")
     })
 }
 
