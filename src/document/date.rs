@@ -3,8 +3,11 @@
 /// A calendar date (proleptic Gregorian), as articles and facts carry them.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct Date {
+    /// The year (astronomical numbering).
     pub year: i32,
+    /// 1 to 12.
     pub month: u8,
+    /// 1 to the length of the month.
     pub day: u8,
 }
 

@@ -88,6 +88,7 @@ pub struct Document {
     pub scan: String,
     /// Where `scan` and `source` stop running in step; empty when they are the same bytes.
     segments: Vec<Segment>,
+    /// The markup the article was read as.
     pub format: Format,
     /// The article's date: from `--date`, front matter or HTML meta.
     pub date: Option<Date>,
