@@ -224,6 +224,37 @@ fn markdown_nested_front_matter_keys_do_not_date_the_article() {
     assert_eq!(d.date.map(|x| x.to_string()).as_deref(), Some("2001-01-02"));
 }
 
+#[test]
+fn markdown_adversarial_markup_reads_in_one_pass() {
+    // unclosed links, emphasis runs, backtick runs of many lengths, unclosed inline HTML and
+    // entities, deep quotes: 2 MB each, all still read (no time is asserted: see the bench)
+    let units = [
+        "[a 5](".to_string(),
+        "**a 5 _b ".to_string(),
+        (1..40).map(|n| format!("{} 5 ", "`".repeat(n))).collect(),
+        "<a href='5 &amp 5 ".to_string(),
+        format!("{} 5\n", ">".repeat(50)),
+        "- [ ] 5\n  - 6\n    ".to_string(),
+    ];
+    for unit in units {
+        let src = unit.repeat(2_000_000 / unit.len());
+        let d = doc(&src, Format::Markdown);
+        assert!(d.scan.contains('5'), "{unit:?}");
+    }
+    // nesting 100,000 deep on one line
+    for open in ["> ", "- ", "[", "*", "<b>", "1. "] {
+        let src = format!("{} 5 cats", open.repeat(100_000));
+        let d = doc(&src, Format::Markdown);
+        assert_eq!(
+            source_of(&d, d.scan.len() - 6, d.scan.len()),
+            "5 cats",
+            "{open:?}"
+        );
+        let d = doc(&src, Format::Html);
+        assert!(d.scan.ends_with("5 cats"), "{open:?}");
+    }
+}
+
 // ---------------------------------------------------------------- input sniffing
 
 fn utf16(text: &str, big_endian: bool) -> Vec<u8> {
