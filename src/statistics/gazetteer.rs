@@ -1,0 +1,635 @@
+//! The gazetteer (`reference/gazetteer/`): the countries, aggregates (the world, the EU,
+//! regions, income groups, continents) and cities the statistics are about, with the names,
+//! former names and demonyms news uses for them, and a matcher that finds them in text.
+//!
+//! Countries and aggregates are read on first use (a few hundred rows); the 36,000 cities and
+//! their matcher only when city mentions are first asked for.
+
+use std::ops::Range;
+use std::sync::{Arc, OnceLock};
+
+use rustc_hash::{FxHashMap, FxHashSet};
+
+use super::files::{Files, for_rows, list, problem};
+use super::matcher::NameMatcher;
+use crate::reference::Problem;
+
+/// A country (or a World Bank economy without an ISO code: Kosovo `XKX`, the Channel Islands
+/// `CHI`).
+#[derive(Debug, Clone)]
+pub struct Country {
+    /// ISO 3166-1 alpha-3 (the id in the tables).
+    pub iso3: String,
+    /// ISO 3166-1 alpha-2 (empty for `XKX`, `CHI`).
+    pub iso2: String,
+    /// The short English name.
+    pub name: String,
+    /// The UN's formal name.
+    pub official_name: String,
+    /// Other names and spellings.
+    pub names: Vec<String>,
+    /// Demonyms and adjectives ("Brazilian", "Brazilians").
+    pub demonyms: Vec<String>,
+    /// The ISO 4217 code of its currency today (empty where ISO lists none).
+    pub currency: String,
+    /// GeoNames continent code (`EU`, `AS` …).
+    pub continent: String,
+    /// UN M49 region and subregion.
+    pub un_region: String,
+    /// UN M49 subregion.
+    pub un_subregion: String,
+}
+
+/// A group of countries the tables have figures for.
+#[derive(Debug, Clone)]
+pub struct Aggregate {
+    /// The id in the tables (`WLD`, `EUU`, `SSF`, `AFRICA` …).
+    pub id: String,
+    /// The source's name.
+    pub name: String,
+    /// `world`, `union`, `region`, `group`, `continent` or `bunker` (international aviation and
+    /// shipping).
+    pub kind: String,
+}
+
+/// Whether a city figure is for the agglomeration or the city proper.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum CityKind {
+    /// An urban agglomeration (UN World Urbanization Prospects): the built-up area around the
+    /// city, usually larger than the city proper.
+    Agglomeration,
+    /// The city within its administrative limits (GeoNames).
+    CityProper,
+}
+
+/// A city of the city tables.
+#[derive(Debug, Clone)]
+pub struct City {
+    /// `WUP<code>` for an agglomeration, `GN<geonameid>` for a city proper.
+    pub id: String,
+    /// Agglomeration or city proper.
+    pub kind: CityKind,
+    /// ISO3 of its country.
+    pub iso3: String,
+    /// Its name.
+    pub name: String,
+    /// Other names ("Moskva" for Moscow).
+    pub aliases: Vec<String>,
+    /// The same place in the other city table (an agglomeration's city proper, or back).
+    pub same_place: Option<String>,
+    /// The source's note on what the agglomeration covers.
+    pub definition: String,
+}
+
+/// What sort of entity an id names.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum EntityKind {
+    /// A country.
+    Country,
+    /// A group of countries.
+    Aggregate,
+    /// A city, agglomeration or proper.
+    City(CityKind),
+}
+
+/// An entity id with its kind.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub struct EntityRef {
+    /// The id in the tables.
+    pub id: String,
+    /// What it is.
+    pub kind: EntityKind,
+}
+
+/// How a mention names its entity.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Form {
+    /// A name or short form ("Japan", "the US").
+    Name,
+    /// A former name ("Burma", "Swaziland").
+    Former,
+    /// A demonym or adjective ("Brazilians", "French").
+    Demonym,
+}
+
+/// An entity named in a text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Mention {
+    /// Byte range in the text.
+    pub span: Range<usize>,
+    /// The words as the text writes them.
+    pub text: String,
+    /// Name, former name or demonym.
+    pub form: Form,
+    /// The entities the words name, the usual reading first ("Congo": the DRC, then the
+    /// Republic of the Congo; a city: its agglomeration and city proper, largest place first).
+    pub entities: Vec<EntityRef>,
+    /// A note on the name ("renamed Eswatini in 2018"), if the gazetteer has one.
+    pub note: Option<String>,
+}
+
+/// One name the matcher knows: who it names, how, and the note.
+#[derive(Debug, Clone)]
+struct Target {
+    entity: EntityRef,
+    form: Form,
+    note: Option<String>,
+}
+
+/// Names and the entities they name, with a matcher over the names.
+#[derive(Debug, Clone)]
+struct NameIndex {
+    targets: Vec<Vec<Target>>,
+    matcher: NameMatcher,
+}
+
+impl NameIndex {
+    fn build(entries: Vec<(String, Target)>) -> NameIndex {
+        let mut names: Vec<String> = Vec::new();
+        let mut targets: Vec<Vec<Target>> = Vec::new();
+        let mut index: FxHashMap<String, usize> = FxHashMap::default();
+        for (name, t) in entries {
+            let i = *index.entry(name.clone()).or_insert_with(|| {
+                names.push(name);
+                targets.push(Vec::new());
+                names.len() - 1
+            });
+            if !targets[i].iter().any(|x| x.entity == t.entity) {
+                targets[i].push(t);
+            }
+        }
+        NameIndex {
+            matcher: NameMatcher::new(&names),
+            targets,
+        }
+    }
+
+    fn mentions(&self, text: &str) -> Vec<Mention> {
+        self.matcher
+            .find(text)
+            .into_iter()
+            .map(|f| {
+                let ts = &self.targets[f.phrase];
+                Mention {
+                    text: text[f.span.clone()].to_string(),
+                    span: f.span,
+                    form: ts[0].form,
+                    entities: ts.iter().map(|t| t.entity.clone()).collect(),
+                    note: ts.iter().find_map(|t| t.note.clone()),
+                }
+            })
+            .collect()
+    }
+}
+
+/// The cities and their matcher.
+#[derive(Debug)]
+struct Cities {
+    cities: Vec<City>,
+    by_id: FxHashMap<String, usize>,
+    names: NameIndex,
+}
+
+/// Countries, aggregates and cities with the names news uses for them.
+#[derive(Debug)]
+pub struct Gazetteer {
+    countries: Vec<Country>,
+    aggregates: Vec<Aggregate>,
+    by_id: FxHashMap<String, EntityRef>,
+    names: NameIndex,
+    /// Alias rows naming cities, kept for the city matcher.
+    city_aliases: Vec<(String, String, Form, Option<String>)>,
+    files: Arc<Files>,
+    cities: OnceLock<Cities>,
+}
+
+/// An alias row: (id, alias, form, note, FILE:LINE:COLUMN of the id).
+type AliasRow = (String, String, Form, Option<String>, (String, u64, usize));
+
+impl Gazetteer {
+    /// Reads countries, aggregates and aliases (cities wait for first use). Problems are pushed
+    /// and bad rows left out.
+    pub fn load(files: Arc<Files>, problems: &mut Vec<Problem>) -> Gazetteer {
+        let countries = load_countries(&files, problems);
+        let aggregates = load_aggregates(&files, problems);
+        let mut by_id: FxHashMap<String, EntityRef> = FxHashMap::default();
+        for c in &countries {
+            by_id.insert(c.iso3.clone(), entity_ref(&c.iso3, EntityKind::Country));
+        }
+        for a in &aggregates {
+            by_id.insert(a.id.clone(), entity_ref(&a.id, EntityKind::Aggregate));
+        }
+        // alias rows first: their entity comes first for a name they share ("Congo")
+        let mut entries: Vec<(String, Target)> = Vec::new();
+        let mut city_aliases = Vec::new();
+        for (id, alias, form, note, _) in load_aliases(&files, problems) {
+            match by_id.get(&id) {
+                Some(e) => entries.push((alias, target(e, form, note))),
+                None => city_aliases.push((id, alias, form, note)),
+            }
+        }
+        for c in &countries {
+            let entity = entity_ref(&c.iso3, EntityKind::Country);
+            let names = std::iter::once(&c.name)
+                .chain(std::iter::once(&c.official_name))
+                .chain(c.names.iter());
+            for n in names {
+                entries.push((n.clone(), target(&entity, Form::Name, None)));
+            }
+            for d in &c.demonyms {
+                entries.push((d.clone(), target(&entity, Form::Demonym, None)));
+            }
+        }
+        for a in &aggregates {
+            let entity = entity_ref(&a.id, EntityKind::Aggregate);
+            entries.push((a.name.clone(), target(&entity, Form::Name, None)));
+        }
+        Gazetteer {
+            names: NameIndex::build(entries),
+            countries,
+            aggregates,
+            by_id,
+            city_aliases,
+            files,
+            cities: OnceLock::new(),
+        }
+    }
+
+    /// Every country.
+    pub fn countries(&self) -> &[Country] {
+        &self.countries
+    }
+
+    /// Every aggregate.
+    pub fn aggregates(&self) -> &[Aggregate] {
+        &self.aggregates
+    }
+
+    /// Every city (reads the city gazetteer on first use).
+    pub fn cities(&self) -> &[City] {
+        &self.city_table().cities
+    }
+
+    /// The country with this ISO3 code.
+    pub fn country(&self, iso3: &str) -> Option<&Country> {
+        self.countries.iter().find(|c| c.iso3 == iso3)
+    }
+
+    /// The aggregate with this id.
+    pub fn aggregate(&self, id: &str) -> Option<&Aggregate> {
+        self.aggregates.iter().find(|a| a.id == id)
+    }
+
+    /// The city with this id (`WUP…` or `GN…`).
+    pub fn city(&self, id: &str) -> Option<&City> {
+        let c = self.city_table();
+        c.by_id.get(id).map(|&i| &c.cities[i])
+    }
+
+    /// What an id names (countries and aggregates; cities for `WUP`/`GN` ids).
+    pub fn entity(&self, id: &str) -> Option<EntityRef> {
+        if let Some(e) = self.by_id.get(id) {
+            return Some(e.clone());
+        }
+        if id.starts_with("WUP") || id.starts_with("GN") {
+            return self.city(id).map(|c| EntityRef {
+                id: c.id.clone(),
+                kind: EntityKind::City(c.kind),
+            });
+        }
+        None
+    }
+
+    /// The display name of an id.
+    pub fn name_of(&self, id: &str) -> Option<&str> {
+        if let Some(c) = self.country(id) {
+            return Some(&c.name);
+        }
+        if let Some(a) = self.aggregate(id) {
+            return Some(&a.name);
+        }
+        if id.starts_with("WUP") || id.starts_with("GN") {
+            return self.city(id).map(|c| c.name.as_str());
+        }
+        None
+    }
+
+    /// The countries and aggregates named in `text` (names, former names, demonyms), left to
+    /// right, the longest name at each place ("Papua New Guinea", not "Guinea").
+    pub fn mentions(&self, text: &str) -> Vec<Mention> {
+        self.names.mentions(text)
+    }
+
+    /// The cities named in `text`; each mention lists the places of that name, largest first,
+    /// each followed by the same place in the other city table (agglomeration / city proper).
+    pub fn city_mentions(&self, text: &str) -> Vec<Mention> {
+        let c = self.city_table();
+        let mut out = c.names.mentions(text);
+        for m in &mut out {
+            let mut with_partners: Vec<EntityRef> = Vec::new();
+            for e in &m.entities {
+                if !with_partners.contains(e) {
+                    with_partners.push(e.clone());
+                }
+                let partner = c
+                    .by_id
+                    .get(&e.id)
+                    .and_then(|&i| c.cities[i].same_place.as_ref())
+                    .and_then(|p| c.by_id.get(p).map(|&j| &c.cities[j]));
+                if let Some(p) = partner {
+                    let r = EntityRef {
+                        id: p.id.clone(),
+                        kind: EntityKind::City(p.kind),
+                    };
+                    if !with_partners.contains(&r) {
+                        with_partners.push(r);
+                    }
+                }
+            }
+            m.entities = with_partners;
+        }
+        out
+    }
+
+    /// The entities a whole string names ("Ivory Coast", "the EU", "Tokyo"): countries and
+    /// aggregates first, cities if none.
+    pub fn resolve(&self, name: &str) -> Vec<EntityRef> {
+        let name = name.trim();
+        let whole = |ms: Vec<Mention>| {
+            ms.into_iter()
+                .find(|m| m.span == (0..name.len()))
+                .map(|m| m.entities)
+        };
+        whole(self.mentions(name))
+            .or_else(|| whole(self.city_mentions(name)))
+            .unwrap_or_default()
+    }
+
+    fn city_table(&self) -> &Cities {
+        self.cities
+            .get_or_init(|| load_cities(&self.files, &self.city_aliases, &mut Vec::new()))
+    }
+
+    /// Every problem of the gazetteer files, including the cities and the ids aliases name.
+    pub fn validate(files: Arc<Files>, problems: &mut Vec<Problem>) -> Gazetteer {
+        let g = Gazetteer::load(files.clone(), problems);
+        let cities = load_cities(&files, &[], problems);
+        let mut known: FxHashSet<&str> = g.by_id.keys().map(String::as_str).collect();
+        known.extend(cities.by_id.keys().map(String::as_str));
+        for (id, _, _, _, (file, line, col)) in load_aliases(&files, &mut Vec::new()) {
+            if !known.contains(id.as_str()) {
+                problems.push(problem(&file, line, col, format!("unknown id '{id}'")));
+            }
+        }
+        for c in &cities.cities {
+            let known_country = g.by_id.get(&c.iso3).map(|e| e.kind) == Some(EntityKind::Country);
+            if !c.iso3.is_empty() && !known_country {
+                problems.push(problem(
+                    &files.display("gazetteer/cities.csv"),
+                    0,
+                    0,
+                    format!("city {} in unknown country '{}'", c.id, c.iso3),
+                ));
+            }
+            if let Some(p) = &c.same_place
+                && !cities.by_id.contains_key(p)
+            {
+                problems.push(problem(
+                    &files.display("gazetteer/cities.csv"),
+                    0,
+                    0,
+                    format!("city {}: same_place '{p}' is not a city", c.id),
+                ));
+            }
+        }
+        let _ = g.cities.set(cities);
+        g
+    }
+}
+
+fn entity_ref(id: &str, kind: EntityKind) -> EntityRef {
+    EntityRef {
+        id: id.to_string(),
+        kind,
+    }
+}
+
+fn target(entity: &EntityRef, form: Form, note: Option<String>) -> Target {
+    Target {
+        entity: entity.clone(),
+        form,
+        note,
+    }
+}
+
+fn text_of(files: &Files, rel: &str, problems: &mut Vec<Problem>) -> Option<(String, String)> {
+    match files.text(rel) {
+        Ok(t) => Some((files.display(rel), t)),
+        Err(p) => {
+            problems.push(p);
+            None
+        }
+    }
+}
+
+fn load_countries(files: &Files, problems: &mut Vec<Problem>) -> Vec<Country> {
+    let Some((file, text)) = text_of(files, "gazetteer/countries.csv", problems) else {
+        return Vec::new();
+    };
+    let mut out: Vec<Country> = Vec::new();
+    let mut seen = FxHashSet::default();
+    for_rows(&file, &text, problems, |row, problems| {
+        let iso3 = row.get("iso3");
+        if iso3.len() != 3 || !iso3.bytes().all(|b| b.is_ascii_uppercase()) {
+            problems.push(problem(
+                &file,
+                row.line,
+                row.column("iso3"),
+                format!("bad iso3 '{iso3}'"),
+            ));
+            return;
+        }
+        if !seen.insert(iso3.to_string()) {
+            problems.push(problem(
+                &file,
+                row.line,
+                1,
+                format!("duplicate iso3 '{iso3}'"),
+            ));
+            return;
+        }
+        if row.get("name").is_empty() {
+            problems.push(problem(&file, row.line, row.column("name"), "no name"));
+            return;
+        }
+        out.push(Country {
+            iso3: iso3.to_string(),
+            iso2: row.get("iso2").to_string(),
+            name: row.get("name").to_string(),
+            official_name: row.get("official_name").to_string(),
+            names: list(row.get("names")),
+            demonyms: list(row.get("demonyms")),
+            currency: row.get("currency").to_string(),
+            continent: row.get("continent").to_string(),
+            un_region: row.get("un_region").to_string(),
+            un_subregion: row.get("un_subregion").to_string(),
+        });
+    });
+    out
+}
+
+const AGGREGATE_KINDS: [&str; 6] = ["world", "union", "region", "group", "continent", "bunker"];
+
+fn load_aggregates(files: &Files, problems: &mut Vec<Problem>) -> Vec<Aggregate> {
+    let Some((file, text)) = text_of(files, "gazetteer/aggregates.csv", problems) else {
+        return Vec::new();
+    };
+    let mut out: Vec<Aggregate> = Vec::new();
+    let mut seen = FxHashSet::default();
+    for_rows(&file, &text, problems, |row, problems| {
+        let id = row.get("id");
+        if id.is_empty()
+            || !id
+                .bytes()
+                .all(|b| b.is_ascii_uppercase() || b.is_ascii_digit() || b == b'_')
+        {
+            problems.push(problem(
+                &file,
+                row.line,
+                1,
+                format!("bad aggregate id '{id}'"),
+            ));
+            return;
+        }
+        if !seen.insert(id.to_string()) {
+            problems.push(problem(&file, row.line, 1, format!("duplicate id '{id}'")));
+            return;
+        }
+        let kind = row.get("kind");
+        if !AGGREGATE_KINDS.contains(&kind) {
+            problems.push(problem(
+                &file,
+                row.line,
+                row.column("kind"),
+                format!(
+                    "unknown kind '{kind}' (one of: {})",
+                    AGGREGATE_KINDS.join(", ")
+                ),
+            ));
+            return;
+        }
+        out.push(Aggregate {
+            id: id.to_string(),
+            name: row.get("name").to_string(),
+            kind: kind.to_string(),
+        });
+    });
+    out
+}
+
+fn load_aliases(files: &Files, problems: &mut Vec<Problem>) -> Vec<AliasRow> {
+    let mut out = Vec::new();
+    for rel in files.matching("gazetteer/aliases.csv") {
+        let Some((file, text)) = text_of(files, &rel, problems) else {
+            continue;
+        };
+        for_rows(&file, &text, problems, |row, problems| {
+            let form = match row.get("kind") {
+                "name" => Form::Name,
+                "former" => Form::Former,
+                "demonym" => Form::Demonym,
+                other => {
+                    problems.push(problem(
+                        &file,
+                        row.line,
+                        row.column("kind"),
+                        format!("unknown kind '{other}' (one of: name, former, demonym)"),
+                    ));
+                    return;
+                }
+            };
+            let (id, alias) = (row.get("id"), row.get("alias"));
+            if id.is_empty() || alias.is_empty() {
+                problems.push(problem(
+                    &file,
+                    row.line,
+                    1,
+                    "an alias row needs an id and an alias",
+                ));
+                return;
+            }
+            let note = Some(row.get("note").to_string()).filter(|n| !n.is_empty());
+            let at = (file.clone(), row.line, row.column("id"));
+            out.push((id.to_string(), alias.to_string(), form, note, at));
+        });
+    }
+    out
+}
+
+fn load_cities(
+    files: &Files,
+    aliases: &[(String, String, Form, Option<String>)],
+    problems: &mut Vec<Problem>,
+) -> Cities {
+    let mut cities: Vec<City> = Vec::new();
+    let mut by_id: FxHashMap<String, usize> = FxHashMap::default();
+    if let Some((file, text)) = text_of(files, "gazetteer/cities.csv", problems) {
+        for_rows(&file, &text, problems, |row, problems| {
+            let id = row.get("id");
+            let kind = match row.get("kind") {
+                "agglomeration" if id.starts_with("WUP") => CityKind::Agglomeration,
+                "city_proper" if id.starts_with("GN") => CityKind::CityProper,
+                other => {
+                    problems.push(problem(
+                        &file,
+                        row.line,
+                        row.column("kind"),
+                        format!("bad kind '{other}' for '{id}': agglomeration (WUP…) or city_proper (GN…)"),
+                    ));
+                    return;
+                }
+            };
+            if by_id.insert(id.to_string(), cities.len()).is_some() {
+                problems.push(problem(&file, row.line, 1, format!("duplicate id '{id}'")));
+                return;
+            }
+            cities.push(City {
+                id: id.to_string(),
+                kind,
+                iso3: row.get("iso3").to_string(),
+                name: row.get("name").to_string(),
+                aliases: list(row.get("aliases")),
+                same_place: Some(row.get("same_place").to_string()).filter(|s| !s.is_empty()),
+                definition: row.get("definition").to_string(),
+            });
+        });
+    }
+    let mut entries: Vec<(String, Target)> = Vec::new();
+    for (id, alias, form, note) in aliases {
+        if let Some(&i) = by_id.get(id) {
+            let e = EntityRef {
+                id: id.clone(),
+                kind: EntityKind::City(cities[i].kind),
+            };
+            entries.push((alias.clone(), target(&e, *form, note.clone())));
+        }
+    }
+    for c in &cities {
+        let e = EntityRef {
+            id: c.id.clone(),
+            kind: EntityKind::City(c.kind),
+        };
+        for n in std::iter::once(&c.name).chain(c.aliases.iter()) {
+            // two-letter place names ("Of", "Bo") are words far more often than places
+            if n.chars().count() >= 3 {
+                entries.push((n.clone(), target(&e, Form::Name, None)));
+            }
+        }
+    }
+    let names = NameIndex::build(entries);
+    Cities {
+        names,
+        cities,
+        by_id,
+    }
+}
