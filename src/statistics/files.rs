@@ -220,7 +220,8 @@ pub fn lint(file: &str, text: &str, problems: &mut Vec<Problem>) {
             "byte-order mark at the start of the file; save it as UTF-8 without BOM",
         ));
     }
-    for (i, line) in text.split('\n').enumerate() {
+    let body = text.strip_prefix('\u{feff}').unwrap_or(text);
+    for (i, line) in body.split('\n').enumerate() {
         if let Some(stripped) = line.strip_suffix('\r') {
             problems.push(problem(
                 file,

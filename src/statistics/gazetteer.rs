@@ -422,7 +422,12 @@ fn target(entity: &EntityRef, form: Form, note: Option<String>) -> Target {
     }
 }
 
+/// The text of a gazetteer file; a file that does not exist is no problem (a reference
+/// directory need not have all of them).
 fn text_of(files: &Files, rel: &str, problems: &mut Vec<Problem>) -> Option<(String, String)> {
+    if !files.contains(rel) {
+        return None;
+    }
     match files.text(rel) {
         Ok(t) => Some((files.display(rel), t)),
         Err(p) => {

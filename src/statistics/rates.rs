@@ -63,6 +63,9 @@ impl CurrencyHistory {
     /// Reads `gazetteer/currency_history.csv`.
     pub fn load(files: &Files, problems: &mut Vec<Problem>) -> CurrencyHistory {
         let rel = "gazetteer/currency_history.csv";
+        if !files.contains(rel) {
+            return CurrencyHistory::default();
+        }
         let file = files.display(rel);
         let text = match files.text(rel) {
             Ok(t) => t,
