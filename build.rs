@@ -1,9 +1,10 @@
-//! Compresses the statistics tables and the city gazetteer (reference/statistics/*.csv,
+//! Compresses (zstd) the statistics tables and the city gazetteer (reference/statistics/*.csv,
 //! reference/gazetteer/*.csv) into the build directory and writes the list that
-//! `src/statistics/embedded.rs` includes: adding a table is adding a file, no code.
+//! `src/statistics/files.rs` includes: adding a table is adding a file, no code. zstd keeps the
+//! binary small (8.7 MB of CSV become 3.3 MB) and decompresses fast enough to read every table
+//! on first use.
 
 use std::fmt::Write as _;
-use std::io::Write as _;
 use std::path::Path;
 
 fn main() {
@@ -20,21 +21,19 @@ fn main() {
         for path in files {
             println!("cargo:rerun-if-changed={}", path.display());
             let name = path.to_string_lossy().replace('\\', "/");
-            let gz = compress(&path, &out, &name);
-            writeln!(list, "    ({name:?}, include_bytes!({gz:?})),").expect("write");
+            let packed = compress(&path, &out, &name);
+            writeln!(list, "    ({name:?}, include_bytes!({packed:?})),").expect("write");
         }
     }
     list.push_str("]\n");
     std::fs::write(Path::new(&out).join("statistics_files.rs"), list).expect("write list");
 }
 
-/// Writes `path` gzip-compressed into `out`, returning the compressed file's path.
+/// Writes `path` zstd-compressed (level 19) into `out`, returning the compressed file's path.
 fn compress(path: &Path, out: &str, name: &str) -> String {
     let data = std::fs::read(path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
-    let target = Path::new(out).join(format!("{}.gz", name.replace('/', "__")));
-    let file = std::fs::File::create(&target).expect("create compressed table");
-    let mut enc = flate2::write::GzEncoder::new(file, flate2::Compression::best());
-    enc.write_all(&data).expect("compress");
-    enc.finish().expect("finish compression");
+    let target = Path::new(out).join(format!("{}.zst", name.replace('/', "__")));
+    let packed = zstd::bulk::compress(&data, 19).expect("compress");
+    std::fs::write(&target, packed).expect("write compressed table");
     target.to_string_lossy().into_owned()
 }

@@ -1,10 +1,9 @@
-//! The files statistics come from: the shipped ones (embedded gzip-compressed by `build.rs`,
+//! The files statistics come from: the shipped ones (embedded zstd-compressed by `build.rs`,
 //! decompressed on first use) and those of a `--reference` directory. Also the checks every
 //! file gets before it is read (byte-order mark, CRLF line ends) and a CSV row reader that
 //! reports problems as FILE:LINE:COLUMN.
 
 use std::collections::BTreeMap;
-use std::io::Read as _;
 use std::path::Path;
 
 use rustc_hash::FxHashMap;
@@ -21,7 +20,7 @@ const NOTES: (&str, &str) = (
     "statistics-notes.csv",
     include_str!("../../reference/statistics-notes.csv"),
 );
-/// `reference/statistics/*.csv` and `reference/gazetteer/*.csv`, gzip-compressed, as
+/// `reference/statistics/*.csv` and `reference/gazetteer/*.csv`, zstd-compressed, as
 /// ("reference/...", bytes).
 const COMPRESSED: &[(&str, &[u8])] = include!(concat!(env!("OUT_DIR"), "/statistics_files.rs"));
 
@@ -32,7 +31,7 @@ const EMBEDDED_ROOT: &str = "reference";
 #[derive(Debug, Clone)]
 enum Blob {
     Text(&'static str),
-    Gz(&'static [u8]),
+    Zstd(&'static [u8]),
     Owned(String),
 }
 
@@ -64,7 +63,7 @@ impl Files {
                 .strip_prefix(EMBEDDED_ROOT)
                 .map(|r| r.trim_start_matches('/'))
                 .unwrap_or(path);
-            f.insert(rel, (*path).to_string(), Blob::Gz(bytes));
+            f.insert(rel, (*path).to_string(), Blob::Zstd(bytes));
         }
         f
     }
@@ -179,17 +178,16 @@ impl Files {
         match &entry.blob {
             Blob::Text(t) => Ok((*t).to_string()),
             Blob::Owned(t) => Ok(t.clone()),
-            Blob::Gz(bytes) => {
-                let mut out = String::new();
-                flate2::read::GzDecoder::new(*bytes)
-                    .read_to_string(&mut out)
-                    .map_err(|e| Problem {
-                        file: entry.display.clone(),
-                        line: 0,
-                        column: 0,
-                        message: format!("cannot decompress the embedded file: {e}"),
-                    })?;
-                Ok(out)
+            Blob::Zstd(bytes) => {
+                let fail = |message: String| Problem {
+                    file: entry.display.clone(),
+                    line: 0,
+                    column: 0,
+                    message,
+                };
+                let raw = zstd::stream::decode_all(*bytes)
+                    .map_err(|e| fail(format!("cannot decompress the embedded file: {e}")))?;
+                String::from_utf8(raw).map_err(|e| fail(format!("not UTF-8: {e}")))
             }
         }
     }
@@ -254,6 +252,17 @@ impl<'r> Row<'r> {
             .unwrap_or("")
     }
 
+    /// The field at a position (empty past the end), for callers that looked up positions once
+    /// with [`Row::position`].
+    pub fn at(&self, i: usize) -> &'r str {
+        self.rec.get(i).map(str::trim).unwrap_or("")
+    }
+
+    /// The position of a named column.
+    pub fn position(&self, name: &str) -> Option<usize> {
+        self.index.get(name).copied()
+    }
+
     /// The 1-based character column where a named field starts.
     pub fn column(&self, name: &str) -> usize {
         self.index
@@ -291,15 +300,20 @@ pub fn for_rows(
         .enumerate()
         .map(|(i, h)| (h.clone(), i))
         .collect();
-    for rec in rdr.records() {
-        let rec = match rec {
-            Ok(r) => r,
+    let mut rec = csv::StringRecord::new();
+    loop {
+        match rdr.read_record(&mut rec) {
+            Ok(true) => {}
+            Ok(false) => break,
             Err(e) => {
                 let line = e.position().map(|p| p.line()).unwrap_or(0);
                 problems.push(problem(file, line, 1, e.to_string()));
+                if matches!(e.kind(), csv::ErrorKind::Io(_)) {
+                    break;
+                }
                 continue;
             }
-        };
+        }
         let line = rec.position().map(|p| p.line()).unwrap_or(0);
         let line_text = lines
             .get(line.saturating_sub(1) as usize)

@@ -128,54 +128,66 @@ pub struct Mention {
     pub note: Option<String>,
 }
 
-/// One name the matcher knows: who it names, how, and the note.
+/// One name the matcher knows: who it names (an index the owner resolves), how, and the note.
 #[derive(Debug, Clone)]
 struct Target {
-    entity: EntityRef,
+    entity: u32,
     form: Form,
-    note: Option<String>,
+    note: Option<Box<str>>,
 }
 
 /// Names and the entities they name, with a matcher over the names.
 #[derive(Debug, Clone)]
 struct NameIndex {
-    targets: Vec<Vec<Target>>,
+    /// For each distinct name, its range in `targets`.
+    groups: Vec<(u32, u32)>,
+    targets: Vec<Target>,
     matcher: NameMatcher,
 }
 
 impl NameIndex {
-    fn build(entries: Vec<(String, Target)>) -> NameIndex {
+    /// Groups the entries by name (keeping their order within a name: the first is the usual
+    /// reading) and builds the matcher.
+    fn build(mut entries: Vec<(String, Target)>) -> NameIndex {
+        entries.sort_by(|a, b| a.0.cmp(&b.0));
         let mut names: Vec<String> = Vec::new();
-        let mut targets: Vec<Vec<Target>> = Vec::new();
-        let mut index: FxHashMap<String, usize> = FxHashMap::default();
+        let mut groups: Vec<(u32, u32)> = Vec::new();
+        let mut targets: Vec<Target> = Vec::with_capacity(entries.len());
         for (name, t) in entries {
-            let i = *index.entry(name.clone()).or_insert_with(|| {
+            if names.last() != Some(&name) {
                 names.push(name);
-                targets.push(Vec::new());
-                names.len() - 1
-            });
-            if !targets[i].iter().any(|x| x.entity == t.entity) {
-                targets[i].push(t);
+                groups.push((targets.len() as u32, targets.len() as u32));
+            }
+            let group = groups.last_mut().expect("a group was just pushed");
+            let seen = &targets[group.0 as usize..];
+            if !seen.iter().any(|x| x.entity == t.entity) {
+                targets.push(t);
+                group.1 += 1;
             }
         }
         NameIndex {
-            matcher: NameMatcher::new(&names),
+            matcher: NameMatcher::new(names),
+            groups,
             targets,
         }
     }
 
-    fn mentions(&self, text: &str) -> Vec<Mention> {
+    /// The names in `text`, each with its entities (`entity` turns an index into the entity).
+    fn mentions(&self, text: &str, entity: impl Fn(u32) -> EntityRef) -> Vec<Mention> {
         self.matcher
             .find(text)
             .into_iter()
             .map(|f| {
-                let ts = &self.targets[f.phrase];
+                let (a, b) = self.groups[f.phrase];
+                let ts = &self.targets[a as usize..b as usize];
                 Mention {
                     text: text[f.span.clone()].to_string(),
                     span: f.span,
                     form: ts[0].form,
-                    entities: ts.iter().map(|t| t.entity.clone()).collect(),
-                    note: ts.iter().find_map(|t| t.note.clone()),
+                    entities: ts.iter().map(|t| entity(t.entity)).collect(),
+                    note: ts
+                        .iter()
+                        .find_map(|t| t.note.as_deref().map(str::to_string)),
                 }
             })
             .collect()
@@ -186,7 +198,8 @@ impl NameIndex {
 #[derive(Debug)]
 struct Cities {
     cities: Vec<City>,
-    by_id: FxHashMap<String, usize>,
+    /// [`city_key`] of the id -> index.
+    by_id: FxHashMap<u64, usize>,
     names: NameIndex,
 }
 
@@ -196,6 +209,8 @@ pub struct Gazetteer {
     countries: Vec<Country>,
     aggregates: Vec<Aggregate>,
     by_id: FxHashMap<String, EntityRef>,
+    /// Countries then aggregates, as the name index refers to them.
+    pool: Vec<EntityRef>,
     names: NameIndex,
     /// Alias rows naming cities, kept for the city matcher.
     city_aliases: Vec<(String, String, Form, Option<String>)>,
@@ -212,43 +227,52 @@ impl Gazetteer {
     pub fn load(files: Arc<Files>, problems: &mut Vec<Problem>) -> Gazetteer {
         let countries = load_countries(&files, problems);
         let aggregates = load_aggregates(&files, problems);
-        let mut by_id: FxHashMap<String, EntityRef> = FxHashMap::default();
-        for c in &countries {
-            by_id.insert(c.iso3.clone(), entity_ref(&c.iso3, EntityKind::Country));
-        }
-        for a in &aggregates {
-            by_id.insert(a.id.clone(), entity_ref(&a.id, EntityKind::Aggregate));
-        }
+        let pool: Vec<EntityRef> = countries
+            .iter()
+            .map(|c| entity_ref(&c.iso3, EntityKind::Country))
+            .chain(
+                aggregates
+                    .iter()
+                    .map(|a| entity_ref(&a.id, EntityKind::Aggregate)),
+            )
+            .collect();
+        let by_id: FxHashMap<String, EntityRef> =
+            pool.iter().map(|e| (e.id.clone(), e.clone())).collect();
+        let index_of: FxHashMap<&str, u32> = pool
+            .iter()
+            .enumerate()
+            .map(|(i, e)| (e.id.as_str(), i as u32))
+            .collect();
         // alias rows first: their entity comes first for a name they share ("Congo")
         let mut entries: Vec<(String, Target)> = Vec::new();
         let mut city_aliases = Vec::new();
         for (id, alias, form, note, _) in load_aliases(&files, problems) {
-            match by_id.get(&id) {
-                Some(e) => entries.push((alias, target(e, form, note))),
+            match index_of.get(id.as_str()) {
+                Some(&i) => entries.push((alias, target(i, form, note))),
                 None => city_aliases.push((id, alias, form, note)),
             }
         }
-        for c in &countries {
-            let entity = entity_ref(&c.iso3, EntityKind::Country);
+        for (i, c) in countries.iter().enumerate() {
             let names = std::iter::once(&c.name)
                 .chain(std::iter::once(&c.official_name))
                 .chain(c.names.iter());
             for n in names {
-                entries.push((n.clone(), target(&entity, Form::Name, None)));
+                entries.push((n.clone(), target(i as u32, Form::Name, None)));
             }
             for d in &c.demonyms {
-                entries.push((d.clone(), target(&entity, Form::Demonym, None)));
+                entries.push((d.clone(), target(i as u32, Form::Demonym, None)));
             }
         }
-        for a in &aggregates {
-            let entity = entity_ref(&a.id, EntityKind::Aggregate);
-            entries.push((a.name.clone(), target(&entity, Form::Name, None)));
+        for (i, a) in aggregates.iter().enumerate() {
+            let k = (countries.len() + i) as u32;
+            entries.push((a.name.clone(), target(k, Form::Name, None)));
         }
         Gazetteer {
             names: NameIndex::build(entries),
             countries,
             aggregates,
             by_id,
+            pool,
             city_aliases,
             files,
             cities: OnceLock::new(),
@@ -283,7 +307,7 @@ impl Gazetteer {
     /// The city with this id (`WUP…` or `GN…`).
     pub fn city(&self, id: &str) -> Option<&City> {
         let c = self.city_table();
-        c.by_id.get(id).map(|&i| &c.cities[i])
+        c.by_id.get(&city_key(id)?).map(|&i| &c.cities[i])
     }
 
     /// What an id names (countries and aggregates; cities for `WUP`/`GN` ids).
@@ -317,25 +341,28 @@ impl Gazetteer {
     /// The countries and aggregates named in `text` (names, former names, demonyms), left to
     /// right, the longest name at each place ("Papua New Guinea", not "Guinea").
     pub fn mentions(&self, text: &str) -> Vec<Mention> {
-        self.names.mentions(text)
+        self.names.mentions(text, |i| self.pool[i as usize].clone())
     }
 
     /// The cities named in `text`; each mention lists the places of that name, largest first,
     /// each followed by the same place in the other city table (agglomeration / city proper).
     pub fn city_mentions(&self, text: &str) -> Vec<Mention> {
         let c = self.city_table();
-        let mut out = c.names.mentions(text);
+        let mut out = c.names.mentions(text, |i| {
+            let city = &c.cities[i as usize];
+            entity_ref(&city.id, EntityKind::City(city.kind))
+        });
         for m in &mut out {
             let mut with_partners: Vec<EntityRef> = Vec::new();
             for e in &m.entities {
                 if !with_partners.contains(e) {
                     with_partners.push(e.clone());
                 }
-                let partner = c
-                    .by_id
-                    .get(&e.id)
-                    .and_then(|&i| c.cities[i].same_place.as_ref())
-                    .and_then(|p| c.by_id.get(p).map(|&j| &c.cities[j]));
+                let partner = city_key(&e.id)
+                    .and_then(|k| c.by_id.get(&k))
+                    .and_then(|&i| c.cities[i].same_place.as_deref())
+                    .and_then(city_key)
+                    .and_then(|k| c.by_id.get(&k).map(|&j| &c.cities[j]));
                 if let Some(p) = partner {
                     let r = EntityRef {
                         id: p.id.clone(),
@@ -375,7 +402,7 @@ impl Gazetteer {
         let g = Gazetteer::load(files.clone(), problems);
         let cities = load_cities(&files, &[], problems);
         let mut known: FxHashSet<&str> = g.by_id.keys().map(String::as_str).collect();
-        known.extend(cities.by_id.keys().map(String::as_str));
+        known.extend(cities.cities.iter().map(|c| c.id.as_str()));
         for (id, _, _, _, (file, line, col)) in load_aliases(&files, &mut Vec::new()) {
             if !known.contains(id.as_str()) {
                 problems.push(problem(&file, line, col, format!("unknown id '{id}'")));
@@ -392,7 +419,7 @@ impl Gazetteer {
                 ));
             }
             if let Some(p) = &c.same_place
-                && !cities.by_id.contains_key(p)
+                && !city_key(p).is_some_and(|k| cities.by_id.contains_key(&k))
             {
                 problems.push(problem(
                     &files.display("gazetteer/cities.csv"),
@@ -407,6 +434,17 @@ impl Gazetteer {
     }
 }
 
+/// A number for a city id: `WUP<n>` and `GN<n>` kept apart by the top bit.
+fn city_key(id: &str) -> Option<u64> {
+    let (tag, digits) = if let Some(d) = id.strip_prefix("WUP") {
+        (1u64 << 63, d)
+    } else {
+        (0, id.strip_prefix("GN")?)
+    };
+    let n: u64 = digits.parse().ok().filter(|&n| n < 1u64 << 62)?;
+    Some(tag | n)
+}
+
 fn entity_ref(id: &str, kind: EntityKind) -> EntityRef {
     EntityRef {
         id: id.to_string(),
@@ -414,11 +452,11 @@ fn entity_ref(id: &str, kind: EntityKind) -> EntityRef {
     }
 }
 
-fn target(entity: &EntityRef, form: Form, note: Option<String>) -> Target {
+fn target(entity: u32, form: Form, note: Option<String>) -> Target {
     Target {
-        entity: entity.clone(),
+        entity,
         form,
-        note,
+        note: note.map(String::into_boxed_str),
     }
 }
 
@@ -577,11 +615,29 @@ fn load_cities(
     problems: &mut Vec<Problem>,
 ) -> Cities {
     let mut cities: Vec<City> = Vec::new();
-    let mut by_id: FxHashMap<String, usize> = FxHashMap::default();
+    let mut by_id: FxHashMap<u64, usize> = FxHashMap::default();
     if let Some((file, text)) = text_of(files, "gazetteer/cities.csv", problems) {
+        let rows = text.bytes().filter(|&b| b == b'\n').count();
+        cities.reserve(rows);
+        by_id.reserve(rows);
+        let mut cols: Option<[Option<usize>; 7]> = None;
         for_rows(&file, &text, problems, |row, problems| {
-            let id = row.get("id");
-            let kind = match row.get("kind") {
+            // 36,000 rows: look the columns up once
+            let c = *cols.get_or_insert_with(|| {
+                [
+                    "id",
+                    "kind",
+                    "iso3",
+                    "name",
+                    "aliases",
+                    "same_place",
+                    "definition",
+                ]
+                .map(|n| row.position(n))
+            });
+            let get = |k: usize| c[k].map_or("", |i| row.at(i));
+            let id = get(0);
+            let kind = match get(1) {
                 "agglomeration" if id.starts_with("WUP") => CityKind::Agglomeration,
                 "city_proper" if id.starts_with("GN") => CityKind::CityProper,
                 other => {
@@ -594,40 +650,36 @@ fn load_cities(
                     return;
                 }
             };
-            if by_id.insert(id.to_string(), cities.len()).is_some() {
+            let Some(key) = city_key(id) else {
+                problems.push(problem(&file, row.line, 1, format!("bad city id '{id}'")));
+                return;
+            };
+            if by_id.insert(key, cities.len()).is_some() {
                 problems.push(problem(&file, row.line, 1, format!("duplicate id '{id}'")));
                 return;
             }
             cities.push(City {
                 id: id.to_string(),
                 kind,
-                iso3: row.get("iso3").to_string(),
-                name: row.get("name").to_string(),
-                aliases: list(row.get("aliases")),
-                same_place: Some(row.get("same_place").to_string()).filter(|s| !s.is_empty()),
-                definition: row.get("definition").to_string(),
+                iso3: get(2).to_string(),
+                name: get(3).to_string(),
+                aliases: list(get(4)),
+                same_place: Some(get(5).to_string()).filter(|s| !s.is_empty()),
+                definition: get(6).to_string(),
             });
         });
     }
-    let mut entries: Vec<(String, Target)> = Vec::new();
+    let mut entries: Vec<(String, Target)> = Vec::with_capacity(cities.len() + aliases.len());
     for (id, alias, form, note) in aliases {
-        if let Some(&i) = by_id.get(id) {
-            let e = EntityRef {
-                id: id.clone(),
-                kind: EntityKind::City(cities[i].kind),
-            };
-            entries.push((alias.clone(), target(&e, *form, note.clone())));
+        if let Some(&i) = city_key(id).and_then(|k| by_id.get(&k)) {
+            entries.push((alias.clone(), target(i as u32, *form, note.clone())));
         }
     }
-    for c in &cities {
-        let e = EntityRef {
-            id: c.id.clone(),
-            kind: EntityKind::City(c.kind),
-        };
+    for (i, c) in cities.iter().enumerate() {
         for n in std::iter::once(&c.name).chain(c.aliases.iter()) {
             // two-letter place names ("Of", "Bo") are words far more often than places
             if n.chars().count() >= 3 {
-                entries.push((n.clone(), target(&e, Form::Name, None)));
+                entries.push((n.clone(), target(i as u32, Form::Name, None)));
             }
         }
     }

@@ -106,40 +106,48 @@ impl PhraseMatcher {
 /// of a name must be upper case in the text; other letters match either case (ASCII).
 #[derive(Debug, Clone, Default)]
 pub struct NameMatcher {
-    /// Lower-case first word -> (name index, lower-case name), longest first.
-    by_first_word: rustc_hash::FxHashMap<String, Vec<(usize, String)>>,
-    names: Vec<String>,
+    /// (hash of the lower-case first word, index into `names`), sorted by hash, longest name
+    /// first within a hash.
+    by_first_word: Vec<(u64, u32)>,
+    /// The names (and typographic-apostrophe variants) with the caller's index of each.
+    names: Vec<(String, u32)>,
 }
 
 impl NameMatcher {
     /// Builds a matcher over `names` (a name with an apostrophe also matches a typographic one).
-    pub fn new(names: &[String]) -> NameMatcher {
-        let mut m = NameMatcher {
-            names: Vec::with_capacity(names.len()),
-            ..Default::default()
-        };
-        for (i, n) in names.iter().enumerate() {
-            let variants = if n.contains('\'') {
-                vec![n.clone(), n.replace('\'', "’")]
-            } else {
-                vec![n.clone()]
-            };
-            for v in variants {
-                let Some(first) = first_word(&v) else {
-                    continue;
-                };
-                let key = first.to_ascii_lowercase();
-                m.by_first_word
-                    .entry(key)
-                    .or_default()
-                    .push((i, v.to_ascii_lowercase()));
+    pub fn new(names: Vec<String>) -> NameMatcher {
+        let mut all: Vec<(String, u32)> = Vec::with_capacity(names.len());
+        for (i, n) in names.into_iter().enumerate() {
+            if n.contains('\'') {
+                all.push((n.replace('\'', "’"), i as u32));
             }
-            m.names.push(n.clone());
+            all.push((n, i as u32));
         }
-        for list in m.by_first_word.values_mut() {
-            list.sort_by(|a, b| b.1.len().cmp(&a.1.len()).then(a.0.cmp(&b.0)));
+        let mut by_first_word: Vec<(u64, u32)> = all
+            .iter()
+            .enumerate()
+            .filter_map(|(k, (n, _))| first_word(n).map(|w| (word_hash(w), k as u32)))
+            .collect();
+        by_first_word.sort_unstable_by(|a, b| {
+            let len = |k: u32| all[k as usize].0.len();
+            a.0.cmp(&b.0)
+                .then(len(b.1).cmp(&len(a.1)))
+                .then(a.1.cmp(&b.1))
+        });
+        NameMatcher {
+            by_first_word,
+            names: all,
         }
-        m
+    }
+
+    /// The names whose first word hashes like `word`, longest first.
+    fn starting_with(&self, word: &str) -> impl Iterator<Item = u32> + '_ {
+        let h = word_hash(word);
+        let from = self.by_first_word.partition_point(|e| e.0 < h);
+        self.by_first_word[from..]
+            .iter()
+            .take_while(move |e| e.0 == h)
+            .map(|e| e.1)
     }
 
     /// The names in `text`, left to right, never overlapping: at each word the longest name that
@@ -152,43 +160,60 @@ impl NameMatcher {
                 break;
             };
             let first = first_word(&text[start..]).unwrap_or("");
-            let mut matched = None;
-            if let Some(list) = self.by_first_word.get(&first.to_ascii_lowercase()) {
-                for (i, lower) in list {
-                    let end = start + lower.len();
-                    let Some(candidate) = text.get(start..end) else {
-                        continue;
-                    };
-                    if candidate.eq_ignore_ascii_case(lower)
-                        && whole_words(text, start, end)
-                        && capitals_kept(&self.names[*i], candidate)
-                    {
-                        matched = Some((*i, end));
-                        break;
-                    }
-                }
-            }
+            let matched = self
+                .starting_with(first)
+                .find_map(|k| self.match_at(text, start, k));
             match matched {
-                Some((i, end)) => {
-                    out.push(Found {
-                        phrase: i,
-                        span: start..end,
-                    });
-                    pos = end;
+                Some(found) => {
+                    pos = found.span.end;
+                    out.push(found);
                 }
                 None => pos = start + first.len().max(1),
             }
         }
         out
     }
+
+    /// Name `k` at `start` of `text`, if it is there as whole words with its capitals.
+    fn match_at(&self, text: &str, start: usize, k: u32) -> Option<Found> {
+        let (name, phrase) = &self.names[k as usize];
+        let end = start + name.len();
+        let candidate = text.get(start..end)?;
+        (candidate.eq_ignore_ascii_case(name)
+            && whole_words(text, start, end)
+            && capitals_kept(name, candidate))
+        .then_some(Found {
+            phrase: *phrase as usize,
+            span: start..end,
+        })
+    }
+}
+
+/// A hash of a word, ASCII case ignored.
+fn word_hash(word: &str) -> u64 {
+    use std::hash::{Hash, Hasher};
+    let mut h = rustc_hash::FxHasher::default();
+    for b in word.bytes() {
+        b.to_ascii_lowercase().hash(&mut h);
+    }
+    h.finish()
 }
 
 /// The leading run of letters and digits of `s`.
 fn first_word(s: &str) -> Option<&str> {
-    let end = s
-        .char_indices()
-        .find(|(_, c)| !c.is_alphanumeric())
-        .map_or(s.len(), |(i, _)| i);
+    let ascii_end = s
+        .bytes()
+        .position(|b| !b.is_ascii_alphanumeric())
+        .unwrap_or(s.len());
+    let end = if s.as_bytes().get(ascii_end).is_some_and(|b| !b.is_ascii()) {
+        // a non-ASCII letter ("Zürich"): go on by characters
+        s[ascii_end..]
+            .char_indices()
+            .find(|(_, c)| !c.is_alphanumeric())
+            .map_or(s.len(), |(i, _)| ascii_end + i)
+    } else {
+        ascii_end
+    };
     (end > 0).then(|| &s[..end])
 }
 
@@ -248,7 +273,7 @@ mod tests {
 
     #[test]
     fn names_by_first_word() {
-        let m = NameMatcher::new(&phrases(&[
+        let m = NameMatcher::new(phrases(&[
             "Guinea",
             "Papua New Guinea",
             "US",

@@ -2,7 +2,7 @@
 //! UN World Urbanization Prospects, GeoNames), the catalogue that says what each measure is and
 //! how news phrases it, and the gazetteer of the places they are about.
 //!
-//! Everything is embedded in the binary (the tables gzip-compressed by `build.rs`) and read on
+//! Everything is embedded in the binary (the tables zstd-compressed by `build.rs`) and read on
 //! first use: the catalogue when [`Statistics`] is made, the countries and aggregates of the
 //! gazetteer when first asked for, each table when a value of it is first asked for, the
 //! 36,000 cities only when city names are looked for. The library never prints: every answer is
@@ -220,20 +220,15 @@ impl Statistics {
             let y = (table.columns != Columns::Undated).then_some(year);
             return Some(self.make_value(measure, entity, y, v));
         }
-        let series = table.series(entity);
-        let pick = series
-            .iter()
-            .filter_map(|&(y, v)| y.map(|y| (y, v)))
-            .filter(|&(y, _)| match policy {
-                YearPolicy::Nearest(d) => y.abs_diff(year) <= d,
-                YearPolicy::AtOrBefore(d) => y <= year && year - y <= d as i32,
-                YearPolicy::Latest | YearPolicy::Exact => true,
-            })
-            .min_by_key(|&(y, _)| match policy {
-                YearPolicy::Latest => (0, -y),
-                _ => (y.abs_diff(year), y),
-            })?;
-        Some(self.make_value(measure, entity, Some(pick.0), pick.1))
+        let (y, v) = match policy {
+            YearPolicy::Latest => table.latest(entity)?,
+            YearPolicy::Nearest(d) => table.nearest(entity, year, |y| y.abs_diff(year) <= d)?,
+            YearPolicy::AtOrBefore(d) => {
+                table.nearest(entity, year, |y| y <= year && y.abs_diff(year) <= d)?
+            }
+            YearPolicy::Exact => unreachable!("handled above"),
+        };
+        Some(self.make_value(measure, entity, Some(y), v))
     }
 
     /// Every figure of `measure` for `entity`, oldest first.

@@ -48,6 +48,7 @@ impl Table {
         let header_line = body[..header_end].trim_end_matches('\r');
         let (columns, first_value) = parse_header(file, header_line)?;
         let mut rows = FxHashMap::default();
+        rows.reserve(body.bytes().filter(|&b| b == b'\n').count());
         let mut pos = offset + header_end + 1;
         let mut line_no = 1u64;
         while pos < text.len() {
@@ -99,21 +100,12 @@ impl Table {
         let Some(fields) = self.fields(id) else {
             return Vec::new();
         };
-        let mut out = Vec::new();
-        for (k, cell) in fields.iter().enumerate().skip(self.first_value) {
-            let Ok(v) = Decimal::from_str(cell.trim()) else {
-                continue;
-            };
-            let year = match &self.columns {
-                Columns::Years(years) => match years.get(k - self.first_value) {
-                    Some(y) => Some(*y),
-                    None => continue,
-                },
-                Columns::Undated => None,
-            };
-            out.push((year, v));
-        }
-        out
+        (0..self.width())
+            .filter_map(|k| {
+                let v = cell(&fields, self.first_value + k)?;
+                Some((self.year_at(k), v))
+            })
+            .collect()
     }
 
     /// The value of one row for one year (for an undated table, `year` is ignored).
@@ -122,20 +114,72 @@ impl Table {
             Columns::Years(years) => years.binary_search(&year).ok()?,
             Columns::Undated => 0,
         };
-        let fields = self.fields(id)?;
-        let cell = fields.get(self.first_value + k)?.trim();
-        Decimal::from_str(cell).ok()
+        cell(&self.fields(id)?, self.first_value + k)
     }
 
-    /// The fields of one row.
-    fn fields(&self, id: &str) -> Option<csv::StringRecord> {
+    /// The value of the year closest to `year` among those `accept` allows (by distance, the
+    /// earlier on a tie), with its year; parses only the cells it tries.
+    pub fn nearest(
+        &self,
+        id: &str,
+        year: i32,
+        accept: impl Fn(i32) -> bool,
+    ) -> Option<(i32, Decimal)> {
+        let Columns::Years(years) = &self.columns else {
+            return None;
+        };
+        let fields = self.fields(id)?;
+        let mut order: Vec<usize> = (0..years.len()).filter(|&k| accept(years[k])).collect();
+        order.sort_by_key(|&k| (years[k].abs_diff(year), years[k]));
+        order
+            .into_iter()
+            .find_map(|k| cell(&fields, self.first_value + k).map(|v| (years[k], v)))
+    }
+
+    /// The latest year with a value, and the value.
+    pub fn latest(&self, id: &str) -> Option<(i32, Decimal)> {
+        let Columns::Years(years) = &self.columns else {
+            return None;
+        };
+        let fields = self.fields(id)?;
+        (0..years.len())
+            .rev()
+            .find_map(|k| cell(&fields, self.first_value + k).map(|v| (years[k], v)))
+    }
+
+    fn width(&self) -> usize {
+        match &self.columns {
+            Columns::Years(y) => y.len(),
+            Columns::Undated => 1,
+        }
+    }
+
+    fn year_at(&self, k: usize) -> Option<i32> {
+        match &self.columns {
+            Columns::Years(years) => years.get(k).copied(),
+            Columns::Undated => None,
+        }
+    }
+
+    /// The fields of one row (the name left empty when it is quoted).
+    fn fields(&self, id: &str) -> Option<Vec<&str>> {
         let &(start, end) = self.rows.get(id)?;
         let line = &self.text[start as usize..end as usize];
-        let mut rdr = csv::ReaderBuilder::new()
-            .has_headers(false)
-            .flexible(true)
-            .from_reader(line.as_bytes());
-        rdr.records().next()?.ok()
+        let line = line.strip_suffix('\r').unwrap_or(line);
+        if !line.contains('"') {
+            return Some(line.split(',').collect());
+        }
+        // only the name may be quoted (values are plain numbers): the values follow its closing
+        // quote
+        let id = line.split(',').next().unwrap_or("");
+        let after = &line[line.rfind('"')? + 1..];
+        let mut out: Vec<&str> = if self.first_value == 2 {
+            vec![id, ""]
+        } else {
+            vec![id]
+        };
+        out.extend(after.split(',').skip(1));
+        Some(out)
     }
 
     /// Every problem of the table: a byte-order mark or CRLF, the header (years out of range or
@@ -216,6 +260,15 @@ impl Table {
     }
 }
 
+/// The number in field `k`, if it has one.
+fn cell(fields: &[&str], k: usize) -> Option<Decimal> {
+    let f = fields.get(k)?.trim();
+    if f.is_empty() {
+        return None;
+    }
+    Decimal::from_str(f).ok()
+}
+
 /// The fields of one CSV line (quotes allowed).
 fn split_line(line: &str) -> Vec<String> {
     let mut rdr = csv::ReaderBuilder::new()
@@ -253,18 +306,18 @@ fn parse_header(file: &str, line: &str) -> Result<(Columns, usize), Problem> {
     }
     let mut years = Vec::with_capacity(rest.len());
     for (k, h) in rest.iter().enumerate() {
-        let col = field_column(line, first_value + k);
+        let col = || field_column(line, first_value + k);
         let y = match h.parse::<i32>() {
             Ok(y) => y,
             Err(_) => {
-                return Err(problem(file, 1, col, format!("bad year column '{h}'")));
+                return Err(problem(file, 1, col(), format!("bad year column '{h}'")));
             }
         };
         if !(MIN_YEAR..=MAX_YEAR).contains(&y) {
             return Err(problem(
                 file,
                 1,
-                col,
+                col(),
                 format!("year {y} out of range {MIN_YEAR}–{MAX_YEAR}"),
             ));
         }
@@ -272,7 +325,7 @@ fn parse_header(file: &str, line: &str) -> Result<(Columns, usize), Problem> {
             return Err(problem(
                 file,
                 1,
-                col,
+                col(),
                 format!("year {y} out of order: year columns must increase"),
             ));
         }
