@@ -371,6 +371,11 @@ fn gazetteer_aggregates() {
     );
     let na = mention_ids("emissions in North America");
     assert_eq!(na[0].1, ["NAC", "NORTH_AMERICA"]);
+    // "America" inside a region's name is not the United States
+    assert_eq!(
+        first_ids("Central America, Latin America, South America and North American firms"),
+        ["CENTRAL_AMERICA", "LCN", "SOUTH_AMERICA", "NAC"]
+    );
 }
 
 #[test]
@@ -642,6 +647,50 @@ fn validation_of_catalogue_rows() {
     for (got, want) in shown.iter().zip(expected_starts) {
         assert!(got.starts_with(want), "{got}\n  expected {want}");
     }
+}
+
+#[test]
+fn validation_of_gazetteer_and_notes() {
+    let cat = format!("{HEADER}a,a,person,level,1,2%,,,s,,a.csv\n");
+    let mut files = files_with(&cat, &[("a.csv", "id,value\nAAA,1\n")]);
+    files.add_text(
+        "gazetteer/aliases.csv",
+        "t/gazetteer/aliases.csv",
+        "id,alias,kind,note\nAAA,Alpha,name,\nZZZ,Zed,name,\nBBB,Betas,plural,\n".into(),
+    );
+    files.add_text(
+        "gazetteer/cities.csv",
+        "t/gazetteer/cities.csv",
+        "id,kind,iso3,name,aliases,same_place,definition\n\
+         WUP1,agglomeration,AAA,Alpha City,,GN2,\n\
+         GN2,city_proper,QQQ,Alpha City,,WUP9,\n\
+         GN3,agglomeration,AAA,Gamma,,,\n"
+            .into(),
+    );
+    files.add_text(
+        "statistics-notes.csv",
+        "t/statistics-notes.csv",
+        "measure,id,from_year,to_year,tolerance,note\n\
+         a,AAA,,,1%,fine\n\
+         b,AAA,,,,no such measure\n\
+         a,XXX,2020,2010,,years backwards and unknown id\n\
+         a,YYY,,,,unknown id\n"
+            .into(),
+    );
+    let shown = problems_of(files);
+    assert_eq!(
+        shown,
+        [
+            "t/statistics-notes.csv:4:7: from_year after to_year",
+            "t/gazetteer/aliases.csv:4:11: unknown kind 'plural' (one of: name, former, demonym)",
+            "t/gazetteer/cities.csv:4:5: bad kind 'agglomeration' for 'GN3': agglomeration (WUP…) or city_proper (GN…)",
+            "t/gazetteer/aliases.csv:3:1: unknown id 'ZZZ'",
+            "t/gazetteer/cities.csv:3:17: unknown country 'QQQ'",
+            "t/gazetteer/cities.csv:3:33: same_place 'WUP9' is not a city",
+            "t/statistics-notes.csv:3:1: unknown measure 'b'",
+            "t/statistics-notes.csv:5:3: unknown id 'YYY'",
+        ]
+    );
 }
 
 #[test]

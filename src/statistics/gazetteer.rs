@@ -408,26 +408,29 @@ impl Gazetteer {
                 problems.push(problem(&file, line, col, format!("unknown id '{id}'")));
             }
         }
-        for c in &cities.cities {
-            let known_country = g.by_id.get(&c.iso3).map(|e| e.kind) == Some(EntityKind::Country);
-            if !c.iso3.is_empty() && !known_country {
-                problems.push(problem(
-                    &files.display("gazetteer/cities.csv"),
-                    0,
-                    0,
-                    format!("city {} in unknown country '{}'", c.id, c.iso3),
-                ));
-            }
-            if let Some(p) = &c.same_place
-                && !city_key(p).is_some_and(|k| cities.by_id.contains_key(&k))
-            {
-                problems.push(problem(
-                    &files.display("gazetteer/cities.csv"),
-                    0,
-                    0,
-                    format!("city {}: same_place '{p}' is not a city", c.id),
-                ));
-            }
+        if let Some((file, text)) = text_of(&files, "gazetteer/cities.csv", &mut Vec::new()) {
+            for_rows(&file, &text, &mut Vec::new(), |row, _| {
+                let iso3 = row.get("iso3");
+                let is_country = g.by_id.get(iso3).map(|e| e.kind) == Some(EntityKind::Country);
+                if !iso3.is_empty() && !is_country {
+                    problems.push(problem(
+                        &file,
+                        row.line,
+                        row.column("iso3"),
+                        format!("unknown country '{iso3}'"),
+                    ));
+                }
+                let same = row.get("same_place");
+                let same_known = city_key(same).is_some_and(|k| cities.by_id.contains_key(&k));
+                if !same.is_empty() && !same_known {
+                    problems.push(problem(
+                        &file,
+                        row.line,
+                        row.column("same_place"),
+                        format!("same_place '{same}' is not a city"),
+                    ));
+                }
+            });
         }
         let _ = g.cities.set(cities);
         g

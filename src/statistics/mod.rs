@@ -110,7 +110,8 @@ pub struct Note {
     pub tolerance: Option<Tolerance>,
     /// The note.
     pub note: String,
-    origin: (String, u64),
+    /// FILE, LINE, and the COLUMNs of its `measure` and `id` fields.
+    origin: (String, u64, usize, usize),
 }
 
 /// The statistics: catalogue, gazetteer, tables, notes and currency history.
@@ -367,12 +368,14 @@ impl Statistics {
             }
         }
         for n in &self.notes {
-            let at = |msg: String| problem(&n.origin.0, n.origin.1, 1, msg);
+            let (file, line, measure_col, id_col) = &n.origin;
             if self.catalogue.get(&n.measure).is_none() {
-                problems.push(at(format!("unknown measure '{}'", n.measure)));
+                let msg = format!("unknown measure '{}'", n.measure);
+                problems.push(problem(file, *line, *measure_col, msg));
             }
             if !known(&n.entity) {
-                problems.push(at(format!("unknown id '{}'", n.entity)));
+                let msg = format!("unknown id '{}'", n.entity);
+                problems.push(problem(file, *line, *id_col, msg));
             }
         }
         problems
@@ -442,6 +445,12 @@ fn load_notes(files: &Files, problems: &mut Vec<Problem>) -> Vec<Note> {
             if row.get("note").is_empty() {
                 problems.push(problem(&file, row.line, row.column("note"), "no note"));
             }
+            if let (Some(f), Some(t)) = (from_year, to_year)
+                && f > t
+            {
+                let col = row.column("from_year");
+                problems.push(problem(&file, row.line, col, "from_year after to_year"));
+            }
             if problems.len() > before {
                 return;
             }
@@ -452,7 +461,12 @@ fn load_notes(files: &Files, problems: &mut Vec<Problem>) -> Vec<Note> {
                 to_year,
                 tolerance,
                 note: row.get("note").to_string(),
-                origin: (file.clone(), row.line),
+                origin: (
+                    file.clone(),
+                    row.line,
+                    row.column("measure"),
+                    row.column("id"),
+                ),
             });
         });
     }
