@@ -334,6 +334,11 @@ fn gazetteer_keeps_capitals_and_whole_words() {
         first_ids("Papua New Guinea and Equatorial Guinea"),
         ["PNG", "GNQ"]
     );
+    // a name inside words that name something else is no mention
+    assert_eq!(
+        first_ids("New Mexico, New Jersey, Northern Ireland, the Niger Delta; Mexico"),
+        ["MEX"]
+    );
     let congo = mention_ids("floods in Congo");
     assert_eq!(congo[0].1, ["COD", "COG"], "ambiguous: both, the DRC first");
 }
@@ -682,7 +687,7 @@ fn validation_of_gazetteer_and_notes() {
         shown,
         [
             "t/statistics-notes.csv:4:7: from_year after to_year",
-            "t/gazetteer/aliases.csv:4:11: unknown kind 'plural' (one of: name, former, demonym)",
+            "t/gazetteer/aliases.csv:4:11: unknown kind 'plural' (one of: name, former, demonym, not_a_place)",
             "t/gazetteer/cities.csv:4:5: bad kind 'agglomeration' for 'GN3': agglomeration (WUP…) or city_proper (GN…)",
             "t/gazetteer/aliases.csv:3:1: unknown id 'ZZZ'",
             "t/gazetteer/cities.csv:3:17: unknown country 'QQQ'",

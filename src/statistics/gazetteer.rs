@@ -128,6 +128,9 @@ pub struct Mention {
     pub note: Option<String>,
 }
 
+/// The target of words that contain a name but name no place of the tables.
+const NOT_A_PLACE: u32 = u32::MAX;
+
 /// One name the matcher knows: who it names (an index the owner resolves), how, and the note.
 #[derive(Debug, Clone)]
 struct Target {
@@ -173,22 +176,25 @@ impl NameIndex {
     }
 
     /// The names in `text`, each with its entities (`entity` turns an index into the entity).
+    /// Words that name no place ("New Mexico") take their span and are left out.
     fn mentions(&self, text: &str, entity: impl Fn(u32) -> EntityRef) -> Vec<Mention> {
         self.matcher
             .find(text)
             .into_iter()
-            .map(|f| {
+            .filter_map(|f| {
                 let (a, b) = self.groups[f.phrase];
                 let ts = &self.targets[a as usize..b as usize];
-                Mention {
+                let places: Vec<&Target> = ts.iter().filter(|t| t.entity != NOT_A_PLACE).collect();
+                let first = places.first()?;
+                Some(Mention {
                     text: text[f.span.clone()].to_string(),
                     span: f.span,
-                    form: ts[0].form,
-                    entities: ts.iter().map(|t| entity(t.entity)).collect(),
-                    note: ts
+                    form: first.form,
+                    entities: places.iter().map(|t| entity(t.entity)).collect(),
+                    note: places
                         .iter()
                         .find_map(|t| t.note.as_deref().map(str::to_string)),
-                }
+                })
             })
             .collect()
     }
@@ -247,6 +253,11 @@ impl Gazetteer {
         let mut entries: Vec<(String, Target)> = Vec::new();
         let mut city_aliases = Vec::new();
         for (id, alias, form, note, _) in load_aliases(&files, problems) {
+            if id.is_empty() {
+                // words that contain a name but name no place of the tables ("New Mexico")
+                entries.push((alias, target(NOT_A_PLACE, form, None)));
+                continue;
+            }
             match index_of.get(id.as_str()) {
                 Some(&i) => entries.push((alias, target(i, form, note))),
                 None => city_aliases.push((id, alias, form, note)),
@@ -404,7 +415,7 @@ impl Gazetteer {
         let mut known: FxHashSet<&str> = g.by_id.keys().map(String::as_str).collect();
         known.extend(cities.cities.iter().map(|c| c.id.as_str()));
         for (id, _, _, _, (file, line, col)) in load_aliases(&files, &mut Vec::new()) {
-            if !known.contains(id.as_str()) {
+            if !id.is_empty() && !known.contains(id.as_str()) {
                 problems.push(problem(&file, line, col, format!("unknown id '{id}'")));
             }
         }
@@ -580,22 +591,31 @@ fn load_aliases(files: &Files, problems: &mut Vec<Problem>) -> Vec<AliasRow> {
             continue;
         };
         for_rows(&file, &text, problems, |row, problems| {
-            let form = match row.get("kind") {
-                "name" => Form::Name,
-                "former" => Form::Former,
-                "demonym" => Form::Demonym,
+            let (form, place) = match row.get("kind") {
+                "name" => (Form::Name, true),
+                "former" => (Form::Former, true),
+                "demonym" => (Form::Demonym, true),
+                "not_a_place" => (Form::Name, false),
                 other => {
                     problems.push(problem(
                         &file,
                         row.line,
                         row.column("kind"),
-                        format!("unknown kind '{other}' (one of: name, former, demonym)"),
+                        format!(
+                            "unknown kind '{other}' (one of: name, former, demonym, not_a_place)"
+                        ),
                     ));
                     return;
                 }
             };
             let (id, alias) = (row.get("id"), row.get("alias"));
-            if id.is_empty() || alias.is_empty() {
+            if !place && !id.is_empty() {
+                let col = row.column("id");
+                let msg = "a not_a_place row names no id: leave id empty";
+                problems.push(problem(&file, row.line, col, msg));
+                return;
+            }
+            if (place && id.is_empty()) || alias.is_empty() {
                 problems.push(problem(
                     &file,
                     row.line,
