@@ -533,6 +533,13 @@ fn lookup_free_text() {
     );
     assert!(city.facts[0].value.projection);
 
+    // a lookup serialises for a JSON report: units and tolerances as the catalogue writes them
+    let json = serde_json::to_value(&l).unwrap();
+    assert_eq!(json["facts"][0]["value"]["unit"], "year");
+    assert_eq!(json["facts"][0]["value"]["tolerance"], "0.5");
+    assert_eq!(json["facts"][0]["value"]["value"], "84.56");
+    assert_eq!(json["entities"][0]["kind"], "country");
+
     let all = statistics::lookup("Brazil 2020");
     assert!(all.measures.is_empty());
     assert!(all.facts.len() > 20, "every measure Brazil has");

@@ -77,8 +77,16 @@ impl Unit {
     }
 }
 
+/// Serialised as the catalogue spelling (`"birth per woman"`).
+impl serde::Serialize for Unit {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(self.name())
+    }
+}
+
 /// What sort of figure a measure is; a claim of another kind is not compared with it.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize)]
+#[serde(rename_all = "snake_case")]
 pub enum Kind {
     /// A stock or total (population, GDP, area, life expectancy).
     Level,
@@ -173,8 +181,15 @@ impl std::fmt::Display for Tolerance {
     }
 }
 
+/// Serialised as the catalogue writes it (`"2%"`, `"0.3pp"`, `"0.5"`).
+impl serde::Serialize for Tolerance {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_str(self)
+    }
+}
+
 /// One catalogue row.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, serde::Serialize)]
 pub struct Measure {
     /// Unique id (`life_expectancy`).
     pub id: String,

@@ -53,7 +53,8 @@ pub struct Aggregate {
 }
 
 /// Whether a city figure is for the agglomeration or the city proper.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize)]
+#[serde(rename_all = "snake_case")]
 pub enum CityKind {
     /// An urban agglomeration (UN World Urbanization Prospects): the built-up area around the
     /// city, usually larger than the city proper.
@@ -82,7 +83,8 @@ pub struct City {
 }
 
 /// What sort of entity an id names.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize)]
+#[serde(rename_all = "snake_case")]
 pub enum EntityKind {
     /// A country.
     Country,
@@ -93,7 +95,7 @@ pub enum EntityKind {
 }
 
 /// An entity id with its kind.
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash, serde::Serialize)]
 pub struct EntityRef {
     /// The id in the tables.
     pub id: String,
@@ -102,7 +104,8 @@ pub struct EntityRef {
 }
 
 /// How a mention names its entity.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize)]
+#[serde(rename_all = "snake_case")]
 pub enum Form {
     /// A name or short form ("Japan", "the US").
     Name,
@@ -113,7 +116,7 @@ pub enum Form {
 }
 
 /// An entity named in a text.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
 pub struct Mention {
     /// Byte range in the text.
     pub span: Range<usize>,

@@ -9,7 +9,7 @@ use super::{MAX_YEAR, MIN_YEAR, Statistics, Value, YearPolicy};
 const LOOKUP_YEARS: u32 = 2;
 
 /// One fact a lookup found.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
 pub struct LookupFact {
     /// The measure's id.
     pub measure: String,
@@ -24,7 +24,7 @@ pub struct LookupFact {
 }
 
 /// What a lookup understood and found.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
 pub struct Lookup {
     /// The query.
     pub query: String,

@@ -51,7 +51,7 @@ pub const MIN_YEAR: i32 = 1700;
 pub const MAX_YEAR: i32 = 2100;
 
 /// A figure from a table, with everything a verdict needs to say about it.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
 pub struct Value {
     /// The measure's id.
     pub measure: String,

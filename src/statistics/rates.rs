@@ -44,7 +44,7 @@ pub struct CurrencyHistory {
 }
 
 /// An annual average exchange rate.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
 pub struct AnnualRate {
     /// ISO 4217 code of the currency.
     pub currency: String,
