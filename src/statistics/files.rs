@@ -185,7 +185,12 @@ impl Files {
                     column: 0,
                     message,
                 };
-                let raw = zstd::stream::decode_all(*bytes)
+                // the frame says how large the file is: decompress into a buffer of that size
+                let size = zstd::zstd_safe::get_frame_content_size(bytes)
+                    .ok()
+                    .flatten()
+                    .ok_or_else(|| fail("the embedded file gives no size".into()))?;
+                let raw = zstd::bulk::decompress(bytes, size as usize)
                     .map_err(|e| fail(format!("cannot decompress the embedded file: {e}")))?;
                 String::from_utf8(raw).map_err(|e| fail(format!("not UTF-8: {e}")))
             }
@@ -282,7 +287,6 @@ pub fn for_rows(
 ) -> Vec<String> {
     lint(file, text, problems);
     let text = text.trim_start_matches('\u{feff}');
-    let lines: Vec<&str> = text.split('\n').collect();
     let mut rdr = csv::ReaderBuilder::new()
         .comment(Some(b'#'))
         .flexible(true)
@@ -315,10 +319,12 @@ pub fn for_rows(
             }
         }
         let line = rec.position().map(|p| p.line()).unwrap_or(0);
-        let line_text = lines
-            .get(line.saturating_sub(1) as usize)
-            .copied()
-            .unwrap_or("");
+        // the line's text, for column numbers
+        let start = rec
+            .position()
+            .map_or(0, |p| p.byte() as usize)
+            .min(text.len());
+        let line_text = text[start..].split('\n').next().unwrap_or("");
         if rec.len() != headers.len() {
             let col = field_column(line_text, rec.len().min(headers.len()));
             problems.push(problem(

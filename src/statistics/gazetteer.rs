@@ -154,9 +154,9 @@ struct NameIndex {
 impl NameIndex {
     /// Groups the entries by name (keeping their order within a name: the first is the usual
     /// reading) and builds the matcher.
-    fn build(mut entries: Vec<(String, Target)>) -> NameIndex {
-        entries.sort_by(|a, b| a.0.cmp(&b.0));
-        let mut names: Vec<String> = Vec::new();
+    fn build(mut entries: Vec<(&str, Target)>) -> NameIndex {
+        entries.sort_by(|a, b| a.0.cmp(b.0));
+        let mut names: Vec<&str> = Vec::new();
         let mut groups: Vec<(u32, u32)> = Vec::new();
         let mut targets: Vec<Target> = Vec::with_capacity(entries.len());
         for (name, t) in entries {
@@ -253,17 +253,18 @@ impl Gazetteer {
             .map(|(i, e)| (e.id.as_str(), i as u32))
             .collect();
         // alias rows first: their entity comes first for a name they share ("Congo")
-        let mut entries: Vec<(String, Target)> = Vec::new();
+        let alias_rows = load_aliases(&files, problems);
+        let mut entries: Vec<(&str, Target)> = Vec::new();
         let mut city_aliases = Vec::new();
-        for (id, alias, form, note, _) in load_aliases(&files, problems) {
+        for (id, alias, form, note, _) in &alias_rows {
             if id.is_empty() {
                 // words that contain a name but name no place of the tables ("New Mexico")
-                entries.push((alias, target(NOT_A_PLACE, form, None)));
+                entries.push((alias, target(NOT_A_PLACE, *form, None)));
                 continue;
             }
             match index_of.get(id.as_str()) {
-                Some(&i) => entries.push((alias, target(i, form, note))),
-                None => city_aliases.push((id, alias, form, note)),
+                Some(&i) => entries.push((alias, target(i, *form, note.clone()))),
+                None => city_aliases.push((id.clone(), alias.clone(), *form, note.clone())),
             }
         }
         for (i, c) in countries.iter().enumerate() {
@@ -271,18 +272,19 @@ impl Gazetteer {
                 .chain(std::iter::once(&c.official_name))
                 .chain(c.names.iter());
             for n in names {
-                entries.push((n.clone(), target(i as u32, Form::Name, None)));
+                entries.push((n, target(i as u32, Form::Name, None)));
             }
             for d in &c.demonyms {
-                entries.push((d.clone(), target(i as u32, Form::Demonym, None)));
+                entries.push((d, target(i as u32, Form::Demonym, None)));
             }
         }
         for (i, a) in aggregates.iter().enumerate() {
             let k = (countries.len() + i) as u32;
-            entries.push((a.name.clone(), target(k, Form::Name, None)));
+            entries.push((&a.name, target(k, Form::Name, None)));
         }
+        let names = NameIndex::build(entries);
         Gazetteer {
-            names: NameIndex::build(entries),
+            names,
             countries,
             aggregates,
             by_id,
@@ -695,17 +697,17 @@ fn load_cities(
             });
         });
     }
-    let mut entries: Vec<(String, Target)> = Vec::with_capacity(cities.len() + aliases.len());
+    let mut entries: Vec<(&str, Target)> = Vec::with_capacity(cities.len() + aliases.len());
     for (id, alias, form, note) in aliases {
         if let Some(&i) = city_key(id).and_then(|k| by_id.get(&k)) {
-            entries.push((alias.clone(), target(i as u32, *form, note.clone())));
+            entries.push((alias, target(i as u32, *form, note.clone())));
         }
     }
     for (i, c) in cities.iter().enumerate() {
         for n in std::iter::once(&c.name).chain(c.aliases.iter()) {
             // two-letter place names ("Of", "Bo") are words far more often than places
             if n.chars().count() >= 3 {
-                entries.push((n.clone(), target(i as u32, Form::Name, None)));
+                entries.push((n, target(i as u32, Form::Name, None)));
             }
         }
     }

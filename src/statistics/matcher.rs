@@ -109,35 +109,45 @@ pub struct NameMatcher {
     /// (hash of the lower-case first word, index into `names`), sorted by hash, longest name
     /// first within a hash.
     by_first_word: Vec<(u64, u32)>,
-    /// The names (and typographic-apostrophe variants) with the caller's index of each.
-    names: Vec<(String, u32)>,
+    /// All names one after the other (one allocation for tens of thousands of names).
+    buffer: String,
+    /// Each name (and typographic-apostrophe variant) as (start, end) in `buffer`, with the
+    /// caller's index.
+    names: Vec<(u32, u32, u32)>,
 }
 
 impl NameMatcher {
     /// Builds a matcher over `names` (a name with an apostrophe also matches a typographic one).
-    pub fn new(names: Vec<String>) -> NameMatcher {
-        let mut all: Vec<(String, u32)> = Vec::with_capacity(names.len());
+    pub fn new<'a>(names: impl IntoIterator<Item = &'a str>) -> NameMatcher {
+        let mut m = NameMatcher::default();
         for (i, n) in names.into_iter().enumerate() {
+            m.push(n, i as u32);
             if n.contains('\'') {
-                all.push((n.replace('\'', "’"), i as u32));
+                m.push(&n.replace('\'', "’"), i as u32);
             }
-            all.push((n, i as u32));
         }
-        let mut by_first_word: Vec<(u64, u32)> = all
-            .iter()
-            .enumerate()
-            .filter_map(|(k, (n, _))| first_word(n).map(|w| (word_hash(w), k as u32)))
+        let mut by_first_word: Vec<(u64, u32)> = (0..m.names.len() as u32)
+            .filter_map(|k| first_word(m.name(k)).map(|w| (word_hash(w), k)))
             .collect();
         by_first_word.sort_unstable_by(|a, b| {
-            let len = |k: u32| all[k as usize].0.len();
+            let len = |k: u32| m.name(k).len();
             a.0.cmp(&b.0)
                 .then(len(b.1).cmp(&len(a.1)))
                 .then(a.1.cmp(&b.1))
         });
-        NameMatcher {
-            by_first_word,
-            names: all,
-        }
+        m.by_first_word = by_first_word;
+        m
+    }
+
+    fn push(&mut self, name: &str, phrase: u32) {
+        let start = self.buffer.len() as u32;
+        self.buffer.push_str(name);
+        self.names.push((start, self.buffer.len() as u32, phrase));
+    }
+
+    fn name(&self, k: u32) -> &str {
+        let (a, b, _) = self.names[k as usize];
+        &self.buffer[a as usize..b as usize]
     }
 
     /// The names whose first word hashes like `word`, longest first.
@@ -176,14 +186,15 @@ impl NameMatcher {
 
     /// Name `k` at `start` of `text`, if it is there as whole words with its capitals.
     fn match_at(&self, text: &str, start: usize, k: u32) -> Option<Found> {
-        let (name, phrase) = &self.names[k as usize];
+        let name = self.name(k);
+        let phrase = self.names[k as usize].2;
         let end = start + name.len();
         let candidate = text.get(start..end)?;
         (candidate.eq_ignore_ascii_case(name)
             && whole_words(text, start, end)
             && capitals_kept(name, candidate))
         .then_some(Found {
-            phrase: *phrase as usize,
+            phrase: phrase as usize,
             span: start..end,
         })
     }
@@ -273,14 +284,14 @@ mod tests {
 
     #[test]
     fn names_by_first_word() {
-        let m = NameMatcher::new(phrases(&[
+        let m = NameMatcher::new([
             "Guinea",
             "Papua New Guinea",
             "US",
             "Niger",
             "U.S.",
             "Côte d'Ivoire",
-        ]));
+        ]);
         let text = "Papua New Guinea and the US, not us; U.S. firms, Nigeria, Niger, côte d’Ivoire, Côte d’Ivoire.";
         let found: Vec<&str> = m.find(text).iter().map(|f| &text[f.span.clone()]).collect();
         assert_eq!(
