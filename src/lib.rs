@@ -14,6 +14,7 @@ pub mod lexicon;
 pub mod normalise;
 pub mod reference;
 pub mod report;
+pub mod statistics;
 
 pub use claim::{Claim, ClaimKind, Interval, Reading, Span};
 pub use document::{Date, Document, Format};
