@@ -28,3 +28,9 @@ pub fn extract_claims(doc: &Document, lex: &Lexicon, tol: &Tolerances) -> Vec<Cl
     let raw = ex.extract(doc);
     normalise::normalise(doc, raw, lex, tol)
 }
+
+/// Extracts a document's claims and checks them: the whole pipeline short of rendering.
+pub fn check_document<'d>(checker: &check::Checker, doc: &'d Document) -> check::FileReport<'d> {
+    let claims = extract_claims(doc, checker.lexicon(), &checker.options().tolerances);
+    checker.check(doc, claims)
+}

@@ -12,7 +12,7 @@ use numcheck::check::{CheckOptions, Checker, FailOn};
 use numcheck::config::Config;
 use numcheck::reference::ReferenceSet;
 use numcheck::report::{self, Extracted, RenderOptions};
-use numcheck::{Date, Document, Format, Lexicon, Tolerances, extract_claims};
+use numcheck::{Date, Document, Format, Lexicon, Tolerances, check_document, extract_claims};
 
 /// Audits the numbers in news copy: finds every quantitative claim, normalises it, and checks it
 /// against a reference dataset.
@@ -110,7 +110,7 @@ struct CheckArgs {
     format: Option<CheckFormat>,
     /// The lowest verdict that fails the run (exit 1).
     #[arg(long, value_enum)]
-    fail_on: Option<FailOn>,
+    fail_on: Option<FailOnArg>,
     /// Do not load the shipped reference data, only `--reference` directories.
     #[arg(long)]
     no_default_reference: bool,
@@ -128,6 +128,27 @@ enum CheckFormat {
     Markdown,
     Sarif,
     Html,
+}
+
+/// `--fail-on` values, mapped onto the library's [`FailOn`].
+#[derive(Clone, Copy, ValueEnum)]
+enum FailOnArg {
+    /// Fail on any inconsistent claim (the default).
+    Inconsistent,
+    /// Fail on inconsistent, ambiguous or unverifiable claims.
+    Unverifiable,
+    /// Never fail on findings (exit 0 unless there is an error).
+    Never,
+}
+
+impl From<FailOnArg> for FailOn {
+    fn from(a: FailOnArg) -> FailOn {
+        match a {
+            FailOnArg::Inconsistent => FailOn::Inconsistent,
+            FailOnArg::Unverifiable => FailOn::Unverifiable,
+            FailOnArg::Never => FailOn::Never,
+        }
+    }
 }
 
 fn parse_date(s: &str) -> Result<Date, String> {
@@ -408,7 +429,11 @@ fn check(a: CheckArgs) -> Result<u8> {
         ReferenceSet::embedded(lex)?
     };
     let reference = reference.with_dirs(&ref_dirs, lex)?;
-    let fail_on = a.fail_on.or(config.fail_on).unwrap_or(FailOn::Inconsistent);
+    let fail_on = a
+        .fail_on
+        .map(FailOn::from)
+        .or(config.fail_on)
+        .unwrap_or(FailOn::Inconsistent);
     let format = a
         .format
         .or(config
@@ -431,7 +456,7 @@ fn check(a: CheckArgs) -> Result<u8> {
         let mut failed = false;
         let code = stream(&a.input, |id, doc| match doc {
             Ok(doc) => {
-                let r = checker.check(&doc);
+                let r = check_document(&checker, &doc);
                 failed |= r.fails(fail_on);
                 report::check_jsonl_line(&r, lex, id)
             }
@@ -450,20 +475,20 @@ fn check(a: CheckArgs) -> Result<u8> {
     let mut progress = Progress::new(docs.len(), a.input.progress);
     let mut reports = Vec::new();
     for d in &docs {
-        reports.push(checker.check(d));
+        reports.push(check_document(&checker, d));
         progress.tick();
     }
     let failed = reports.iter().any(|r| r.fails(fail_on));
     let text = match format {
-        CheckFormat::Text => report::check_text(&reports, render),
+        CheckFormat::Text => report::check_text(&reports, lex, render),
         CheckFormat::Json => report::check_json(&reports, &errors, lex),
         CheckFormat::Jsonl => reports
             .iter()
             .map(|r| report::check_jsonl_line(r, lex, None))
             .collect(),
         CheckFormat::Markdown => report::check_markdown(&reports, lex),
-        CheckFormat::Sarif => report::check_sarif(&reports),
-        CheckFormat::Html => report::check_html(&reports),
+        CheckFormat::Sarif => report::check_sarif(&reports, lex),
+        CheckFormat::Html => report::check_html(&reports, lex),
     };
     emit(&a.input, &text)?;
     Ok(if !errors.is_empty() {

@@ -117,11 +117,12 @@ pub struct RateTable {
 }
 
 /// A cross rate used for a conversion, for reports.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
 pub struct RateUsed {
     /// Units of `to` per one unit of `from`.
     pub rate: Decimal,
     /// The ECB business day the rate is from.
+    #[serde(serialize_with = "date_str")]
     pub date: Date,
     pub from: String,
     pub to: String,
@@ -208,22 +209,19 @@ impl RateTable {
     }
 
     /// Units of `code` per EUR on the last business day at or before `date` (within 10 days).
-    pub fn per_eur(&self, code: &str, date: Date) -> Result<(Decimal, Date), String> {
+    pub fn per_eur(&self, code: &str, date: Date) -> Result<(Decimal, Date), RateError> {
         if code == "EUR" {
             return Ok((Decimal::ONE, date));
         }
         let Some(col) = self.currencies.iter().position(|c| c == code) else {
-            return Err(format!("the ECB publishes no reference rate for {code}"));
+            return Err(RateError::NotPublished { code: code.into() });
         };
         let i = self.days.partition_point(|d| d.0 <= date);
         if i == 0 {
-            return Err(format!(
-                "{date} is before the ECB rate history ({} onwards)",
-                self.days
-                    .first()
-                    .map(|d| d.0.to_string())
-                    .unwrap_or_default()
-            ));
+            return Err(RateError::BeforeHistory {
+                date,
+                first: self.days.first().map(|d| d.0),
+            });
         }
         for k in (0..i).rev() {
             let (d, rates) = &self.days[k];
@@ -234,21 +232,19 @@ impl RateTable {
                 return Ok((r, *d));
             }
         }
-        if self.days.last().is_some_and(|d| date > d.0)
-            && self.days.last().unwrap().1[col].is_some()
-        {
-            return Err(format!(
-                "{date} is after the end of the ECB rate history ({})",
-                self.days.last().unwrap().0
-            ));
+        if let Some((last, rates)) = self.days.last() {
+            if date > *last && rates[col].is_some() {
+                return Err(RateError::AfterHistory { date, last: *last });
+            }
         }
-        Err(format!(
-            "the ECB published no {code} rate on or shortly before {date}"
-        ))
+        Err(RateError::NoRateNear {
+            code: code.into(),
+            date,
+        })
     }
 
     /// Units of `to` per unit of `from` at `date` (ECB cross rate).
-    pub fn cross(&self, from: &str, to: &str, date: Date) -> Result<RateUsed, String> {
+    pub fn cross(&self, from: &str, to: &str, date: Date) -> Result<RateUsed, RateError> {
         let (rf, df) = self.per_eur(from, date)?;
         let (rt, dt) = self.per_eur(to, date)?;
         Ok(RateUsed {
@@ -257,6 +253,54 @@ impl RateTable {
             from: from.into(),
             to: to.into(),
         })
+    }
+}
+
+/// Why there is no exchange rate for a conversion.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum RateError {
+    /// The ECB publishes no reference rate for the currency.
+    NotPublished {
+        /// The currency code.
+        code: String,
+    },
+    /// The date is before the first day of the rate history.
+    BeforeHistory {
+        /// The date asked for.
+        #[serde(serialize_with = "date_str")]
+        date: Date,
+        /// The first day of the history, if it has any.
+        #[serde(serialize_with = "opt_date_str")]
+        first: Option<Date>,
+    },
+    /// The date is after the last day of the rate history.
+    AfterHistory {
+        /// The date asked for.
+        #[serde(serialize_with = "date_str")]
+        date: Date,
+        /// The last day of the history.
+        #[serde(serialize_with = "date_str")]
+        last: Date,
+    },
+    /// No rate for the currency on the date or in the ten days before it.
+    NoRateNear {
+        /// The currency code.
+        code: String,
+        /// The date asked for.
+        #[serde(serialize_with = "date_str")]
+        date: Date,
+    },
+}
+
+fn date_str<S: serde::Serializer>(d: &Date, s: S) -> Result<S::Ok, S::Error> {
+    s.collect_str(d)
+}
+
+fn opt_date_str<S: serde::Serializer>(d: &Option<Date>, s: S) -> Result<S::Ok, S::Error> {
+    match d {
+        Some(d) => s.collect_str(d),
+        None => s.serialize_none(),
     }
 }
 
@@ -587,7 +631,7 @@ impl Rates {
     }
 
     /// Units of `to` per unit of `from` at `date` (ECB cross rate).
-    pub fn cross(&self, from: &str, to: &str, date: Date) -> Result<RateUsed, String> {
+    pub fn cross(&self, from: &str, to: &str, date: Date) -> Result<RateUsed, RateError> {
         self.table().cross(from, to, date)
     }
 }

@@ -81,7 +81,7 @@ fn run_all(doc: &Document) -> Result<(), String> {
         lex,
         None,
     );
-    let r = checker().check(doc);
+    let r = numcheck::check_document(&checker(), doc);
     assert_claims_point_into_source(doc, &r.claims)?;
     if r.verdicts.len() != r.claims.len() {
         return Err(format!(
@@ -100,7 +100,7 @@ fn run_all(doc: &Document) -> Result<(), String> {
         ));
     }
     report::check_jsonl_line(&r, lex, None);
-    report::check_text(std::slice::from_ref(&r), RenderOptions::default());
+    report::check_text(std::slice::from_ref(&r), lex, RenderOptions::default());
     Ok(())
 }
 

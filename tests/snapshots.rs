@@ -14,14 +14,15 @@ fn example_report(render: impl Fn(&[numcheck::check::FileReport], &Lexicon) -> S
     let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/europe-briefing.md");
     let bytes = std::fs::read(&path).unwrap();
     let doc = Document::from_bytes("examples/europe-briefing.md", &bytes, None).unwrap();
-    let r = checker.check(&doc);
+    let r = numcheck::check_document(&checker, &doc);
     render(&[r], lex)
 }
 
 #[test]
 fn text_report_of_the_example() {
-    insta::assert_snapshot!(example_report(|r, _| report::check_text(
+    insta::assert_snapshot!(example_report(|r, lex| report::check_text(
         r,
+        lex,
         RenderOptions::default()
     )));
 }

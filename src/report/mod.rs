@@ -6,6 +6,10 @@ use std::fmt::Write as _;
 use serde::Serialize;
 use serde_json::{Value, json};
 
+mod explain;
+
+pub use explain::{Prose, explain, link_label};
+
 use crate::check::{FileReport, Severity, Verdict, VerdictKind};
 use crate::document::Document;
 use crate::extract::Span;
@@ -152,7 +156,7 @@ struct FactOut<'a> {
     measure: &'a str,
     value: &'a str,
     unit: &'a str,
-    as_of: Option<&'a str>,
+    as_of: Option<String>,
     source: &'a str,
 }
 
@@ -168,43 +172,48 @@ pub struct VerdictOut<'a> {
     claim: ClaimOut<'a>,
     verdict: &'static str,
     severity: Option<&'static str>,
-    summary: &'a str,
-    explanation: &'a [String],
+    summary: String,
+    explanation: Vec<String>,
     fact: Option<FactOut<'a>>,
     other_facts: &'a [String],
-    linked_by: &'a [String],
+    linked_by: Vec<String>,
     expected: Option<String>,
     gap: Option<GapOut>,
-    suggestion: Option<&'a str>,
-    check: Option<&'a str>,
+    suggestion: Option<String>,
+    check: Option<&'static str>,
     suppressed: bool,
 }
 
 fn verdict_out<'a>(r: &'a FileReport, v: &'a Verdict, lex: &'a Lexicon) -> VerdictOut<'a> {
+    let prose = explain(r, v, lex);
     VerdictOut {
         claim: claim_out(&r.claims[v.claim], lex),
         verdict: v.kind.as_str(),
         severity: v.severity.map(|s| s.as_str()),
-        summary: &v.summary,
-        explanation: &v.explanation,
+        summary: prose.summary,
+        explanation: prose.explanation,
         fact: v.fact.as_ref().map(|f| FactOut {
             id: &f.id,
             entity: &f.entity,
             measure: &f.measure,
             value: &f.value_text,
-            unit: &f.unit,
-            as_of: f.as_of.as_deref(),
+            unit: if f.unit_text.is_empty() {
+                f.counted.as_deref().unwrap_or_default()
+            } else {
+                &f.unit_text
+            },
+            as_of: f.as_of.map(|d| d.to_string()),
             source: &f.source,
         }),
         other_facts: &v.other_facts,
-        linked_by: &v.linked_by,
+        linked_by: v.linked_by.iter().map(link_label).collect(),
         expected: v.expected.map(|i| i.display()),
         gap: v.gap.as_ref().map(|g| GapOut {
             absolute: DecStr(g.absolute),
             relative: g.relative.map(|x| DecStr(x.round_dp(4))),
         }),
-        suggestion: v.suggestion.as_deref(),
-        check: v.check.as_deref(),
+        suggestion: prose.suggestion,
+        check: Some(v.check().as_str()),
         suppressed: v.suppressed,
     }
 }
@@ -393,7 +402,7 @@ pub fn verdict_label(v: &Verdict) -> String {
 }
 
 /// `check --format text`: rustc-style findings with the source line and a caret.
-pub fn check_text(reports: &[FileReport], opts: RenderOptions) -> String {
+pub fn check_text(reports: &[FileReport], lex: &Lexicon, opts: RenderOptions) -> String {
     let mut out = String::new();
     let mut totals = Totals::default();
     for r in reports {
@@ -403,12 +412,13 @@ pub fn check_text(reports: &[FileReport], opts: RenderOptions) -> String {
                 continue;
             }
             let c = &r.claims[v.claim];
+            let prose = explain(r, v, lex);
             let label = verdict_label(v);
             let _ = writeln!(
                 out,
                 "{}: {}",
                 paint(opts.color, verdict_color(v), &label),
-                paint(opts.color, "1", &v.summary)
+                paint(opts.color, "1", &prose.summary)
             );
             let _ = writeln!(out, "  --> {}:{}:{}", r.doc.name, c.line, c.column);
             // the source line(s) with the claim underlined
@@ -440,7 +450,7 @@ pub fn check_text(reports: &[FileReport], opts: RenderOptions) -> String {
                     );
                 }
             }
-            for note in &v.explanation {
+            for note in &prose.explanation {
                 let _ = writeln!(out, "{:gutter$} = {}", "", note);
             }
             let _ = writeln!(out);
@@ -607,19 +617,25 @@ pub fn check_markdown(reports: &[FileReport], lex: &Lexicon) -> String {
         let _ = writeln!(out, "|---|---|---|---|---|---|");
         for (r, v) in discrepancies {
             let c = &r.claims[v.claim];
+            let prose = explain(r, v, lex);
             let (fact, source) = match &v.fact {
                 Some(f) => {
                     let value = rust_decimal::Decimal::from_str_exact(&f.value_text)
                         .map(fmt_num)
                         .unwrap_or_else(|_| f.value_text.clone());
+                    let unit = if f.unit_text.is_empty() {
+                        f.counted.clone().unwrap_or_default()
+                    } else {
+                        f.unit_text.clone()
+                    };
                     (
-                        format!("{} {}: {} {}", f.entity, f.measure, value, f.unit),
+                        format!("{} {}: {} {}", f.entity, f.measure, value, unit),
                         f.source.clone(),
                     )
                 }
                 None => (
-                    v.check.clone().unwrap_or_default(),
-                    v.source_note.clone().unwrap_or_default(),
+                    v.check().as_str().to_string(),
+                    prose.source_note.clone().unwrap_or_default(),
                 ),
             };
             let _ = writeln!(
@@ -630,10 +646,10 @@ pub fn check_markdown(reports: &[FileReport], lex: &Lexicon) -> String {
                 c.column,
                 md_escape(&c.text),
                 verdict_label(v),
-                md_escape(&v.summary),
+                md_escape(&prose.summary),
                 md_escape(&fact),
                 md_escape(&source),
-                md_escape(v.suggestion.as_deref().unwrap_or("—"))
+                md_escape(prose.suggestion.as_deref().unwrap_or("—"))
             );
         }
     }
@@ -656,7 +672,7 @@ pub fn check_markdown(reports: &[FileReport], lex: &Lexicon) -> String {
                 c.column,
                 md_escape(&c.text),
                 md_escape(&describe_value(c, lex)),
-                md_escape(&v.summary)
+                md_escape(&explain(r, v, lex).summary)
             );
         }
     }
@@ -664,7 +680,7 @@ pub fn check_markdown(reports: &[FileReport], lex: &Lexicon) -> String {
 }
 
 /// `check --format sarif`: SARIF 2.1.0 for code-review tools.
-pub fn check_sarif(reports: &[FileReport]) -> String {
+pub fn check_sarif(reports: &[FileReport], lex: &Lexicon) -> String {
     let mut results = Vec::new();
     for r in reports {
         for v in &r.verdicts {
@@ -675,6 +691,7 @@ pub fn check_sarif(reports: &[FileReport]) -> String {
                 continue;
             }
             let c = &r.claims[v.claim];
+            let prose = explain(r, v, lex);
             let (end_line, end_col) = r.doc.line_col(c.span.end);
             let level = match v.kind {
                 VerdictKind::Inconsistent => "error",
@@ -684,7 +701,7 @@ pub fn check_sarif(reports: &[FileReport]) -> String {
             results.push(json!({
                 "ruleId": v.kind.as_str(),
                 "level": level,
-                "message": {"text": format!("{}: {}", v.summary, v.explanation.join(" "))},
+                "message": {"text": format!("{}: {}", prose.summary, prose.explanation.join(" "))},
                 "locations": [{"physicalLocation": {
                     "artifactLocation": {"uri": r.doc.name},
                     "region": {"startLine": c.line, "startColumn": c.column, "endLine": end_line, "endColumn": end_col,
@@ -720,7 +737,7 @@ fn html_escape(s: &str) -> String {
 }
 
 /// `check --format html`: a self-contained page with each article highlighted.
-pub fn check_html(reports: &[FileReport]) -> String {
+pub fn check_html(reports: &[FileReport], lex: &Lexicon) -> String {
     let mut totals = Totals::default();
     let mut body = String::new();
     for r in reports {
@@ -730,15 +747,24 @@ pub fn check_html(reports: &[FileReport]) -> String {
             "<section><h2>{}</h2><pre class=\"article\">",
             html_escape(&r.doc.name)
         );
-        let mut marks: Vec<(usize, usize, &Verdict)> = r
+        let prose: Vec<Prose> = r.verdicts.iter().map(|v| explain(r, v, lex)).collect();
+        let mut marks: Vec<(usize, usize, &Verdict, &Prose)> = r
             .verdicts
             .iter()
-            .map(|v| (r.claims[v.claim].span.start, r.claims[v.claim].span.end, v))
+            .zip(&prose)
+            .map(|(v, p)| {
+                (
+                    r.claims[v.claim].span.start,
+                    r.claims[v.claim].span.end,
+                    v,
+                    p,
+                )
+            })
             .collect();
         marks.sort_by_key(|m| m.0);
         let src = &r.doc.source;
         let mut pos = 0;
-        for (s, e, v) in marks {
+        for (s, e, v, p) in marks {
             if s < pos || e > src.len() || !src.is_char_boundary(s) || !src.is_char_boundary(e) {
                 continue;
             }
@@ -750,8 +776,8 @@ pub fn check_html(reports: &[FileReport]) -> String {
                 html_escape(&format!(
                     "{}: {} {}",
                     verdict_label(v),
-                    v.summary,
-                    v.explanation.join(" ")
+                    p.summary,
+                    p.explanation.join(" ")
                 )),
                 html_escape(&src[s..e])
             );
@@ -759,7 +785,7 @@ pub fn check_html(reports: &[FileReport]) -> String {
         }
         body.push_str(&html_escape(&src[pos..]));
         let _ = writeln!(body, "</pre><ol class=\"findings\">");
-        for v in &r.verdicts {
+        for (v, p) in r.verdicts.iter().zip(&prose) {
             if v.kind == VerdictKind::Consistent {
                 continue;
             }
@@ -771,8 +797,8 @@ pub fn check_html(reports: &[FileReport]) -> String {
                 html_escape(&verdict_label(v)),
                 c.line,
                 html_escape(&oneline(&c.text)),
-                html_escape(&v.summary),
-                html_escape(&v.explanation.join(" "))
+                html_escape(&p.summary),
+                html_escape(&p.explanation.join(" "))
             );
         }
         let _ = writeln!(body, "</ol></section>");
