@@ -11,7 +11,7 @@ use serde_json::Value;
 use numcheck::check::{CheckOptions, Checker, FailOn};
 use numcheck::config::Config;
 use numcheck::reference::ReferenceSet;
-use numcheck::report::{self, Extracted, RenderOptions};
+use numcheck::report::{self, CheckRun, ExtractRun, Extracted, OutputFormat, RenderOptions};
 use numcheck::{Date, Document, Format, Lexicon, Tolerances, check_document, extract_claims};
 
 /// Audits the numbers in news copy: finds every quantitative claim, normalises it, and checks it
@@ -119,8 +119,7 @@ struct CheckArgs {
     all: bool,
 }
 
-#[derive(Clone, Copy, ValueEnum, PartialEq, Eq, serde::Deserialize)]
-#[serde(rename_all = "lowercase")]
+#[derive(Clone, Copy, ValueEnum, PartialEq, Eq)]
 enum CheckFormat {
     Text,
     Json,
@@ -128,6 +127,19 @@ enum CheckFormat {
     Markdown,
     Sarif,
     Html,
+}
+
+impl From<CheckFormat> for OutputFormat {
+    fn from(f: CheckFormat) -> OutputFormat {
+        match f {
+            CheckFormat::Text => OutputFormat::Text,
+            CheckFormat::Json => OutputFormat::Json,
+            CheckFormat::Jsonl => OutputFormat::Jsonl,
+            CheckFormat::Markdown => OutputFormat::Markdown,
+            CheckFormat::Sarif => OutputFormat::Sarif,
+            CheckFormat::Html => OutputFormat::Html,
+        }
+    }
 }
 
 /// `--fail-on` values, mapped onto the library's [`FailOn`].
@@ -379,17 +391,15 @@ fn extract(a: ExtractArgs) -> Result<u8> {
     let lex = load_lexicon(&a.input.reference)?;
     let tol = Tolerances::default();
     if a.input.stream {
+        let lines = report::renderer(OutputFormat::Jsonl, lex, RenderOptions::default());
         return stream(&a.input, |id, doc| match doc {
             Ok(doc) => {
                 let claims = extract_claims(&doc, lex, &tol);
-                report::extract_jsonl_line(
-                    &Extracted {
-                        doc: &doc,
-                        claims: &claims,
-                    },
-                    lex,
-                    id,
-                )
+                let file = Extracted {
+                    doc: &doc,
+                    claims: &claims,
+                };
+                lines.extract_document(&file, id).unwrap_or_default()
             }
             Err(msg) => stream_error(id, &msg),
         });
@@ -406,14 +416,14 @@ fn extract(a: ExtractArgs) -> Result<u8> {
         .iter()
         .map(|(d, c)| Extracted { doc: d, claims: c })
         .collect();
-    let text = match a.format {
-        ExtractFormat::Text => report::extract_text(&extracted, lex),
-        ExtractFormat::Json => report::extract_json(&extracted, &errors, lex),
-        ExtractFormat::Jsonl => extracted
-            .iter()
-            .map(|e| report::extract_jsonl_line(e, lex, None))
-            .collect(),
+    let format = match a.format {
+        ExtractFormat::Text => OutputFormat::Text,
+        ExtractFormat::Json => OutputFormat::Json,
+        ExtractFormat::Jsonl => OutputFormat::Jsonl,
     };
+    let text = report::renderer(format, lex, RenderOptions::default())
+        .extract(&ExtractRun::new(&extracted, &errors))
+        .unwrap_or_default();
     emit(&a.input, &text)?;
     Ok(if errors.is_empty() { 0 } else { 2 })
 }
@@ -436,10 +446,12 @@ fn check(a: CheckArgs) -> Result<u8> {
         .unwrap_or(FailOn::Inconsistent);
     let format = a
         .format
+        .map(OutputFormat::from)
         .or(config
             .format
-            .and_then(|f| CheckFormat::from_str(&f, true).ok()))
-        .unwrap_or(CheckFormat::Text);
+            .as_deref()
+            .and_then(|f| f.parse::<OutputFormat>().ok()))
+        .unwrap_or(OutputFormat::Text);
     let options = CheckOptions {
         tolerances: config.tolerances.unwrap_or_default(),
     };
@@ -453,12 +465,13 @@ fn check(a: CheckArgs) -> Result<u8> {
     };
 
     if a.input.stream {
+        let lines = report::renderer(OutputFormat::Jsonl, lex, render);
         let mut failed = false;
         let code = stream(&a.input, |id, doc| match doc {
             Ok(doc) => {
                 let r = check_document(&checker, &doc);
                 failed |= r.fails(fail_on);
-                report::check_jsonl_line(&r, lex, id)
+                lines.check_document(&r, id)
             }
             Err(msg) => stream_error(id, &msg),
         })?;
@@ -479,17 +492,7 @@ fn check(a: CheckArgs) -> Result<u8> {
         progress.tick();
     }
     let failed = reports.iter().any(|r| r.fails(fail_on));
-    let text = match format {
-        CheckFormat::Text => report::check_text(&reports, lex, render),
-        CheckFormat::Json => report::check_json(&reports, &errors, lex),
-        CheckFormat::Jsonl => reports
-            .iter()
-            .map(|r| report::check_jsonl_line(r, lex, None))
-            .collect(),
-        CheckFormat::Markdown => report::check_markdown(&reports, lex),
-        CheckFormat::Sarif => report::check_sarif(&reports, lex),
-        CheckFormat::Html => report::check_html(&reports, lex),
-    };
+    let text = report::renderer(format, lex, render).check(&CheckRun::new(&reports, &errors));
     emit(&a.input, &text)?;
     Ok(if !errors.is_empty() {
         2

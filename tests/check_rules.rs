@@ -339,11 +339,12 @@ fn one_line_dumps_stay_linear() {
             .iter()
             .all(|c| c.sentence.end - c.sentence.start < 5_000)
     );
-    let text = numcheck::report::check_text(
-        &[r],
+    let text = report::renderer(
+        report::OutputFormat::Text,
         Lexicon::embedded(),
-        numcheck::report::RenderOptions::default(),
-    );
+        report::RenderOptions::default(),
+    )
+    .check(&report::CheckRun::new(&[r], &[]));
     assert!(
         text.len() < 5_000_000,
         "text report of {} bytes",

@@ -3,7 +3,7 @@
 
 use rust_decimal::Decimal;
 
-use crate::check::{ConvertError, ScaleSlip};
+use crate::check::{ConvertError, FactRef, ScaleSlip};
 use crate::claim::{Claim, Interval, Qualifier, fmt_num};
 use crate::lexicon::{Lexicon, UnitId, UnitKind};
 use crate::reference::RateError;
@@ -131,6 +131,46 @@ fn claim_value_text(c: &Claim) -> String {
         (Some(a), Some(b)) => format!("{}–{}", fmt_num(a), fmt_num(b)),
         (Some(a), None) => fmt_num(a),
         _ => "?".into(),
+    }
+}
+
+/// A short description of what a claim states: "USD 1,200,000,000", "14,000 troop".
+pub(crate) fn describe_value(c: &Claim, lex: &Lexicon) -> String {
+    let v = match (c.reading.value, c.reading.value_high) {
+        (Some(a), Some(b)) => format!("{}–{}", fmt_num(a), fmt_num(b)),
+        (Some(a), None) => fmt_num(a),
+        _ => "(unrepresentable)".into(),
+    };
+    let per = c
+        .reading
+        .per
+        .as_ref()
+        .map(|p| format!(" per {p}"))
+        .unwrap_or_default();
+    let unit = match c.reading.unit {
+        Some(u) => {
+            let u = lex.unit(u);
+            match u.kind {
+                UnitKind::Currency => return format!("{} {v}{per}", u.code),
+                UnitKind::Percent => return format!("{v}%{per}"),
+                _ => u.code.clone(),
+            }
+        }
+        None => c.reading.counted.clone().unwrap_or_default(),
+    };
+    if unit.is_empty() {
+        v
+    } else {
+        format!("{v} {unit}{per}")
+    }
+}
+
+/// The unit of a fact as reports show it: as its table writes it, or what it counts.
+pub(crate) fn fact_unit(f: &FactRef) -> &str {
+    if f.unit_text.is_empty() {
+        f.counted.as_deref().unwrap_or_default()
+    } else {
+        &f.unit_text
     }
 }
 
