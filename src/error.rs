@@ -25,6 +25,8 @@ pub type DataResult<T> = Result<T, DataError>;
 pub enum InputError {
     #[error("{path}: cannot read: {message}")]
     Io { path: String, message: String },
+    #[error("-: cannot read standard input: {message}")]
+    Stdin { message: String },
     #[error("{path}: line {line}: invalid UTF-8 at byte offset {offset}")]
     InvalidUtf8 {
         path: String,
@@ -41,4 +43,27 @@ pub enum InputError {
         line: usize,
         message: String,
     },
+}
+
+/// A run that cannot go on: its output cannot be written or its input stream read.
+#[derive(Debug, Error)]
+pub enum RunError {
+    /// The report would overwrite one of the articles it reports on.
+    #[error("{path}: refusing to write the report over an input file")]
+    WouldOverwriteInput { path: String },
+    /// The report file cannot be written.
+    #[error("{path}: cannot write: {error}")]
+    Write { path: String, error: std::io::Error },
+    /// A line of the input stream cannot be read.
+    #[error("-: line {line}: cannot read: {error}")]
+    ReadStream { line: usize, error: std::io::Error },
+    /// Standard output cannot be written (a stream's output).
+    #[error("{0}")]
+    WriteStream(std::io::Error),
+    /// Lexicon tables given in more than one reference directory.
+    #[error("lexicon tables may come from one --reference directory only")]
+    TwoLexiconDirs,
+    /// A data table is bad.
+    #[error(transparent)]
+    Data(#[from] DataError),
 }

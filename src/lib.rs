@@ -14,10 +14,11 @@ pub mod lexicon;
 pub mod normalise;
 pub mod reference;
 pub mod report;
+pub mod runner;
 
 pub use claim::{Claim, ClaimKind, Interval, Reading, Span};
 pub use document::{Date, Document, Format};
-pub use error::{DataError, InputError};
+pub use error::{DataError, InputError, RunError};
 pub use extract::Extractor;
 pub use lexicon::Lexicon;
 pub use normalise::Tolerances;
