@@ -321,7 +321,7 @@ fn check(a: CheckArgs) -> Result<u8> {
     let format = a
         .format
         .map(OutputFormat::from)
-        .or(config.format.as_deref().and_then(|f| f.parse().ok()))
+        .or(config.format)
         .unwrap_or(OutputFormat::Text);
     let options = CheckOptions {
         tolerances: config.tolerances.unwrap_or_default(),
