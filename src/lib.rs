@@ -15,6 +15,7 @@ pub mod normalise;
 pub mod reference;
 pub mod report;
 pub mod runner;
+pub mod table;
 
 pub use claim::{Claim, ClaimKind, Interval, Reading, Span};
 pub use document::{Date, Document, Format};
