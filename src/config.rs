@@ -29,7 +29,7 @@ pub struct Config {
 }
 
 /// The names the configuration file may have, in order of preference.
-pub const CONFIG_NAMES: &[&str] = &["numcheck.toml", ".numcheck.toml"];
+pub(crate) const CONFIG_NAMES: &[&str] = &["numcheck.toml", ".numcheck.toml"];
 
 impl Config {
     /// The first configuration file in `start` or a parent directory; the default if none.

@@ -23,8 +23,11 @@ pub enum Format {
 /// A calendar date (proleptic Gregorian), as articles and facts carry them.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct Date {
+    /// The year.
     pub year: i32,
+    /// The month, 1 to 12.
     pub month: u8,
+    /// The day of the month, from 1.
     pub day: u8,
 }
 
@@ -103,6 +106,7 @@ pub struct Document {
     /// (scan offset, source offset) at each place where the two stop running in step;
     /// empty when `scan` and `source` are the same bytes.
     segments: Vec<(usize, usize)>,
+    /// The markup it is written in.
     pub format: Format,
     /// The article's date: from `--date`, front matter or HTML meta.
     pub date: Option<Date>,

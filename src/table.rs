@@ -12,7 +12,7 @@ pub struct TableError {
     /// The table's file, as the user named it.
     pub file: String,
     /// The line the row starts on.
-    pub line: u64,
+    pub(crate) line: u64,
     /// The column (in characters) of the field at fault.
     pub column: usize,
     /// What is wrong.
@@ -44,18 +44,18 @@ impl fmt::Display for TableError {
 impl std::error::Error for TableError {}
 
 /// One row of a table, with its fields by column name.
-pub struct Row<'r> {
+pub(crate) struct Row<'r> {
     rec: &'r csv::StringRecord,
     index: &'r FxHashMap<String, usize>,
     /// The row's line.
-    pub line: u64,
+    pub(crate) line: u64,
     /// The whole table, to find the row's text when a field must be located.
     data: &'r str,
 }
 
 impl<'r> Row<'r> {
     /// The field of column `name` ("" if the table has no such column).
-    pub fn get(&self, name: &str) -> &'r str {
+    pub(crate) fn get(&self, name: &str) -> &'r str {
         self.index
             .get(name)
             .and_then(|&i| self.rec.get(i))
@@ -64,7 +64,7 @@ impl<'r> Row<'r> {
 
     /// The 1-based character column where the field of column `name` starts (1 if the table
     /// has no such column).
-    pub fn column(&self, name: &str) -> usize {
+    pub(crate) fn column(&self, name: &str) -> usize {
         let text = (self.line as usize)
             .checked_sub(1)
             .and_then(|i| self.data.lines().nth(i))
@@ -78,7 +78,7 @@ impl<'r> Row<'r> {
 
 /// Calls `f` for each row of the table `file` holding `data`; a malformed header or row, or a
 /// row with more or fewer fields than the header, is added to `problems` and skipped.
-pub fn for_rows(
+pub(crate) fn for_rows(
     file: &str,
     data: &str,
     problems: &mut Vec<TableError>,

@@ -1,5 +1,5 @@
 //! Stage 5: verdicts. The checker takes a document's claims, finds the relations between them
-//! once ([`relate`]), and gives each claim a verdict by the rules of `rules/`, run in order of
+//! once (`relate.rs`), and gives each claim a verdict by the rules of `rules/`, run in order of
 //! precedence from one list: a bracketed conversion, a share of two counts, the reference fact
 //! the claim speaks of (linked in `link/`), and the same quantity restated. Verdicts carry a
 //! [`CheckId`] and structured [`Evidence`]; the report stage writes their English.

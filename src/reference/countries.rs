@@ -27,9 +27,9 @@ pub struct CountryTable {
     /// The countries, in table order.
     pub countries: Vec<Country>,
     /// Lower-case name (one or more words) -> country index.
-    pub by_name: FxHashMap<String, usize>,
+    pub(crate) by_name: FxHashMap<String, usize>,
     /// The most words a name has.
-    pub max_name_words: usize,
+    pub(crate) max_name_words: usize,
     /// (country index, year) -> population.
     pub population: FxHashMap<(usize, i32), Decimal>,
     /// (country index, year) -> GDP in current US$.
@@ -106,7 +106,7 @@ impl CountryTable {
     }
 
     /// The latest year at or before `year` with a value (falling back to the nearest later one).
-    pub fn value_near(
+    pub(crate) fn value_near(
         map: &FxHashMap<(usize, i32), Decimal>,
         country: usize,
         year: i32,

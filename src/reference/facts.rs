@@ -17,8 +17,11 @@ use crate::table::{self, Row, TableError};
 /// A fact an article may state.
 #[derive(Debug, Clone)]
 pub struct Fact {
+    /// Unique over all tables.
     pub id: String,
+    /// What it is about ("Soviet war in Afghanistan").
     pub entity: String,
+    /// What it measures ("troops deployed").
     pub measure: String,
     /// The value, or the low end of a range of estimates.
     pub low: Decimal,
@@ -26,13 +29,17 @@ pub struct Fact {
     pub high: Decimal,
     /// The value as the file writes it ("14453", "560000..2000000").
     pub value_text: String,
+    /// The unit; none for counts.
     pub unit: Option<UnitId>,
     /// The unit as the file writes it.
     pub unit_text: String,
     /// What is counted, singular ("troop"), for counts.
     pub counted: Option<String>,
+    /// When the value was true.
     pub as_of: Option<Date>,
+    /// The period it covers.
     pub period: Option<(Date, Date)>,
+    /// Where it comes from.
     pub source: String,
     /// Words and phrases articles use for it (lower case).
     pub aliases: Vec<String>,
@@ -42,14 +49,14 @@ pub struct Fact {
     pub origin: String,
     /// Index terms of entity, measure, aliases and keywords (lower-case, singular), filled by
     /// [`ReferenceSet::rebuild_index`].
-    pub terms: Vec<String>,
+    pub(crate) terms: Vec<String>,
     /// Terms of the capitalised words of `entity` ("Soviet", "Afghanistan").
-    pub entity_terms: Vec<String>,
+    pub(crate) entity_terms: Vec<String>,
     /// The entity is a proper name ("European Union", "Eiffel Tower"), not a description
     /// ("Soviet war in Afghanistan"): all its words must be present to name it.
-    pub entity_is_name: bool,
+    pub(crate) entity_is_name: bool,
     /// The terms of each alias: an alias names the entity when all its terms are present.
-    pub alias_terms: Vec<Vec<String>>,
+    pub(crate) alias_terms: Vec<Vec<String>>,
 }
 
 impl Fact {

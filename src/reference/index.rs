@@ -6,23 +6,23 @@ use crate::extract::singularise;
 
 /// A term that more facts than this share does not propose candidates on its own, so that
 /// matching stays fast with a million facts.
-pub const MAX_POSTINGS: usize = 5_000;
+pub(crate) const MAX_POSTINGS: usize = 5_000;
 
 /// Terms of a fact or a context: lower-case, singular words of three letters or more.
-pub fn terms(text: &str) -> impl Iterator<Item = String> + '_ {
+pub(crate) fn terms(text: &str) -> impl Iterator<Item = String> + '_ {
     text.split(|c: char| !(c.is_alphanumeric() || c == '\'' || c == '’'))
         .filter_map(term)
 }
 
 /// The term of one word, or `None` for short words and stop words.
-pub fn term(word: &str) -> Option<String> {
+pub(crate) fn term(word: &str) -> Option<String> {
     let mut out = String::new();
     term_into(word, &mut out).then_some(out)
 }
 
 /// Writes the term of one word into `out` (reusing its buffer); false for short words and
 /// stop words.
-pub fn term_into(word: &str, out: &mut String) -> bool {
+pub(crate) fn term_into(word: &str, out: &mut String) -> bool {
     out.clear();
     let w = word.trim_end_matches("'s").trim_end_matches("’s");
     if w.is_ascii() {
@@ -114,7 +114,7 @@ impl ReferenceSet {
 
     /// Facts whose index terms include any of `context_terms`. Terms shared by more than
     /// [`MAX_POSTINGS`] facts are too common to propose candidates (they still score).
-    pub fn candidates(&self, context_terms: &[&str]) -> Vec<u32> {
+    pub(crate) fn candidates(&self, context_terms: &[&str]) -> Vec<u32> {
         let mut out: Vec<u32> = Vec::new();
         for t in context_terms {
             if let Some(ids) = self.index.get(*t) {
@@ -129,7 +129,7 @@ impl ReferenceSet {
     }
 
     /// Inverse document frequency weight of a term among facts.
-    pub fn weight(&self, term: &str) -> f64 {
+    pub(crate) fn weight(&self, term: &str) -> f64 {
         let df = self.index.get(term).map(|v| v.len()).unwrap_or(0) as f64;
         let n = self.facts.len().max(1) as f64;
         1.0 + (n / (1.0 + df)).ln().max(0.0)

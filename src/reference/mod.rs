@@ -9,13 +9,12 @@ mod index;
 mod rates;
 
 use std::path::Path;
-use std::sync::OnceLock;
 
 use rustc_hash::FxHashMap;
 
 pub use countries::{Country, CountryTable};
 pub use facts::Fact;
-pub use index::{MAX_POSTINGS, term, term_into, terms};
+pub(crate) use index::term_into;
 pub use rates::{RateError, RateTable, RateUsed, Rates};
 
 use crate::error::DataError;
@@ -23,7 +22,7 @@ use crate::lexicon::{Lexicon, UnitId, UnitKind};
 use crate::table::TableError;
 
 /// The shipped fact tables, as (name, contents).
-pub const EMBEDDED_FACTS: &[(&str, &str)] = &[
+pub(crate) const EMBEDDED_FACTS: &[(&str, &str)] = &[
     (
         "reference/facts/moscow-talks.csv",
         include_str!("../../reference/facts/moscow-talks.csv"),
@@ -53,10 +52,13 @@ const GDP: (&str, &str) = (
 /// The whole reference: facts with their index, exchange rates and country statistics.
 #[derive(Debug, Default)]
 pub struct ReferenceSet {
+    /// Every fact of every table.
     pub facts: Vec<Fact>,
     /// Lower-case singular term -> facts that mention it in entity, measure or aliases.
     pub index: FxHashMap<String, Vec<u32>>,
+    /// The ECB exchange-rate history.
     pub rates: Rates,
+    /// Population, GDP and area by country.
     pub countries: CountryTable,
 }
 
@@ -131,7 +133,7 @@ impl ReferenceSet {
         Ok(self)
     }
     /// Is the fact's unit comparable with a claim unit (same dimension or both currencies)?
-    pub fn comparable(
+    pub(crate) fn comparable(
         lex: &Lexicon,
         fact_unit: Option<UnitId>,
         claim_unit: Option<UnitId>,
@@ -284,23 +286,24 @@ pub fn validate_dir(dir: &Path) -> Vec<TableError> {
     problems
 }
 
-/// The shipped reference for the embedded lexicon, loaded once per process.
-pub fn embedded_default() -> &'static ReferenceSet {
-    static SET: OnceLock<ReferenceSet> = OnceLock::new();
-    SET.get_or_init(|| {
-        ReferenceSet::embedded(Lexicon::embedded())
-            .expect("the shipped reference is valid (checked by tests)")
-    })
-}
-
 #[cfg(test)]
 mod tests {
     use std::str::FromStr;
+    use std::sync::OnceLock;
 
     use rust_decimal::Decimal;
 
     use super::*;
     use crate::document::Date;
+
+    /// The shipped reference for the embedded lexicon, loaded once per process.
+    fn embedded_default() -> &'static ReferenceSet {
+        static SET: OnceLock<ReferenceSet> = OnceLock::new();
+        SET.get_or_init(|| {
+            ReferenceSet::embedded(Lexicon::embedded())
+                .expect("the shipped reference is valid (checked by tests)")
+        })
+    }
 
     #[test]
     fn shipped_reference_is_valid() {

@@ -27,7 +27,9 @@ pub struct RateUsed {
     /// The ECB business day the rate is from.
     #[serde(serialize_with = "date_str")]
     pub date: Date,
+    /// The currency converted from.
     pub from: String,
+    /// The currency converted to.
     pub to: String,
 }
 
@@ -226,7 +228,7 @@ impl Rates {
     }
 
     /// A table already parsed.
-    pub fn parsed(table: RateTable) -> Rates {
+    pub(crate) fn parsed(table: RateTable) -> Rates {
         let cell = OnceLock::new();
         let _ = cell.set(table);
         Rates {

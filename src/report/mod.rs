@@ -170,7 +170,7 @@ pub fn renderer<'a>(
 }
 
 /// Label for a verdict: "inconsistent (gross)", "consistent by rounding".
-pub fn verdict_label(v: &Verdict) -> String {
+pub(crate) fn verdict_label(v: &Verdict) -> String {
     match (v.kind, v.severity) {
         (VerdictKind::Inconsistent, Some(Severity::Gross)) => "inconsistent (gross)".into(),
         (VerdictKind::Inconsistent, _) => "inconsistent".into(),
