@@ -139,3 +139,81 @@ fn restatements(doc: &Document, claims: &[Claim], out: &mut Vec<Relation>) {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::document::Format;
+    use crate::normalise::Tolerances;
+
+    /// The relations of a text, as (kind, from-claim text, to-claim text).
+    fn relations(text: &str) -> Vec<(RelationKind, String, String)> {
+        let lex = Lexicon::embedded();
+        let doc = Document::from_text("t.txt", text.to_string(), Format::Text);
+        let claims = crate::extract_claims(&doc, lex, &Tolerances::default());
+        relate(&doc, &claims, lex)
+            .into_iter()
+            .map(|r| {
+                (
+                    r.kind,
+                    claims[r.from].text.clone(),
+                    claims[r.to].text.clone(),
+                )
+            })
+            .collect()
+    }
+
+    fn rel(kind: RelationKind, from: &str, to: &str) -> (RelationKind, String, String) {
+        (kind, from.to_string(), to.to_string())
+    }
+
+    #[test]
+    fn a_bracketed_figure_in_other_units_is_converted_from_the_one_before() {
+        assert_eq!(
+            relations("The path is 10 km (6 miles) long and cost €2m ($2.2m)."),
+            vec![
+                rel(RelationKind::ConvertedFrom, "6 miles", "10 km"),
+                rel(RelationKind::ConvertedFrom, "$2.2m", "€2m"),
+            ]
+        );
+        // not in brackets, the same unit, or units of different things
+        assert!(relations("The path is 10 km, 6 miles of it paved.").is_empty());
+        assert!(relations("The path is 10 km (12 km with the loop) long.").is_empty());
+        assert!(relations("The path is 10 km (45 minutes) long.").is_empty());
+    }
+
+    #[test]
+    fn a_percentage_after_a_part_of_a_whole_is_a_share_of_it() {
+        assert_eq!(
+            relations("Of the staff, 30 of 120 nurses, or 25%, left."),
+            vec![
+                rel(RelationKind::ShareOf, "30", "120 nurses"),
+                rel(RelationKind::ShareOf, "25%", "120 nurses"),
+            ]
+        );
+        assert_eq!(
+            relations("Some 9 out of 30 stations (30%) shut.").len(),
+            2,
+            "out of, in brackets"
+        );
+        // a percentage of something else
+        assert!(relations("Of 120 nurses, 30 left and pay rose 25%.").is_empty());
+    }
+
+    #[test]
+    fn a_definite_re_mention_restates_the_first_figure() {
+        assert_eq!(
+            relations(
+                "Some 400 Danish soldiers went. Later, the 700 Danish soldiers came home. \
+                 Then 12 Danish soldiers left."
+            ),
+            vec![rel(
+                RelationKind::Restates,
+                "700 Danish soldiers",
+                "Some 400 Danish soldiers"
+            )]
+        );
+        // one-word phrases are not specific enough
+        assert!(relations("Some 400 soldiers went. Later, the 700 soldiers came home.").is_empty());
+    }
+}
