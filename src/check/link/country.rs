@@ -5,8 +5,8 @@ use std::borrow::Cow;
 
 use rust_decimal::Decimal;
 
-use super::Candidate;
 use super::terms::ContextTerms;
+use super::{Candidate, SentenceYear};
 use crate::check::context::Context;
 use crate::check::verdict::Link;
 use crate::claim::{Claim, ClaimKind};
@@ -82,7 +82,7 @@ pub(crate) fn country_candidates<'r>(
     ctx: &Context<'r>,
     c: &Claim,
     context: &ContextTerms,
-    sentence_year: Option<i32>,
+    sentence_year: &SentenceYear,
 ) -> Vec<Candidate<'r>> {
     let table = &ctx.reference.countries;
     if table.countries.is_empty() {
@@ -98,7 +98,7 @@ pub(crate) fn country_candidates<'r>(
     };
     // statistics change every year: without a year in the sentence or an article date
     // there is nothing to compare with
-    let Some(year) = ctx.dates.statistics_year(sentence_year) else {
+    let Some(year) = ctx.dates.statistics_year(sentence_year.get()) else {
         return Vec::new();
     };
     let stats = Statistics {

@@ -74,8 +74,8 @@ impl Linker {
         }
     }
 
-    /// The fact (or facts) a claim speaks of. `year` is the year its sentence names.
-    pub(crate) fn link<'r>(&self, ctx: &Context<'r>, c: &Claim, year: Option<i32>) -> Choice<'r> {
+    /// The fact (or facts) a claim speaks of.
+    pub(crate) fn link<'r>(&self, ctx: &Context<'r>, c: &Claim) -> Choice<'r> {
         self.enter(ctx, c);
         let cache = self.cache.borrow();
         let Some(cached) = cache.as_ref() else {
@@ -83,14 +83,16 @@ impl Linker {
         };
         let context = terms::context_terms(ctx.doc, c, &cached.sentence, &cached.before);
         let mut cands = candidates::fact_candidates(ctx, c, &context);
-        cands.extend(country::country_candidates(ctx, c, &context, year));
+        // the year the sentence names, read only when a candidate needs it
+        let year = SentenceYear::new(ctx, c);
+        cands.extend(country::country_candidates(ctx, c, &context, &year));
         cands.retain(|k| k.score >= scoring::THRESHOLD);
         // a figure far from a fact is about something else
         cands.retain(|k| plausibility::plausible(ctx, c, &k.fact));
         if cands.is_empty() {
             return Choice::Nothing;
         }
-        scoring::fit_time(&mut cands, year, ctx.dates.article());
+        scoring::fit_time(&mut cands, year.get(), ctx.dates.article());
         scoring::choose(cands)
     }
 
@@ -115,6 +117,30 @@ impl Linker {
             sentence: terms::sentence_terms(src, start, key.1.max(c.span.end), ctx.reference),
             before,
         }
+    }
+}
+
+/// The year a claim's sentence names, read once when first asked for.
+pub(crate) struct SentenceYear<'a> {
+    ctx: &'a Context<'a>,
+    claim: &'a Claim,
+    year: std::cell::OnceCell<Option<i32>>,
+}
+
+impl<'a> SentenceYear<'a> {
+    fn new(ctx: &'a Context<'a>, claim: &'a Claim) -> Self {
+        SentenceYear {
+            ctx,
+            claim,
+            year: std::cell::OnceCell::new(),
+        }
+    }
+
+    pub(crate) fn get(&self) -> Option<i32> {
+        *self.year.get_or_init(|| {
+            let sentence = self.ctx.sentence(self.claim);
+            self.ctx.dates.sentence_year(sentence)
+        })
     }
 }
 

@@ -42,8 +42,7 @@ impl Rule for Reference {
                 ReferenceEvidence::Unrepresentable,
             ));
         };
-        let year = ctx.dates.sentence_year(ctx.sentence(c));
-        Some(match ctx.linker.link(ctx, c, year) {
+        Some(match ctx.linker.link(ctx, c) {
             Choice::Nothing => verdict(VerdictKind::Unverifiable, ReferenceEvidence::NoFact),
             Choice::Ambiguous { best, others } => {
                 let mut v = verdict(
