@@ -11,7 +11,9 @@ use crate::lexicon::{Lexicon, UnitId};
 /// A byte range `[start, end)`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, serde::Serialize)]
 pub struct Span {
+    /// The first byte.
     pub start: usize,
+    /// One past the last byte.
     pub end: usize,
 }
 
@@ -68,12 +70,19 @@ impl ClaimKind {
 pub enum Qualifier {
     /// No qualifier: the value as written, within its rounding.
     Exact,
+    /// "about", "some", "around": within the approximation tolerance either way.
     Approximately,
+    /// "nearly", "almost": up to the tolerance below.
     Nearly,
+    /// "more than", "over": above, excluded.
     MoreThan,
+    /// "at least": above, included.
     AtLeast,
+    /// "up to": below, included.
     UpTo,
+    /// "less than", "fewer than", "under": below, excluded.
     LessThan,
+    /// "at most": below, included.
     AtMost,
     /// A range "between A and B", "A-B".
     Range,
@@ -117,7 +126,9 @@ impl FromStr for Qualifier {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Direction {
+    /// A rise.
     Up,
+    /// A fall.
     Down,
 }
 
@@ -129,6 +140,7 @@ pub struct Reading {
     pub scan_span: Span,
     /// Sentence span in the scan text.
     pub sentence: Span,
+    /// What sort of quantity it states.
     pub kind: ClaimKind,
     /// The stated value, fully scaled (the low end of a range). `None` if unrepresentable.
     pub value: Option<Decimal>,
@@ -136,10 +148,13 @@ pub struct Reading {
     pub value_high: Option<Decimal>,
     /// The rounding step implied by how the number was written ("1.2 billion": 0.1 billion).
     pub precision: Decimal,
+    /// How the qualifier bounds the true value.
     pub qualifier: Qualifier,
     /// The number was written vaguely ("a dozen", "thousands", "decade-long").
     pub vague: bool,
+    /// A stated change's direction.
     pub direction: Option<Direction>,
+    /// The unit or currency.
     pub unit: Option<UnitId>,
     /// "per month", "per share": the denominator of a rate.
     pub per: Option<String>,
@@ -221,8 +236,10 @@ pub struct Relation {
 /// An interval of true values; `None` ends are unbounded.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
 pub struct Interval {
+    /// The low end.
     #[serde(with = "opt_dec")]
     pub low: Option<Decimal>,
+    /// The high end.
     #[serde(with = "opt_dec")]
     pub high: Option<Decimal>,
     /// The low end is excluded ("more than").

@@ -1,20 +1,36 @@
-//! Errors of the library: bad input documents and bad data tables.
+//! Errors of the library: bad data tables, bad input documents, and runs that cannot go on.
+//! Data-table rows are read by [`crate::table`], which locates each problem at
+//! FILE:LINE:COLUMN ([`TableError`](crate::table::TableError)).
 
 use thiserror::Error;
 
 /// A problem in a data table (lexicon or reference), always naming the file and line.
 #[derive(Debug, Error, Clone, PartialEq, Eq)]
 pub enum DataError {
+    /// A bad row.
     #[error("{file}:{line}: {message}")]
     Row {
+        /// The table's file.
         file: String,
+        /// The row's line.
         line: u64,
+        /// What is wrong.
         message: String,
     },
+    /// A file or directory that cannot be read.
     #[error("{path}: {message}")]
-    Io { path: String, message: String },
+    Io {
+        /// The path.
+        path: String,
+        /// Why not.
+        message: String,
+    },
+    /// A table that must be there is not.
     #[error("missing {what}")]
-    Missing { what: String },
+    Missing {
+        /// Which table.
+        what: String,
+    },
 }
 
 /// Result of loading data tables.
@@ -23,22 +39,88 @@ pub type DataResult<T> = Result<T, DataError>;
 /// A document that cannot be read as an article.
 #[derive(Debug, Error, Clone, PartialEq, Eq)]
 pub enum InputError {
+    /// The file cannot be read.
     #[error("{path}: cannot read: {message}")]
-    Io { path: String, message: String },
-    #[error("{path}: line {line}: invalid UTF-8 at byte offset {offset}")]
-    InvalidUtf8 {
+    Io {
+        /// The file.
         path: String,
-        line: usize,
-        offset: usize,
-    },
-    #[error("{path}: looks like a binary file (NUL byte at byte offset {offset}), not an article")]
-    Binary { path: String, offset: usize },
-    #[error("{path}: empty file: nothing to check")]
-    Empty { path: String },
-    #[error("{path}: line {line}: {message}")]
-    Malformed {
-        path: String,
-        line: usize,
+        /// Why not.
         message: String,
     },
+    /// Standard input cannot be read.
+    #[error("-: cannot read standard input: {message}")]
+    Stdin {
+        /// Why not.
+        message: String,
+    },
+    /// The bytes are not UTF-8.
+    #[error("{path}: line {line}: invalid UTF-8 at byte offset {offset}")]
+    InvalidUtf8 {
+        /// The file.
+        path: String,
+        /// The line of the first bad byte.
+        line: usize,
+        /// Its byte offset.
+        offset: usize,
+    },
+    /// A NUL byte: a binary file.
+    #[error("{path}: looks like a binary file (NUL byte at byte offset {offset}), not an article")]
+    Binary {
+        /// The file.
+        path: String,
+        /// The byte offset of the first NUL.
+        offset: usize,
+    },
+    /// Nothing but white space.
+    #[error("{path}: empty file: nothing to check")]
+    Empty {
+        /// The file.
+        path: String,
+    },
+    /// Markup that cannot be read.
+    #[error("{path}: line {line}: {message}")]
+    Malformed {
+        /// The file.
+        path: String,
+        /// The line at fault.
+        line: usize,
+        /// What is wrong.
+        message: String,
+    },
+}
+
+/// A run that cannot go on: its output cannot be written or its input stream read.
+#[derive(Debug, Error)]
+pub enum RunError {
+    /// The report would overwrite one of the articles it reports on.
+    #[error("{path}: refusing to write the report over an input file")]
+    WouldOverwriteInput {
+        /// The report's path.
+        path: String,
+    },
+    /// The report file cannot be written.
+    #[error("{path}: cannot write: {error}")]
+    Write {
+        /// The report's path.
+        path: String,
+        /// Why not.
+        error: std::io::Error,
+    },
+    /// A line of the input stream cannot be read.
+    #[error("-: line {line}: cannot read: {error}")]
+    ReadStream {
+        /// The 1-based line.
+        line: usize,
+        /// Why not.
+        error: std::io::Error,
+    },
+    /// Standard output cannot be written (a stream's output).
+    #[error("{0}")]
+    WriteStream(std::io::Error),
+    /// Lexicon tables given in more than one reference directory.
+    #[error("lexicon tables may come from one --reference directory only")]
+    TwoLexiconDirs,
+    /// A data table is bad.
+    #[error(transparent)]
+    Data(#[from] DataError),
 }

@@ -1,18 +1,19 @@
 //! The `numcheck` command line: a thin shell over the library.
 
-use std::io::{BufRead, IsTerminal, Read, Write};
+use std::io::IsTerminal;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-use anyhow::{Context, Result, bail};
+use anyhow::Result;
 use clap::{Args, Parser, Subcommand, ValueEnum};
-use serde_json::Value;
 
 use numcheck::check::{CheckOptions, Checker, FailOn};
 use numcheck::config::Config;
 use numcheck::reference::ReferenceSet;
-use numcheck::report::{self, Extracted, RenderOptions};
-use numcheck::{Date, Document, Format, Lexicon, Tolerances, extract_claims};
+use numcheck::report::{self, CheckRun, ExtractRun, Extracted, OutputFormat, RenderOptions};
+use numcheck::runner::input::{self, InputOptions};
+use numcheck::runner::{output, stream};
+use numcheck::{Date, Format, Lexicon, Tolerances, check_document, extract_claims};
 
 /// Audits the numbers in news copy: finds every quantitative claim, normalises it, and checks it
 /// against a reference dataset.
@@ -63,7 +64,7 @@ struct InputArgs {
     date: Option<Date>,
     /// How to read the input (default: by extension and content).
     #[arg(long, value_enum)]
-    input_format: Option<Format>,
+    input_format: Option<InputFormat>,
     /// The article's locale (en-GB, en-US, en-AU, en-CA, en-IN …): how `$`, `¥`, `kr`,
     /// "pounds", "tons" and "gallons" are read when the text gives no cue; overrides front
     /// matter `lang:` and `<html lang>`.
@@ -110,7 +111,7 @@ struct CheckArgs {
     format: Option<CheckFormat>,
     /// The lowest verdict that fails the run (exit 1).
     #[arg(long, value_enum)]
-    fail_on: Option<FailOn>,
+    fail_on: Option<FailOnArg>,
     /// Do not load the shipped reference data, only `--reference` directories.
     #[arg(long)]
     no_default_reference: bool,
@@ -119,8 +120,7 @@ struct CheckArgs {
     all: bool,
 }
 
-#[derive(Clone, Copy, ValueEnum, PartialEq, Eq, serde::Deserialize)]
-#[serde(rename_all = "lowercase")]
+#[derive(Clone, Copy, ValueEnum, PartialEq, Eq)]
 enum CheckFormat {
     Text,
     Json,
@@ -130,270 +130,174 @@ enum CheckFormat {
     Html,
 }
 
+impl From<CheckFormat> for OutputFormat {
+    fn from(f: CheckFormat) -> OutputFormat {
+        match f {
+            CheckFormat::Text => OutputFormat::Text,
+            CheckFormat::Json => OutputFormat::Json,
+            CheckFormat::Jsonl => OutputFormat::Jsonl,
+            CheckFormat::Markdown => OutputFormat::Markdown,
+            CheckFormat::Sarif => OutputFormat::Sarif,
+            CheckFormat::Html => OutputFormat::Html,
+        }
+    }
+}
+
+/// `--fail-on` values, mapped onto the library's [`FailOn`].
+#[derive(Clone, Copy, ValueEnum)]
+enum FailOnArg {
+    /// Fail on any inconsistent claim (the default).
+    Inconsistent,
+    /// Fail on inconsistent, ambiguous or unverifiable claims.
+    Unverifiable,
+    /// Never fail on findings (exit 0 unless there is an error).
+    Never,
+}
+
+impl From<FailOnArg> for FailOn {
+    fn from(a: FailOnArg) -> FailOn {
+        match a {
+            FailOnArg::Inconsistent => FailOn::Inconsistent,
+            FailOnArg::Unverifiable => FailOn::Unverifiable,
+            FailOnArg::Never => FailOn::Never,
+        }
+    }
+}
+
+/// `--input-format` values, mapped onto the library's [`Format`].
+#[derive(Clone, Copy, ValueEnum)]
+enum InputFormat {
+    /// Plain text, including text extracted from PDF (hard line breaks, hyphenation).
+    Text,
+    /// Markdown with optional YAML front matter.
+    Markdown,
+    /// HTML: tags, scripts and styles skipped, entities decoded.
+    Html,
+}
+
+impl From<InputFormat> for Format {
+    fn from(f: InputFormat) -> Format {
+        match f {
+            InputFormat::Text => Format::Text,
+            InputFormat::Markdown => Format::Markdown,
+            InputFormat::Html => Format::Html,
+        }
+    }
+}
+
+impl From<ExtractFormat> for OutputFormat {
+    fn from(f: ExtractFormat) -> OutputFormat {
+        match f {
+            ExtractFormat::Text => OutputFormat::Text,
+            ExtractFormat::Json => OutputFormat::Json,
+            ExtractFormat::Jsonl => OutputFormat::Jsonl,
+        }
+    }
+}
+
 fn parse_date(s: &str) -> Result<Date, String> {
     Date::parse(s).ok_or_else(|| format!("'{s}' is not a date in the form YYYY-MM-DD"))
 }
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
-    match run(cli) {
-        Ok(code) => ExitCode::from(code),
-        Err(e) => {
-            eprintln!("numcheck: error: {e:#}");
-            ExitCode::from(2)
-        }
-    }
-}
-
-fn run(cli: Cli) -> Result<u8> {
-    match cli.command {
+    let result = match cli.command {
         Command::Extract(a) => extract(a),
         Command::Check(a) => check(a),
         Command::Reference {
             command: ReferenceCommand::Validate { dir },
         } => validate(dir),
-    }
-}
-
-fn load_lexicon(dirs: &[PathBuf]) -> Result<&'static Lexicon> {
-    let extra: Vec<&PathBuf> = dirs
-        .iter()
-        .filter(|d| {
-            d.join("lexicon").is_dir()
-                || d.join("units.csv").is_file()
-                || d.join("currencies.csv").is_file()
-        })
-        .collect();
-    if extra.is_empty() {
-        return Ok(Lexicon::embedded());
-    }
-    if extra.len() > 1 {
-        bail!("lexicon tables may come from one --reference directory only");
-    }
-    let lex = Lexicon::with_extra_dir(extra[0])?;
-    Ok(Box::leak(Box::new(lex)))
-}
-
-/// One input read: a document or the error that kept it from being read.
-fn read_inputs(input: &InputArgs) -> Vec<Result<Document, String>> {
-    let files = if input.files.is_empty() {
-        vec![PathBuf::from("-")]
-    } else {
-        input.files.clone()
     };
-    files
-        .iter()
-        .map(|p| {
-            let name = p.display().to_string();
-            let bytes = if name == "-" {
-                let mut buf = Vec::new();
-                std::io::stdin()
-                    .read_to_end(&mut buf)
-                    .map_err(|e| format!("-: cannot read standard input: {e}"))?;
-                buf
-            } else {
-                std::fs::read(p).map_err(|e| format!("{name}: cannot read: {e}"))?
-            };
-            let mut doc = Document::from_bytes(&name, &bytes, input.input_format)
-                .map_err(|e| e.to_string())?;
-            if input.date.is_some() {
-                doc.date = input.date;
-            }
-            if input.locale.is_some() {
-                doc.locale = input.locale.clone();
-            }
-            Ok(doc)
-        })
-        .collect()
-}
-
-/// The readable documents and the errors (already reported on stderr) of the rest.
-fn read_documents(input: &InputArgs) -> (Vec<Document>, Vec<String>) {
-    let mut docs = Vec::new();
-    let mut errors = Vec::new();
-    for r in read_inputs(input) {
-        match r {
-            Ok(d) => docs.push(d),
-            Err(e) => {
-                eprintln!("numcheck: error: {e}");
-                errors.push(e);
-            }
+    match result {
+        Ok(code) => ExitCode::from(code),
+        Err(e) => {
+            report_error(&format!("{e:#}"));
+            ExitCode::from(2)
         }
     }
-    (docs, errors)
 }
 
-/// The JSON line for an article of a stream that could not be read (also reported on stderr).
-fn stream_error(id: Option<&Value>, msg: &str) -> String {
+fn report_error(msg: &str) {
     eprintln!("numcheck: error: {msg}");
-    serde_json::json!({"id": id, "error": msg}).to_string() + "\n"
 }
 
-/// Writes to `--output` or standard output, refusing to overwrite an input.
-fn emit(input: &InputArgs, text: &str) -> Result<()> {
-    match &input.output {
-        Some(path) => {
-            let target = path.canonicalize().ok();
-            for f in &input.files {
-                if target.is_some() && f.canonicalize().ok() == target {
-                    bail!(
-                        "{}: refusing to write the report over an input file",
-                        path.display()
-                    );
-                }
-            }
-            std::fs::write(path, text).with_context(|| format!("{}: cannot write", path.display()))
-        }
-        None => {
-            let mut out = std::io::stdout().lock();
-            out.write_all(text.as_bytes()).ok();
-            Ok(())
+impl InputArgs {
+    fn options(&self) -> InputOptions {
+        InputOptions {
+            format: self.input_format.map(Format::from),
+            date: self.date,
+            locale: self.locale.clone(),
         }
     }
-}
 
-/// A progress bar on standard error for long batches (never on a pipe unless forced).
-struct Progress(Option<indicatif::ProgressBar>);
-
-impl Progress {
-    fn new(total: usize, forced: bool) -> Progress {
-        let on = forced || (total >= 20 && std::io::stderr().is_terminal());
-        Progress(on.then(|| {
-            let bar = indicatif::ProgressBar::with_draw_target(
-                Some(total as u64),
-                indicatif::ProgressDrawTarget::stderr(),
-            );
-            if let Ok(style) =
-                indicatif::ProgressStyle::with_template("{bar:30} {pos}/{len} files {elapsed}")
-            {
-                bar.set_style(style);
-            }
-            bar
-        }))
+    /// The readable documents, and the messages of the others (reported on stderr).
+    fn read(&self) -> (Vec<numcheck::Document>, Vec<String>) {
+        let (docs, errors) = input::read_documents(&self.files, &self.options());
+        let errors: Vec<String> = errors.iter().map(|e| e.to_string()).collect();
+        errors.iter().for_each(|e| report_error(e));
+        (docs, errors)
     }
-    fn tick(&mut self) {
-        if let Some(bar) = &self.0 {
-            bar.inc(1);
-            if bar.position() >= bar.length().unwrap_or(0) {
-                bar.finish();
-            }
-        }
-    }
-}
 
-#[derive(serde::Deserialize)]
-struct StreamIn {
-    id: Option<Value>,
-    text: String,
-    date: Option<String>,
-    format: Option<String>,
-    locale: Option<String>,
-}
-
-/// Reads JSON lines from stdin and calls `each` with (line number, id, document).
-fn stream(
-    input: &InputArgs,
-    mut each: impl FnMut(Option<&Value>, Result<Document, String>) -> String,
-) -> Result<u8> {
-    let stdin = std::io::stdin();
-    let mut out = std::io::BufWriter::new(std::io::stdout().lock());
-    let mut had_error = false;
-    for (n, line) in stdin.lock().lines().enumerate() {
-        let line = line.with_context(|| format!("-: line {}: cannot read", n + 1))?;
-        if line.trim().is_empty() {
-            continue;
-        }
-        let rec: StreamIn = match serde_json::from_str(&line) {
-            Ok(r) => r,
-            Err(e) => {
-                had_error = true;
-                let msg = format!(
-                    "-: line {}: not a JSON object with a \"text\" field: {e}",
-                    n + 1
-                );
-                eprintln!("numcheck: error: {msg}");
-                writeln!(out, "{}", serde_json::json!({"line": n + 1, "error": msg}))?;
-                continue;
-            }
-        };
-        let name = rec
-            .id
-            .as_ref()
-            .map(|v| match v {
-                Value::String(s) => s.clone(),
-                other => other.to_string(),
-            })
-            .unwrap_or_else(|| format!("line {}", n + 1));
-        let format = match rec.format.as_deref() {
-            Some("markdown") | Some("md") => Format::Markdown,
-            Some("html") => Format::Html,
-            _ => Format::Text,
-        };
-        let doc = if rec.text.trim().is_empty() {
-            Err(format!("{name}: empty text: nothing to check"))
-        } else {
-            let mut d = Document::from_text(&name, rec.text, format);
-            if let Some(ds) = &rec.date {
-                d.date = Date::parse(ds).or(d.date);
-            }
-            if input.date.is_some() {
-                d.date = input.date;
-            }
-            if let Some(l) = input.locale.clone().or(rec.locale.clone()) {
-                d.locale = Some(l);
-            }
-            Ok(d)
-        };
-        if doc.is_err() {
-            had_error = true;
-        }
-        let text = each(rec.id.as_ref(), doc);
-        out.write_all(text.as_bytes())?;
+    fn write(&self, text: &str) -> Result<()> {
+        let target = self.output.as_deref();
+        output::write_report(target, &self.files, text, &mut std::io::stdout().lock())?;
+        Ok(())
     }
-    out.flush()?;
-    Ok(if had_error { 2 } else { 0 })
+
+    /// Runs the stream loop over standard input: `each` renders one document.
+    fn stream(
+        &self,
+        lines: &dyn report::Renderer,
+        each: impl FnMut(&numcheck::Document, Option<&serde_json::Value>) -> String,
+    ) -> Result<stream::StreamSummary> {
+        let stdin = std::io::stdin().lock();
+        let stdout = std::io::stdout().lock();
+        Ok(stream::run(
+            stdin,
+            stdout,
+            &self.options(),
+            lines,
+            each,
+            report_error,
+        )?)
+    }
 }
 
 fn extract(a: ExtractArgs) -> Result<u8> {
-    let lex = load_lexicon(&a.input.reference)?;
+    let extended = numcheck::runner::extended_lexicon(&a.input.reference)?;
+    let lex = extended.as_ref().unwrap_or_else(|| Lexicon::embedded());
     let tol = Tolerances::default();
     if a.input.stream {
-        return stream(&a.input, |id, doc| match doc {
-            Ok(doc) => {
-                let claims = extract_claims(&doc, lex, &tol);
-                report::extract_jsonl_line(
-                    &Extracted {
-                        doc: &doc,
-                        claims: &claims,
-                    },
-                    lex,
-                    id,
-                )
-            }
-            Err(msg) => stream_error(id, &msg),
-        });
+        let lines = report::renderer(OutputFormat::Jsonl, lex, RenderOptions::default());
+        let summary = a.input.stream(lines.as_ref(), |doc, id| {
+            let claims = extract_claims(doc, lex, &tol);
+            let file = Extracted {
+                doc,
+                claims: &claims,
+            };
+            lines.extract_document(&file, id).unwrap_or_default()
+        })?;
+        return Ok(if summary.unreadable > 0 { 2 } else { 0 });
     }
-    let (inputs, errors) = read_documents(&a.input);
-    let mut progress = Progress::new(inputs.len(), a.input.progress);
-    let mut docs = Vec::new();
-    for d in inputs {
-        let claims = extract_claims(&d, lex, &tol);
-        docs.push((d, claims));
-        progress.tick();
-    }
-    let extracted: Vec<Extracted> = docs
+    let (docs, errors) = a.input.read();
+    let mut progress = Progress::new(docs.len(), a.input.progress);
+    let claims: Vec<_> = docs
         .iter()
-        .map(|(d, c)| Extracted { doc: d, claims: c })
+        .map(|d| {
+            let c = extract_claims(d, lex, &tol);
+            progress.tick();
+            c
+        })
         .collect();
-    let text = match a.format {
-        ExtractFormat::Text => report::extract_text(&extracted, lex),
-        ExtractFormat::Json => report::extract_json(&extracted, &errors, lex),
-        ExtractFormat::Jsonl => extracted
-            .iter()
-            .map(|e| report::extract_jsonl_line(e, lex, None))
-            .collect(),
-    };
-    emit(&a.input, &text)?;
+    let files: Vec<Extracted> = docs
+        .iter()
+        .zip(&claims)
+        .map(|(doc, claims)| Extracted { doc, claims })
+        .collect();
+    let text = report::renderer(a.format.into(), lex, RenderOptions::default())
+        .extract(&ExtractRun::new(&files, &errors))
+        .unwrap_or_default();
+    a.input.write(&text)?;
     Ok(if errors.is_empty() { 0 } else { 2 })
 }
 
@@ -401,20 +305,24 @@ fn check(a: CheckArgs) -> Result<u8> {
     let config = Config::discover(&std::env::current_dir().unwrap_or_else(|_| PathBuf::from(".")))?;
     let mut ref_dirs = config.reference_dirs();
     ref_dirs.extend(a.input.reference.iter().cloned());
-    let lex = load_lexicon(&ref_dirs)?;
+    let extended = numcheck::runner::extended_lexicon(&ref_dirs)?;
+    let lex = extended.as_ref().unwrap_or_else(|| Lexicon::embedded());
     let reference = if a.no_default_reference {
         ReferenceSet::empty(lex)
     } else {
         ReferenceSet::embedded(lex)?
     };
     let reference = reference.with_dirs(&ref_dirs, lex)?;
-    let fail_on = a.fail_on.or(config.fail_on).unwrap_or(FailOn::Inconsistent);
+    let fail_on = a
+        .fail_on
+        .map(FailOn::from)
+        .or(config.fail_on)
+        .unwrap_or(FailOn::Inconsistent);
     let format = a
         .format
-        .or(config
-            .format
-            .and_then(|f| CheckFormat::from_str(&f, true).ok()))
-        .unwrap_or(CheckFormat::Text);
+        .map(OutputFormat::from)
+        .or(config.format)
+        .unwrap_or(OutputFormat::Text);
     let options = CheckOptions {
         tolerances: config.tolerances.unwrap_or_default(),
     };
@@ -428,51 +336,42 @@ fn check(a: CheckArgs) -> Result<u8> {
     };
 
     if a.input.stream {
+        // a stream writes one JSON line per article, whatever the report format
+        let lines = report::renderer(OutputFormat::Jsonl, lex, render);
         let mut failed = false;
-        let code = stream(&a.input, |id, doc| match doc {
-            Ok(doc) => {
-                let r = checker.check(&doc);
-                failed |= r.fails(fail_on);
-                report::check_jsonl_line(&r, lex, id)
-            }
-            Err(msg) => stream_error(id, &msg),
+        let summary = a.input.stream(lines.as_ref(), |doc, id| {
+            let r = check_document(&checker, doc);
+            failed |= r.fails(fail_on);
+            lines.check_document(&r, id)
         })?;
-        return Ok(if code == 2 {
-            2
-        } else if failed {
-            1
-        } else {
-            0
-        });
+        return Ok(exit_code(summary.unreadable > 0, failed));
     }
 
-    let (docs, errors) = read_documents(&a.input);
+    let (docs, errors) = a.input.read();
     let mut progress = Progress::new(docs.len(), a.input.progress);
-    let mut reports = Vec::new();
-    for d in &docs {
-        reports.push(checker.check(d));
-        progress.tick();
-    }
+    let reports: Vec<_> = docs
+        .iter()
+        .map(|d| {
+            let r = check_document(&checker, d);
+            progress.tick();
+            r
+        })
+        .collect();
     let failed = reports.iter().any(|r| r.fails(fail_on));
-    let text = match format {
-        CheckFormat::Text => report::check_text(&reports, render),
-        CheckFormat::Json => report::check_json(&reports, &errors, lex),
-        CheckFormat::Jsonl => reports
-            .iter()
-            .map(|r| report::check_jsonl_line(r, lex, None))
-            .collect(),
-        CheckFormat::Markdown => report::check_markdown(&reports, lex),
-        CheckFormat::Sarif => report::check_sarif(&reports),
-        CheckFormat::Html => report::check_html(&reports),
-    };
-    emit(&a.input, &text)?;
-    Ok(if !errors.is_empty() {
+    let text = report::renderer(format, lex, render).check(&CheckRun::new(&reports, &errors));
+    a.input.write(&text)?;
+    Ok(exit_code(!errors.is_empty(), failed))
+}
+
+/// 2 for an input that could not be read, else 1 for findings at the fail level, else 0.
+fn exit_code(unreadable: bool, failed: bool) -> u8 {
+    if unreadable {
         2
     } else if failed {
         1
     } else {
         0
-    })
+    }
 }
 
 fn validate(dir: Option<PathBuf>) -> Result<u8> {
@@ -498,4 +397,34 @@ fn validate(dir: Option<PathBuf>) -> Result<u8> {
         if problems.len() == 1 { "" } else { "s" }
     );
     Ok(2)
+}
+
+/// A progress bar on standard error for long batches (never on a pipe unless forced).
+struct Progress(Option<indicatif::ProgressBar>);
+
+impl Progress {
+    fn new(total: usize, forced: bool) -> Progress {
+        let on = forced || (total >= 20 && std::io::stderr().is_terminal());
+        Progress(on.then(|| {
+            let bar = indicatif::ProgressBar::with_draw_target(
+                Some(total as u64),
+                indicatif::ProgressDrawTarget::stderr(),
+            );
+            if let Ok(style) =
+                indicatif::ProgressStyle::with_template("{bar:30} {pos}/{len} files {elapsed}")
+            {
+                bar.set_style(style);
+            }
+            bar
+        }))
+    }
+
+    fn tick(&mut self) {
+        if let Some(bar) = &self.0 {
+            bar.inc(1);
+            if bar.position() >= bar.length().unwrap_or(0) {
+                bar.finish();
+            }
+        }
+    }
 }

@@ -3,6 +3,7 @@
 
 use numcheck::check::{CheckOptions, Checker, FileReport, Severity, VerdictKind};
 use numcheck::reference::ReferenceSet;
+use numcheck::report::{self, Prose};
 use numcheck::{Date, Document, Format, Lexicon};
 
 const HEADER: &str = "id,entity,measure,value,low,high,unit,counted,as_of,period,source,aliases\n";
@@ -25,7 +26,15 @@ fn reference(facts: &str) -> ReferenceSet {
 /// Checks a document (leaked for the test's lifetime, so reports can borrow it).
 fn check(set: &ReferenceSet, doc: &Document) -> FileReport<'static> {
     let doc: &'static Document = Box::leak(Box::new(doc.clone()));
-    Checker::new(Lexicon::embedded(), set, CheckOptions::default()).check(doc)
+    numcheck::check_document(
+        &Checker::new(Lexicon::embedded(), set, CheckOptions::default()),
+        doc,
+    )
+}
+
+/// The English the report stage writes for verdict `i`.
+fn prose(r: &FileReport, i: usize) -> Prose {
+    report::explain(r, &r.verdicts[i], Lexicon::embedded())
 }
 
 fn doc(text: &str, date: Option<&str>) -> Document {
@@ -55,15 +64,8 @@ fn unit_conversion_in_brackets() {
     );
     assert_eq!(r.verdicts[3].kind, VerdictKind::Inconsistent);
     assert_eq!(r.verdicts[3].severity, Some(Severity::Gross));
-    assert!(
-        r.verdicts[3]
-            .suggestion
-            .as_deref()
-            .unwrap()
-            .contains("3.11"),
-        "{:?}",
-        r.verdicts[3].suggestion
-    );
+    let suggestion = prose(&r, 3).suggestion.unwrap();
+    assert!(suggestion.contains("3.11"), "{suggestion}");
 }
 
 #[test]
@@ -73,18 +75,16 @@ fn currency_conversion_needs_a_date_and_a_rate() {
     let r = check(&set, &doc(text, None));
     assert_eq!(r.verdicts[1].kind, VerdictKind::Unverifiable);
     assert!(
-        r.verdicts[1].summary.contains("no date"),
+        prose(&r, 1).summary.contains("no date"),
         "{}",
-        r.verdicts[1].summary
+        prose(&r, 1).summary
     );
     let r = check(&set, &doc(text, Some("1995-05-01")));
     assert_eq!(r.verdicts[1].kind, VerdictKind::Unverifiable);
     assert!(
-        r.verdicts[1]
-            .summary
-            .contains("before the ECB rate history"),
+        prose(&r, 1).summary.contains("before the ECB rate history"),
         "{}",
-        r.verdicts[1].summary
+        prose(&r, 1).summary
     );
     let r = check(
         &set,
@@ -95,9 +95,9 @@ fn currency_conversion_needs_a_date_and_a_rate() {
     );
     assert_eq!(r.verdicts[1].kind, VerdictKind::Unverifiable);
     assert!(
-        r.verdicts[1].summary.contains("RUB"),
+        prose(&r, 1).summary.contains("RUB"),
         "{}",
-        r.verdicts[1].summary
+        prose(&r, 1).summary
     );
     let r = check(&set, &doc("It raised £600m ($1.13bn).", Some("2005-01-20")));
     assert_eq!(
@@ -130,9 +130,10 @@ fn shares_must_add_up() {
     let bad = r
         .verdicts
         .iter()
-        .find(|v| v.kind == VerdictKind::Inconsistent)
+        .position(|v| v.kind == VerdictKind::Inconsistent)
         .unwrap();
-    assert!(bad.summary.contains("33.3%"), "{}", bad.summary);
+    let summary = prose(&r, bad).summary;
+    assert!(summary.contains("33.3%"), "{summary}");
 }
 
 #[test]
@@ -154,7 +155,7 @@ fn the_same_quantity_stated_twice() {
             VerdictKind::Unverifiable
         ]
     );
-    assert!(r.verdicts[1].summary.contains("line 1"));
+    assert!(prose(&r, 1).summary.contains("line 1"));
 }
 
 #[test]
@@ -261,12 +262,12 @@ fn scale_slips_are_gross() {
     assert_eq!(kinds(&r), vec![VerdictKind::Inconsistent]);
     assert_eq!(r.verdicts[0].severity, Some(Severity::Gross));
     assert!(
-        r.verdicts[0]
+        prose(&r, 0)
             .explanation
             .iter()
             .any(|l| l.contains("scale slip")),
         "{:?}",
-        r.verdicts[0].explanation
+        prose(&r, 0).explanation
     );
     // the same budget in dollars converts at the article's date
     let r = check(
@@ -338,7 +339,12 @@ fn one_line_dumps_stay_linear() {
             .iter()
             .all(|c| c.sentence.end - c.sentence.start < 5_000)
     );
-    let text = numcheck::report::check_text(&[r], numcheck::report::RenderOptions::default());
+    let text = report::renderer(
+        report::OutputFormat::Text,
+        Lexicon::embedded(),
+        report::RenderOptions::default(),
+    )
+    .check(&report::CheckRun::new(&[r], &[]));
     assert!(
         text.len() < 5_000_000,
         "text report of {} bytes",
@@ -422,7 +428,7 @@ fn a_percent_read_as_points_is_gross() {
     assert_eq!(kinds(&r), vec![VerdictKind::Inconsistent]);
     assert_eq!(r.verdicts[0].severity, Some(Severity::Gross));
     assert!(
-        r.verdicts[0]
+        prose(&r, 0)
             .explanation
             .iter()
             .any(|l| l.contains("percent read as points"))

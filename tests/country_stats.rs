@@ -11,7 +11,7 @@ fn verdict_of(text: &str, date: &str) -> (VerdictKind, String) {
     let checker = Checker::new(lex, &reference, CheckOptions::default());
     let mut doc = Document::from_text("t.txt", text.to_string(), Format::Text);
     doc.date = Date::parse(date);
-    let r = checker.check(&doc);
+    let r = numcheck::check_document(&checker, &doc);
     assert_eq!(
         r.verdicts.len(),
         1,
@@ -19,9 +19,10 @@ fn verdict_of(text: &str, date: &str) -> (VerdictKind, String) {
         r.claims.iter().map(|c| &c.text).collect::<Vec<_>>()
     );
     let v = &r.verdicts[0];
+    let prose = numcheck::report::explain(&r, v, lex);
     (
         v.kind,
-        format!("{} | {}", v.summary, v.explanation.join(" | ")),
+        format!("{} | {}", prose.summary, prose.explanation.join(" | ")),
     )
 }
 

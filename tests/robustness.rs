@@ -10,7 +10,7 @@ use std::sync::OnceLock;
 
 use numcheck::check::{CheckOptions, Checker};
 use numcheck::reference::ReferenceSet;
-use numcheck::report::{self, Extracted, RenderOptions};
+use numcheck::report::{self, CheckRun, Extracted, OutputFormat, RenderOptions};
 use numcheck::{Claim, Document, Format, InputError, Lexicon, Tolerances, extract_claims};
 use proptest::prelude::*;
 
@@ -74,15 +74,15 @@ fn run_all(doc: &Document) -> Result<(), String> {
     let lex = Lexicon::embedded();
     let claims = extract_claims(doc, lex, &Tolerances::default());
     assert_claims_point_into_source(doc, &claims)?;
-    report::extract_jsonl_line(
+    let lines = report::renderer(OutputFormat::Jsonl, lex, RenderOptions::default());
+    lines.extract_document(
         &Extracted {
             doc,
             claims: &claims,
         },
-        lex,
         None,
     );
-    let r = checker().check(doc);
+    let r = numcheck::check_document(&checker(), doc);
     assert_claims_point_into_source(doc, &r.claims)?;
     if r.verdicts.len() != r.claims.len() {
         return Err(format!(
@@ -100,8 +100,11 @@ fn run_all(doc: &Document) -> Result<(), String> {
             r.claims.len()
         ));
     }
-    report::check_jsonl_line(&r, lex, None);
-    report::check_text(std::slice::from_ref(&r), RenderOptions::default());
+    lines.check_document(&r, None);
+    let files = std::slice::from_ref(&r);
+    for format in OutputFormat::ALL {
+        report::renderer(format, lex, RenderOptions::default()).check(&CheckRun::new(files, &[]));
+    }
     Ok(())
 }
 

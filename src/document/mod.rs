@@ -32,7 +32,7 @@ use lines::LineIndex;
 use scan::{ScanBuilder, Segment};
 
 /// The markup an article is written in.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum, serde::Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Format {
     /// Plain text, including text extracted from PDF (hard line breaks, hyphenation).

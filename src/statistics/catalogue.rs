@@ -10,7 +10,7 @@ use rustc_hash::FxHashMap;
 
 use super::files::{Files, for_rows, list, problem, year_field};
 use super::matcher::PhraseMatcher;
-use crate::reference::Problem;
+use crate::table::TableError as Problem;
 
 /// What a measure's values are counted in (after its scale is applied).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]

@@ -8,7 +8,7 @@ use std::path::Path;
 
 use rustc_hash::FxHashMap;
 
-use crate::reference::Problem;
+use crate::table::TableError as Problem;
 
 /// The catalogue, embedded as text (small, read at start-up).
 const CATALOGUE: (&str, &str) = (

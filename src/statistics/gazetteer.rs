@@ -12,7 +12,7 @@ use rustc_hash::{FxHashMap, FxHashSet};
 
 use super::files::{Files, for_rows, list, problem};
 use super::matcher::NameMatcher;
-use crate::reference::Problem;
+use crate::table::TableError as Problem;
 
 /// A country (or a World Bank economy without an ISO code: Kosovo `XKX`, the Channel Islands
 /// `CHI`).

@@ -42,7 +42,7 @@ pub use lookup::{Lookup, LookupFact};
 pub use rates::{AnnualRate, CurrencyHistory, CurrencyPeriod};
 pub use table::{Columns, Table};
 
-use crate::reference::Problem;
+use crate::table::TableError as Problem;
 use files::{for_rows, problem, year_field};
 
 /// The earliest year a table may have (the carbon series start in 1750).

@@ -9,7 +9,7 @@ use rust_decimal::Decimal;
 
 use super::files::{Files, for_rows, problem, year_field};
 use super::gazetteer::Gazetteer;
-use crate::reference::Problem;
+use crate::table::TableError as Problem;
 
 /// The measure holding the rates.
 pub const EXCHANGE_RATE_MEASURE: &str = "exchange_rate";

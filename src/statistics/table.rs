@@ -13,7 +13,7 @@ use rustc_hash::{FxHashMap, FxHashSet};
 
 use super::files::{field_column, lint, problem};
 use super::{MAX_YEAR, MIN_YEAR};
-use crate::reference::Problem;
+use crate::table::TableError as Problem;
 
 /// The columns after `id` and `name`.
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -1,0 +1,200 @@
+//! What every rule of one document's check reads: the claims, the relations between them, the
+//! lexicon and reference, and the one date policy.
+
+use rust_decimal::Decimal;
+
+use super::convert::{self, ConvertError};
+use super::link::Linker;
+use super::{CheckOptions, Checker};
+use crate::claim::{Claim, Relation, RelationKind};
+use crate::document::{Date, Document};
+use crate::lexicon::{Lexicon, UnitId};
+use crate::reference::{RateUsed, ReferenceSet};
+
+/// The one date policy of a check. Two dates matter: the article's (from `--date`, front matter
+/// or HTML meta), and the year a claim's sentence names ("in 2019", "last year").
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Dates {
+    article: Option<Date>,
+}
+
+impl Dates {
+    /// The article's date.
+    pub(crate) fn article(&self) -> Option<Date> {
+        self.article
+    }
+
+    /// The year a sentence names: its first year written out ("in 2019"), else "last year" or
+    /// "this year" counted from the article's date.
+    pub(crate) fn sentence_year(&self, sentence: &str) -> Option<i32> {
+        sentence_years(sentence, self.article).first().copied()
+    }
+
+    /// The year statistics are looked up for: the sentence's, else the article's.
+    pub(crate) fn statistics_year(&self, sentence_year: Option<i32>) -> Option<i32> {
+        sentence_year.or(self.article.map(|d| d.year))
+    }
+
+    /// The date exchange rates are taken at when comparing with a fact: the article's, else the
+    /// fact's own.
+    pub(crate) fn rate_date(&self, fact_as_of: Option<Date>) -> Option<Date> {
+        self.article.or(fact_as_of)
+    }
+
+    /// Is a fact dated too late (more than a year after the article) for the article to state it?
+    pub(crate) fn after_article(&self, fact_as_of: Option<Date>) -> bool {
+        matches!((self.article, fact_as_of), (Some(a), Some(f)) if f.days() > a.days() + 366)
+    }
+}
+
+/// Years stated in a sentence ("in 2019"), and "last year"/"this year" against the article date.
+fn sentence_years(sentence: &str, article: Option<Date>) -> Vec<i32> {
+    let mut years = Vec::new();
+    let b = sentence.as_bytes();
+    let mut i = 0;
+    while i + 4 <= b.len() {
+        if b[i..i + 4].iter().all(u8::is_ascii_digit)
+            && (i == 0 || !b[i - 1].is_ascii_alphanumeric() && b[i - 1] != b',' && b[i - 1] != b'.')
+            && (i + 4 == b.len() || !b[i + 4].is_ascii_digit() && b[i + 4] != b',')
+        {
+            if let Ok(y) = sentence[i..i + 4].parse::<i32>() {
+                if (1900..=2100).contains(&y) {
+                    years.push(y);
+                }
+            }
+            i += 4;
+        } else {
+            i += 1;
+        }
+    }
+    if let Some(d) = article {
+        let lower = sentence.to_lowercase();
+        if lower.contains("last year") {
+            years.push(d.year - 1);
+        }
+        if lower.contains("this year") {
+            years.push(d.year);
+        }
+    }
+    years
+}
+
+/// One document's check: everything a rule reads.
+pub(crate) struct Context<'c> {
+    pub(crate) lex: &'c Lexicon,
+    pub(crate) reference: &'c ReferenceSet,
+    pub(crate) options: &'c CheckOptions,
+    pub(crate) doc: &'c Document,
+    pub(crate) claims: &'c [Claim],
+    /// Sorted by `from`.
+    relations: &'c [Relation],
+    pub(crate) dates: Dates,
+    /// Links claims to facts (with a cache of sentence terms).
+    pub(crate) linker: Linker,
+}
+
+impl<'c> Context<'c> {
+    pub(crate) fn new(
+        checker: &'c Checker<'c>,
+        doc: &'c Document,
+        claims: &'c [Claim],
+        relations: &'c [Relation],
+    ) -> Context<'c> {
+        Context {
+            lex: checker.lex,
+            reference: checker.reference,
+            options: &checker.options,
+            doc,
+            claims,
+            relations,
+            dates: Dates { article: doc.date },
+            linker: Linker::new(doc, checker.reference),
+        }
+    }
+
+    /// The claims `claim` is related to by `kind`.
+    pub(crate) fn related(
+        &self,
+        claim: usize,
+        kind: RelationKind,
+    ) -> impl Iterator<Item = usize> + '_ {
+        let start = self.relations.partition_point(|r| r.from < claim);
+        self.relations[start..]
+            .iter()
+            .take_while(move |r| r.from == claim)
+            .filter(move |r| r.kind == kind)
+            .map(|r| r.to)
+    }
+
+    /// The claims related to `claim` by `kind` (the other direction).
+    pub(crate) fn related_to(
+        &self,
+        claim: usize,
+        kind: RelationKind,
+    ) -> impl Iterator<Item = usize> + '_ {
+        self.relations
+            .iter()
+            .filter(move |r| r.to == claim && r.kind == kind)
+            .map(|r| r.from)
+    }
+
+    /// The sentence of a claim, as written.
+    pub(crate) fn sentence(&self, c: &Claim) -> &'c str {
+        self.doc
+            .source
+            .get(c.sentence.start..c.sentence.end)
+            .unwrap_or("")
+    }
+
+    /// Converts `value` between units; currencies at `date`.
+    pub(crate) fn convert(
+        &self,
+        value: Decimal,
+        from: UnitId,
+        to: UnitId,
+        date: Option<Date>,
+    ) -> Result<(Decimal, Option<RateUsed>), ConvertError> {
+        convert::convert(self.lex, self.reference, value, from, to, date)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_sentence_names_the_year() {
+        let d = Dates {
+            article: Date::parse("2021-06-01"),
+        };
+        assert_eq!(
+            d.sentence_year("In 2019 the plant made 40,000 cars."),
+            Some(2019)
+        );
+        assert_eq!(d.sentence_year("Last year it made 40,000."), Some(2020));
+        assert_eq!(d.sentence_year("This year it made 40,000."), Some(2021));
+        // a number with a thousands separator or a decimal is not a year
+        assert_eq!(
+            d.sentence_year("It made 1,2019 cars and 3.2019 tonnes."),
+            None
+        );
+        assert_eq!(d.statistics_year(None), Some(2021));
+        let undated = Dates { article: None };
+        assert_eq!(undated.sentence_year("Last year it made 40,000."), None);
+        assert_eq!(undated.statistics_year(None), None);
+        assert_eq!(
+            undated.rate_date(Date::parse("2020-01-01")),
+            Date::parse("2020-01-01")
+        );
+    }
+
+    #[test]
+    fn a_fact_from_after_the_article_is_too_late() {
+        let d = Dates {
+            article: Date::parse("2021-06-01"),
+        };
+        assert!(!d.after_article(Date::parse("2022-06-01")));
+        assert!(d.after_article(Date::parse("2022-06-03")));
+        assert!(!d.after_article(None));
+    }
+}

@@ -1,0 +1,131 @@
+//! **Conversion**: a figure followed in brackets by the same quantity in other units must
+//! convert to it.
+//!
+//! Why: newsrooms convert currencies and units for their readers by hand, and the bracketed
+//! figure is often worked out at the wrong rate, with the wrong factor or the wrong scale.
+//!
+//! How: the first figure is converted into the unit of the second, by the units table's factors
+//! or, for money, at the ECB reference rate of the article's date. The second figure agrees if
+//! its rounding interval holds the result; currencies may also be off by the exchange-rate
+//! tolerance (rates move within days, and newsrooms use their own), and two rounded figures
+//! agree if their intervals meet.
+//!
+//! Example: "The trail is 10 km (6 miles) long" is consistent by rounding (6.21 miles);
+//! "the lake is 5 km (9 miles) wide" is inconsistent: it should be about 3.11 miles.
+
+use rust_decimal::Decimal;
+
+use super::Rule;
+use crate::check::context::Context;
+use crate::check::magnitude::{scale_slip, severity};
+use crate::check::verdict::{
+    CheckId, ConversionEvidence, ConversionOutcome, Evidence, Gap, Severity, Verdict, VerdictKind,
+    point,
+};
+use crate::claim::{Interval, RelationKind};
+
+/// The conversion rule.
+pub(crate) struct Conversion;
+
+impl Rule for Conversion {
+    fn id(&self) -> CheckId {
+        CheckId::Conversion
+    }
+
+    fn check(&self, ctx: &Context, i: usize, _earlier: Option<&Verdict>) -> Option<Verdict> {
+        let from = ctx.related(i, RelationKind::ConvertedFrom).next()?;
+        let (a, b) = (&ctx.claims[from], &ctx.claims[i]);
+        let (ua, ub) = (a.reading.unit?, b.reading.unit?);
+        let (va, vb) = (a.reading.value?, b.reading.value?);
+        let bi = b.interval?;
+        let date = ctx.dates.article();
+        let (converted, rate) = match ctx.convert(va, ua, ub, date) {
+            Ok(x) => x,
+            Err(error) => {
+                let e = ConversionEvidence::CannotConvert { from, error };
+                return Some(Verdict::new(
+                    i,
+                    VerdictKind::Unverifiable,
+                    Evidence::Conversion(e),
+                ));
+            }
+        };
+        // the first figure's own rounding interval, converted
+        let a_range = a.interval.map(|ai| {
+            let conv = |x: Option<Decimal>| {
+                x.and_then(|x| ctx.convert(x, ua, ub, date).ok())
+                    .map(|x| x.0)
+            };
+            Interval {
+                low: conv(ai.low),
+                high: conv(ai.high),
+                ..ai
+            }
+        });
+        let tolerance = ctx.options.tolerances.currency_rate;
+        let rate_slack = if rate.is_some() {
+            converted.abs().saturating_mul(tolerance).round_dp(6)
+        } else {
+            Decimal::ZERO
+        };
+        let with_slack = Interval {
+            low: Some(converted.saturating_sub(rate_slack)),
+            high: Some(converted.saturating_add(rate_slack)),
+            low_open: false,
+            high_open: false,
+        };
+        let (kind, outcome) = if bi.contains(converted) {
+            if converted == vb {
+                (VerdictKind::Consistent, ConversionOutcome::Exact)
+            } else {
+                (
+                    VerdictKind::ConsistentByRounding,
+                    ConversionOutcome::Rounded,
+                )
+            }
+        } else if !rate_slack.is_zero() && bi.overlaps(&with_slack) {
+            (
+                VerdictKind::ConsistentByRounding,
+                ConversionOutcome::WithinRate,
+            )
+        } else if a_range.is_some_and(|ar| ar.overlaps(&bi)) {
+            (
+                VerdictKind::ConsistentByRounding,
+                ConversionOutcome::BothRounded,
+            )
+        } else {
+            let sev = severity(vb, converted);
+            let slip = if sev == Severity::Gross {
+                scale_slip(vb, converted)
+            } else {
+                None
+            };
+            (
+                VerdictKind::Inconsistent,
+                ConversionOutcome::Mismatch { scale_slip: slip },
+            )
+        };
+        let evidence = ConversionEvidence::Converted {
+            from,
+            converted,
+            rate,
+            tolerance,
+            outcome,
+        };
+        let mut v = Verdict::new(i, kind, Evidence::Conversion(evidence));
+        v.expected = Some(point(converted));
+        if kind == VerdictKind::Inconsistent {
+            v.severity = Some(severity(vb, converted));
+            v.gap = Some(Gap {
+                absolute: bi.distance(converted),
+                relative: if converted.is_zero() {
+                    None
+                } else {
+                    vb.checked_sub(converted)
+                        .and_then(|d| d.checked_div(converted))
+                },
+            });
+        }
+        Some(v)
+    }
+}

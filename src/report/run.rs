@@ -1,0 +1,114 @@
+//! What a renderer is given: one run's documents, the inputs that could not be read, and
+//! totals.
+
+use serde::Serialize;
+
+use crate::check::{FileReport, VerdictKind};
+use crate::claim::Claim;
+use crate::document::Document;
+
+/// One document and its claims, as `extract` reports them.
+pub struct Extracted<'a> {
+    /// The document.
+    pub doc: &'a Document,
+    /// Its claims.
+    pub claims: &'a [Claim],
+}
+
+/// Counts of verdicts over a check run.
+#[derive(Debug, Default, Clone, Copy, PartialEq, Eq, Serialize)]
+pub struct Totals {
+    /// Documents checked.
+    pub files: usize,
+    /// Claims found.
+    pub claims: usize,
+    /// Plainly consistent verdicts.
+    pub consistent: usize,
+    /// Verdicts consistent by rounding.
+    pub consistent_by_rounding: usize,
+    /// Inconsistent verdicts.
+    pub inconsistent: usize,
+    /// Unverifiable verdicts.
+    pub unverifiable: usize,
+    /// Ambiguous verdicts.
+    pub ambiguous: usize,
+}
+
+impl Totals {
+    /// Adds one file's verdicts.
+    pub fn add(&mut self, r: &FileReport) {
+        self.files += 1;
+        self.claims += r.claims.len();
+        for v in &r.verdicts {
+            match v.kind {
+                VerdictKind::Consistent => self.consistent += 1,
+                VerdictKind::ConsistentByRounding => self.consistent_by_rounding += 1,
+                VerdictKind::Inconsistent => self.inconsistent += 1,
+                VerdictKind::Unverifiable => self.unverifiable += 1,
+                VerdictKind::Ambiguous => self.ambiguous += 1,
+            }
+        }
+    }
+
+    /// "2 files, 18 claims: 12 consistent (1 by rounding), 2 inconsistent, 4 unverifiable".
+    pub fn summary_line(&self) -> String {
+        format!(
+            "{} file{}, {} claim{}: {} consistent ({} by rounding), {} inconsistent, {} unverifiable, {} ambiguous",
+            self.files,
+            if self.files == 1 { "" } else { "s" },
+            self.claims,
+            if self.claims == 1 { "" } else { "s" },
+            self.consistent + self.consistent_by_rounding,
+            self.consistent_by_rounding,
+            self.inconsistent,
+            self.unverifiable,
+            self.ambiguous
+        )
+    }
+}
+
+/// One `check` run, as every format receives it.
+pub struct CheckRun<'a> {
+    /// The documents checked, in input order.
+    pub files: &'a [FileReport<'a>],
+    /// Inputs that could not be read, one message each ("b.bin: looks like a binary file …").
+    pub unreadable: &'a [String],
+    /// Verdict counts over `files`.
+    pub totals: Totals,
+}
+
+impl<'a> CheckRun<'a> {
+    /// A run over checked documents and the inputs that could not be read.
+    pub fn new(files: &'a [FileReport<'a>], unreadable: &'a [String]) -> CheckRun<'a> {
+        let mut totals = Totals::default();
+        for f in files {
+            totals.add(f);
+        }
+        CheckRun {
+            files,
+            unreadable,
+            totals,
+        }
+    }
+}
+
+/// One `extract` run, as every format receives it.
+pub struct ExtractRun<'a> {
+    /// The documents read, in input order, with their claims.
+    pub files: &'a [Extracted<'a>],
+    /// Inputs that could not be read, one message each.
+    pub unreadable: &'a [String],
+    /// Claims over all files.
+    pub claims: usize,
+}
+
+impl<'a> ExtractRun<'a> {
+    /// A run over read documents and the inputs that could not be read.
+    pub fn new(files: &'a [Extracted<'a>], unreadable: &'a [String]) -> ExtractRun<'a> {
+        ExtractRun {
+            files,
+            unreadable,
+            claims: files.iter().map(|f| f.claims.len()).sum(),
+        }
+    }
+}
