@@ -290,15 +290,15 @@ impl Interval {
 
     /// Distance from `x` to the interval (0 inside).
     pub fn distance(&self, x: Decimal) -> Decimal {
-        if let Some(l) = self.low {
-            if x < l {
-                return l.saturating_sub(x);
-            }
+        if let Some(l) = self.low
+            && x < l
+        {
+            return l.saturating_sub(x);
         }
-        if let Some(h) = self.high {
-            if x > h {
-                return x.saturating_sub(h);
-            }
+        if let Some(h) = self.high
+            && x > h
+        {
+            return x.saturating_sub(h);
         }
         Decimal::ZERO
     }

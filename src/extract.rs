@@ -596,11 +596,12 @@ fn currency_prefix(ctx: &Ctx, i: usize) -> Option<(usize, UnitId, Option<String>
             // "$US160": sign then code
             let mut end = after;
             let mut reading = resolve_reading(ctx, i, &cf.readings, form);
-            if ctx.kind(after) == Some(TK::Word) && ctx.ws(after) == 0 {
-                if let Some(cf2) = ctx.lex.currency_symbols.get(ctx.t(after)) {
-                    reading = (cf2.readings[0].0, None);
-                    end = after + 1;
-                }
+            if ctx.kind(after) == Some(TK::Word)
+                && ctx.ws(after) == 0
+                && let Some(cf2) = ctx.lex.currency_symbols.get(ctx.t(after))
+            {
+                reading = (cf2.readings[0].0, None);
+                end = after + 1;
             }
             return Some((end, reading.0, reading.1));
         }
@@ -847,16 +848,14 @@ fn parse_digit_core(ctx: &Ctx, i: usize) -> Core {
         && ctx.ws(j + 1) == 0
         && ctx.is_word(j + 2)
         && ctx.low(j + 2) == "of"
+        && let (Some(a), Some(b)) = (core.value, Decimal::from_str(ctx.t(j + 1)).ok())
+        && !b.is_zero()
     {
-        if let (Some(a), Some(b)) = (core.value, Decimal::from_str(ctx.t(j + 1)).ok()) {
-            if !b.is_zero() {
-                core.value = a.checked_div(b);
-                core.fraction = true;
-                core.precision = Decimal::ZERO;
-                core.end = j + 2;
-                return core;
-            }
-        }
+        core.value = a.checked_div(b);
+        core.fraction = true;
+        core.precision = Decimal::ZERO;
+        core.end = j + 2;
+        return core;
     }
     // scale: attached "1.2bn", spaced "1.2 billion", "4 hundred"
     j = core.end;
@@ -908,12 +907,13 @@ fn scale_suffix_ok(ctx: &Ctx, j: usize) -> bool {
         }
         // metres when a length conversion or a dimension word follows
         let next = j + 1;
-        if ctx.is_sym(next, "(") && ctx.kind(next + 1) == Some(TK::Num) {
-            if let Some(k) = (next + 2..next + 4).find(|&k| ctx.is_word(k)) {
-                let u = ctx.t(k);
-                if matches!(u, "ft" | "feet" | "foot" | "yards" | "yd" | "in" | "inches") {
-                    return false;
-                }
+        if ctx.is_sym(next, "(")
+            && ctx.kind(next + 1) == Some(TK::Num)
+            && let Some(k) = (next + 2..next + 4).find(|&k| ctx.is_word(k))
+        {
+            let u = ctx.t(k);
+            if matches!(u, "ft" | "feet" | "foot" | "yards" | "yd" | "in" | "inches") {
+                return false;
             }
         }
         if ctx.is_hyphen(next) && ctx.is_word(next + 1) {
@@ -1091,22 +1091,23 @@ fn parse_word_core(ctx: &Ctx, i: usize) -> Option<Core> {
         return Some(core);
     }
     // "half a million", "half a dozen"
-    if w0 == "half" && ctx.is_word(i + 1) && ctx.low(i + 1) == "a" {
-        if let Some(nw) = ctx.number_word(i + 2) {
-            if matches!(
-                nw.kind,
-                NumberWordKind::Scale | NumberWordKind::Dozen | NumberWordKind::Hundred
-            ) {
-                core.value = Some(nw.value / Decimal::TWO);
-                // "half a million" is a round figure: ±10% of it
-                core.precision = nw.value / Decimal::TEN;
-                core.scaled = nw.kind == NumberWordKind::Scale;
-                core.scale = core.scaled.then_some(nw.value);
-                core.vague = nw.kind == NumberWordKind::Dozen;
-                core.end = i + 3;
-                return Some(core);
-            }
-        }
+    if w0 == "half"
+        && ctx.is_word(i + 1)
+        && ctx.low(i + 1) == "a"
+        && let Some(nw) = ctx.number_word(i + 2)
+        && matches!(
+            nw.kind,
+            NumberWordKind::Scale | NumberWordKind::Dozen | NumberWordKind::Hundred
+        )
+    {
+        core.value = Some(nw.value / Decimal::TWO);
+        // "half a million" is a round figure: ±10% of it
+        core.precision = nw.value / Decimal::TEN;
+        core.scaled = nw.kind == NumberWordKind::Scale;
+        core.scale = core.scaled.then_some(nw.value);
+        core.vague = nw.kind == NumberWordKind::Dozen;
+        core.end = i + 3;
+        return Some(core);
     }
     loop {
         if !ctx.is_word(j) {
@@ -1116,13 +1117,12 @@ fn parse_word_core(ctx: &Ctx, i: usize) -> Option<Core> {
         let Some(nw) = lex.number_words.get(w).copied() else {
             // "and" inside a number: "two hundred and fifty", "one and a half"
             if w == "and" && any && ctx.ws(j) > 0 {
-                if let Some(n2) = ctx.number_word(j + 1) {
-                    if matches!(n2.kind, NumberWordKind::Unit | NumberWordKind::Ten)
-                        && last_kind == Some(NumberWordKind::Hundred)
-                    {
-                        j += 1;
-                        continue;
-                    }
+                if let Some(n2) = ctx.number_word(j + 1)
+                    && matches!(n2.kind, NumberWordKind::Unit | NumberWordKind::Ten)
+                    && last_kind == Some(NumberWordKind::Hundred)
+                {
+                    j += 1;
+                    continue;
                 }
                 if ctx.is_word(j + 1)
                     && ctx.low(j + 1) == "a"
@@ -1456,17 +1456,17 @@ fn read_unit(ctx: &Ctx, j: usize, attached_only: bool) -> Option<UnitRead> {
                 });
             }
         }
-        if let Some(cf) = ctx.lex.minor_currency.get(name.as_str()) {
-            if name != "p" || !spaced {
-                let (id, note) = resolve_reading(ctx, j, &cf.readings, &collapsed);
-                return Some(UnitRead {
-                    unit: Some(id),
-                    note,
-                    end: last + 1,
-                    minor: true,
-                    ..Default::default()
-                });
-            }
+        if let Some(cf) = ctx.lex.minor_currency.get(name.as_str())
+            && (name != "p" || !spaced)
+        {
+            let (id, note) = resolve_reading(ctx, j, &cf.readings, &collapsed);
+            return Some(UnitRead {
+                unit: Some(id),
+                note,
+                end: last + 1,
+                minor: true,
+                ..Default::default()
+            });
         }
         if let Some(form) = ctx.lex.unit_readings.get(name.as_str()) {
             let (id, note) = resolve_reading(ctx, j, &form.readings, &collapsed);
@@ -1523,22 +1523,23 @@ fn symbol_context_ok(ctx: &Ctx, sym: &str, j: usize, last: usize) -> bool {
 
 /// Reads a qualifier phrase ending just before token `i`.
 fn qualifier_before(ctx: &Ctx, i: usize) -> Option<(Qualifier, usize)> {
-    if i >= 1 && ctx.is_word(i - 1) {
-        if let Some(phrases) = ctx.lex.qualifiers_by_last.get(ctx.low(i - 1)) {
-            // longest phrase first (the table is sorted that way)
-            for (words, q) in phrases {
-                let k = words.len();
-                if i < k {
-                    continue;
-                }
-                let start = i - k;
-                let ok = words.iter().enumerate().all(|(x, w)| {
-                    let t = start + x;
-                    ctx.is_word(t) && ctx.low(t) == w.trim_end_matches('.')
-                });
-                if ok && ctx.same_sentence(start, i) {
-                    return Some((*q, start));
-                }
+    if i >= 1
+        && ctx.is_word(i - 1)
+        && let Some(phrases) = ctx.lex.qualifiers_by_last.get(ctx.low(i - 1))
+    {
+        // longest phrase first (the table is sorted that way)
+        for (words, q) in phrases {
+            let k = words.len();
+            if i < k {
+                continue;
+            }
+            let start = i - k;
+            let ok = words.iter().enumerate().all(|(x, w)| {
+                let t = start + x;
+                ctx.is_word(t) && ctx.low(t) == w.trim_end_matches('.')
+            });
+            if ok && ctx.same_sentence(start, i) {
+                return Some((*q, start));
             }
         }
     }
@@ -1809,10 +1810,10 @@ pub fn singularise(w: &str) -> String {
             return format!("{stem}{sg}");
         }
     }
-    if let Some(stem) = w.strip_suffix("ies") {
-        if stem.len() > 1 {
-            return format!("{stem}y");
-        }
+    if let Some(stem) = w.strip_suffix("ies")
+        && stem.len() > 1
+    {
+        return format!("{stem}y");
     }
     for suf in ["ches", "shes", "sses", "xes", "zzes"] {
         if w.ends_with(suf) {
@@ -1961,14 +1962,13 @@ fn is_non_claim(ctx: &Ctx, core: &Core, has_currency: bool) -> bool {
             return true;
         }
         // "(1)" list markers
-        if let Some(p) = prev {
-            if ctx.is_sym(p, "(")
-                && ctx.is_sym(next, ")")
-                && core.value.is_some_and(|v| v < Decimal::from(10))
-                && !ctx.is_word(next + 1)
-            {
-                return true;
-            }
+        if let Some(p) = prev
+            && ctx.is_sym(p, "(")
+            && ctx.is_sym(next, ")")
+            && core.value.is_some_and(|v| v < Decimal::from(10))
+            && !ctx.is_word(next + 1)
+        {
+            return true;
         }
     }
     let v = core.value;
@@ -1994,54 +1994,55 @@ fn is_non_claim(ctx: &Ctx, core: &Core, has_currency: bool) -> bool {
         }
     }
     // years: 4 digits, no separators
-    if is_digits && core.decimals == 0 && !core.has_separator && !core.scaled && !has_currency {
-        if let Some(v) = v {
-            if core.integer_digits == Some(4)
-                && v >= Decimal::from(1500)
-                && v <= Decimal::from(2100)
-            {
-                return looks_like_year(ctx, core);
-            }
-        }
+    if is_digits
+        && core.decimals == 0
+        && !core.has_separator
+        && !core.scaled
+        && !has_currency
+        && let Some(v) = v
+        && core.integer_digits == Some(4)
+        && v >= Decimal::from(1500)
+        && v <= Decimal::from(2100)
+    {
+        return looks_like_year(ctx, core);
     }
     // labels: "page 5", "Section 427", "Boeing 747", "Game 2"
-    if let Some(p) = prev {
-        if is_digits && !has_currency && ctx.same_sentence(p, i) {
-            let label = ctx.role(p) & role::LABEL != 0;
-            let proper = ctx.capitalized(p)
-                && p != sent_first
-                && ctx.ws(i) == 1
-                && !ctx
-                    .lex
-                    .qualifiers_before
-                    .iter()
-                    .any(|(w, _)| w.len() == 1 && w[0] == ctx.low(p))
-                && ctx.role(p) & role::MONTH == 0;
-            let caps_code = ctx.is_word(p)
-                && ctx.t(p).len() >= 2
-                && ctx.t(p).chars().all(|c| c.is_ascii_uppercase())
-                && ctx.ws(i) == 1;
-            if (label && ctx.ws(i) <= 1) || proper || caps_code {
-                // "No. 10", "Part 3", but not "Exhibit shows 5 people"
-                return !(ctx.is_word(end)
-                    && ctx.ws(end) <= 1
-                    && is_unit_start(ctx, end)
-                    && !label);
-            }
-            if ctx.is_sym(p, ".")
-                && p >= 1
-                && ctx.is_word(p - 1)
-                && matches!(
-                    ctx.low(p - 1),
-                    "no" | "nos" | "p" | "pp" | "vol" | "fig" | "ch" | "art" | "sec" | "para"
-                )
-                && ctx.ws(p) == 0
-            {
-                return true;
-            }
-            if ctx.is_sym(p, "#") {
-                return true;
-            }
+    if let Some(p) = prev
+        && is_digits
+        && !has_currency
+        && ctx.same_sentence(p, i)
+    {
+        let label = ctx.role(p) & role::LABEL != 0;
+        let proper = ctx.capitalized(p)
+            && p != sent_first
+            && ctx.ws(i) == 1
+            && !ctx
+                .lex
+                .qualifiers_before
+                .iter()
+                .any(|(w, _)| w.len() == 1 && w[0] == ctx.low(p))
+            && ctx.role(p) & role::MONTH == 0;
+        let caps_code = ctx.is_word(p)
+            && ctx.t(p).len() >= 2
+            && ctx.t(p).chars().all(|c| c.is_ascii_uppercase())
+            && ctx.ws(i) == 1;
+        if (label && ctx.ws(i) <= 1) || proper || caps_code {
+            // "No. 10", "Part 3", but not "Exhibit shows 5 people"
+            return !(ctx.is_word(end) && ctx.ws(end) <= 1 && is_unit_start(ctx, end) && !label);
+        }
+        if ctx.is_sym(p, ".")
+            && p >= 1
+            && ctx.is_word(p - 1)
+            && matches!(
+                ctx.low(p - 1),
+                "no" | "nos" | "p" | "pp" | "vol" | "fig" | "ch" | "art" | "sec" | "para"
+            )
+            && ctx.ws(p) == 0
+        {
+            return true;
+        }
+        if ctx.is_sym(p, "#") {
+            return true;
         }
     }
     if is_digits {
@@ -2072,22 +2073,23 @@ fn is_non_claim(ctx: &Ctx, core: &Core, has_currency: bool) -> bool {
             return true;
         }
         // "between A.D. 1000 and 1260": the partner of an era-marked year
-        if core.decimals == 0 && !core.has_separator && v.is_some_and(|v| v <= Decimal::from(2100))
-        {
-            if let Some(p) = prev.filter(|&p| {
+        if core.decimals == 0
+            && !core.has_separator
+            && v.is_some_and(|v| v <= Decimal::from(2100))
+            && let Some(p) = prev.filter(|&p| {
                 ctx.is_word(p) && matches!(ctx.low(p), "and" | "to") || ctx.is_hyphen(p)
-            }) {
-                let q = p.wrapping_sub(1);
-                if ctx.kind(q) == Some(TK::Num) && ctx.same_sentence(q, i) {
-                    let era_before =
-                        q >= 1 && ctx.is_word(q - 1) && matches!(ctx.t(q - 1), "AD" | "BC")
-                            || q >= 4
-                                && ctx.is_sym(q - 1, ".")
-                                && ctx.t(q - 2) == "D"
-                                && ctx.t(q - 4) == "A";
-                    if era_before {
-                        return true;
-                    }
+            })
+        {
+            let q = p.wrapping_sub(1);
+            if ctx.kind(q) == Some(TK::Num) && ctx.same_sentence(q, i) {
+                let era_before =
+                    q >= 1 && ctx.is_word(q - 1) && matches!(ctx.t(q - 1), "AD" | "BC")
+                        || q >= 4
+                            && ctx.is_sym(q - 1, ".")
+                            && ctx.t(q - 2) == "D"
+                            && ctx.t(q - 4) == "A";
+                if era_before {
+                    return true;
                 }
             }
         }
@@ -2151,12 +2153,12 @@ fn looks_like_year(ctx: &Ctx, core: &Core) -> bool {
     if ctx.is_sym(end, "%") {
         return false;
     }
-    if let Some(u) = read_unit(ctx, end, false) {
-        if let Some(id) = u.unit {
-            let unit = ctx.lex.unit(id);
-            if unit.kind != UnitKind::Physical || unit.dimension != "time" {
-                return false;
-            }
+    if let Some(u) = read_unit(ctx, end, false)
+        && let Some(id) = u.unit
+    {
+        let unit = ctx.lex.unit(id);
+        if unit.kind != UnitKind::Physical || unit.dimension != "time" {
+            return false;
         }
     }
     let prev_word = i
@@ -2290,37 +2292,33 @@ fn parse_at(ctx: &Ctx, i: usize, prior: &[Reading]) -> Step {
         && ctx.is_word(j + 2)
         && ctx.low(j + 2) == "long"
         && ctx.ws(j + 2) == 0
+        && let Some(&unit) = ctx.lex.unit_names.get(ctx.low(j))
+        && ctx.lex.unit(unit).dimension == "time"
+        && !(j > 0 && ctx.is_word(j - 1) && ctx.number_word(j - 1).is_some())
+        && !(j > 0 && ctx.is_hyphen(j - 1) && ctx.ws(j) == 0)
     {
-        if let Some(&unit) = ctx.lex.unit_names.get(ctx.low(j)) {
-            if ctx.lex.unit(unit).dimension == "time"
-                && !(j > 0 && ctx.is_word(j - 1) && ctx.number_word(j - 1).is_some())
-                && !(j > 0 && ctx.is_hyphen(j - 1) && ctx.ws(j) == 0)
-            {
-                let span = span_of(ctx, j, j + 3);
-                let (qualifier, _) =
-                    qualifier_before(ctx, j).unwrap_or((Qualifier::Approximately, j));
-                return Step::Claim(
-                    Box::new(Reading {
-                        scan_span: span,
-                        sentence: sentence_span(ctx, j),
-                        kind: ClaimKind::Duration,
-                        value: Some(Decimal::ONE),
-                        value_high: None,
-                        precision: Decimal::ONE,
-                        qualifier,
-                        vague: true,
-                        direction: None,
-                        unit: Some(unit),
-                        per: None,
-                        unit_note: None,
-                        counted: None,
-                        counted_phrase: None,
-                        problem: None,
-                    }),
-                    j + 3,
-                );
-            }
-        }
+        let span = span_of(ctx, j, j + 3);
+        let (qualifier, _) = qualifier_before(ctx, j).unwrap_or((Qualifier::Approximately, j));
+        return Step::Claim(
+            Box::new(Reading {
+                scan_span: span,
+                sentence: sentence_span(ctx, j),
+                kind: ClaimKind::Duration,
+                value: Some(Decimal::ONE),
+                value_high: None,
+                precision: Decimal::ONE,
+                qualifier,
+                vague: true,
+                direction: None,
+                unit: Some(unit),
+                per: None,
+                unit_note: None,
+                counted: None,
+                counted_phrase: None,
+                problem: None,
+            }),
+            j + 3,
+        );
     }
     let Some(mut core) = parse_core(ctx, j) else {
         return Step::Skip(i + 1);
@@ -2454,38 +2452,40 @@ fn parse_at(ctx: &Ctx, i: usize, prior: &[Reading]) -> Step {
         && ctx.is_hyphen(claim_end)
         && ctx.ws(claim_end) == 0
         && ctx.ws(claim_end + 1) == 0
+        && let Some(u) = read_unit(ctx, claim_end + 1, false)
     {
-        if let Some(u) = read_unit(ctx, claim_end + 1, false) {
-            unit = u.unit;
-            kind_age = u.age;
-            claim_end = u.end;
-            unit_note = u.note.clone();
-            unit_read = Some(u);
-            // "-year-old"
-            if ctx.is_hyphen(claim_end)
-                && ctx.is_word(claim_end + 1)
-                && ctx.low(claim_end + 1) == "old"
-                && ctx.ws(claim_end) == 0
-            {
-                kind_age = true;
-                claim_end += 2;
-            }
+        unit = u.unit;
+        kind_age = u.age;
+        claim_end = u.end;
+        unit_note = u.note.clone();
+        unit_read = Some(u);
+        // "-year-old"
+        if ctx.is_hyphen(claim_end)
+            && ctx.is_word(claim_end + 1)
+            && ctx.low(claim_end + 1) == "old"
+            && ctx.ws(claim_end) == 0
+        {
+            kind_age = true;
+            claim_end += 2;
         }
     }
     // "10.5 million Australian dollars ($7.5 million)": the bracketed dollar amount is a
     // conversion into US dollars, whatever cue the sentence has
-    if had_currency && start_tok >= 2 && ctx.is_sym(start_tok - 1, "(") && ctx.t(start_tok) == "$" {
-        if let (Some(prev), Some(&usd)) = (prior.last(), ctx.lex.currency_codes.get("USD")) {
-            let before = ctx.toks[start_tok - 2].e as usize;
-            if prev.scan_span.end == before
-                && prev.kind == ClaimKind::Currency
-                && prev.unit == unit
-                && unit != Some(usd)
-            {
-                unit = Some(usd);
-                unit_note =
-                    Some("'$' read as USD: a conversion in brackets after another dollar".into());
-            }
+    if had_currency
+        && start_tok >= 2
+        && ctx.is_sym(start_tok - 1, "(")
+        && ctx.t(start_tok) == "$"
+        && let (Some(prev), Some(&usd)) = (prior.last(), ctx.lex.currency_codes.get("USD"))
+    {
+        let before = ctx.toks[start_tok - 2].e as usize;
+        if prev.scan_span.end == before
+            && prev.kind == ClaimKind::Currency
+            && prev.unit == unit
+            && unit != Some(usd)
+        {
+            unit = Some(usd);
+            unit_note =
+                Some("'$' read as USD: a conversion in brackets after another dollar".into());
         }
     }
     let unit_after_first = unit.is_some() && unit_read.is_some();
@@ -2514,11 +2514,12 @@ fn parse_at(ctx: &Ctx, i: usize, prior: &[Reading]) -> Step {
     };
     // "from $36,040 at 10.45pm last night to $34,935", "from 21 mpg combined to 23": a few
     // words may part the ends of a from-to range
-    if connector.is_none() && range_opener == Some("from") {
-        if let Some(to) = split_range_to(ctx, claim_end) {
-            k = to;
-            connector = Some("to");
-        }
+    if connector.is_none()
+        && range_opener == Some("from")
+        && let Some(to) = split_range_to(ctx, claim_end)
+    {
+        k = to;
+        connector = Some("to");
     }
     if let Some(conn) = connector {
         k += 1;
@@ -2779,14 +2780,13 @@ fn parse_at(ctx: &Ctx, i: usize, prior: &[Reading]) -> Step {
         {
             // "tens of millions of dollars", "a third of those screened", "one of the best"
             let mut q = p + 1;
-            if let Some(u) = read_unit(ctx, q, false) {
-                if u.unit
+            if let Some(u) = read_unit(ctx, q, false)
+                && u.unit
                     .is_some_and(|id| ctx.lex.unit(id).kind == UnitKind::Currency)
-                {
-                    unit = u.unit;
-                    unit_note = u.note;
-                    claim_end = u.end;
-                }
+            {
+                unit = u.unit;
+                unit_note = u.note;
+                claim_end = u.end;
             }
             // "1/16 of a US pint", "a quarter of a mile": a fraction of a unit is a measure
             if unit.is_none() && core.fraction && high.is_none() {
@@ -2795,14 +2795,13 @@ fn parse_at(ctx: &Ctx, i: usize, prior: &[Reading]) -> Step {
                 } else {
                     q
                 };
-                if let Some(u) = read_unit(ctx, q2, false).filter(|u| !u.age && !u.minor) {
-                    if u.unit
+                if let Some(u) = read_unit(ctx, q2, false).filter(|u| !u.age && !u.minor)
+                    && u.unit
                         .is_some_and(|id| ctx.lex.unit(id).kind == UnitKind::Physical)
-                    {
-                        unit = u.unit;
-                        unit_note = u.note;
-                        claim_end = u.end;
-                    }
+                {
+                    unit = u.unit;
+                    unit_note = u.note;
+                    claim_end = u.end;
                 }
             }
             if unit.is_none() {
@@ -2879,21 +2878,20 @@ fn parse_at(ctx: &Ctx, i: usize, prior: &[Reading]) -> Step {
             || (ctx.ws(core.end + 1) > 0
                 && ctx.is_word(core.end + 1)
                 && matches!(ctx.low(core.end + 1), "and" | "or" | "to")))
+        && let Some((u, noun)) = shared_hyphen_unit(ctx, core.end + 1)
     {
-        if let Some((u, noun)) = shared_hyphen_unit(ctx, core.end + 1) {
-            match u {
-                Some(u) => {
-                    unit = u.unit;
-                    unit_note = u.note;
-                    kind_age = u.age;
-                }
-                None => {
-                    counted_phrase_text = noun.clone();
-                    counted = noun.map(|w| singularise(&w));
-                }
+        match u {
+            Some(u) => {
+                unit = u.unit;
+                unit_note = u.note;
+                kind_age = u.age;
             }
-            claim_end = core.end + 1;
+            None => {
+                counted_phrase_text = noun.clone();
+                counted = noun.map(|w| singularise(&w));
+            }
         }
+        claim_end = core.end + 1;
     }
     // "the 12 page document", "a 3 cylinder engine": a singular noun after a number greater
     // than one is used as a modifier, and names what the number counts
@@ -2938,22 +2936,21 @@ fn parse_at(ctx: &Ctx, i: usize, prior: &[Reading]) -> Step {
         kind_age = true;
     }
     // "517 rushing yards": a unit at the head of the counted phrase
-    if unit.is_none() {
-        if let Some(head) = counted.as_deref() {
-            let lower_case = counted_phrase_text.as_deref().is_some_and(|p| {
-                p.rsplit(' ')
-                    .next()
-                    .is_some_and(|w| !w.chars().any(|c| c.is_uppercase()))
-            });
-            if let Some(&id) = ctx.lex.unit_names.get(head).filter(|_| lower_case) {
-                if ctx.lex.unit(id).kind == UnitKind::Physical
-                    && !ctx.lex.currency_names.contains_key(head)
-                {
-                    unit = Some(id);
-                    counted = None;
-                    counted_phrase_text = None;
-                }
-            }
+    if unit.is_none()
+        && let Some(head) = counted.as_deref()
+    {
+        let lower_case = counted_phrase_text.as_deref().is_some_and(|p| {
+            p.rsplit(' ')
+                .next()
+                .is_some_and(|w| !w.chars().any(|c| c.is_uppercase()))
+        });
+        if let Some(&id) = ctx.lex.unit_names.get(head).filter(|_| lower_case)
+            && ctx.lex.unit(id).kind == UnitKind::Physical
+            && !ctx.lex.currency_names.contains_key(head)
+        {
+            unit = Some(id);
+            counted = None;
+            counted_phrase_text = None;
         }
     }
     // "3,000 tests per day", "20 flights a week"
@@ -2963,13 +2960,11 @@ fn parse_at(ctx: &Ctx, i: usize, prior: &[Reading]) -> Step {
         && ctx.is_word(claim_end)
         && matches!(ctx.low(claim_end), "per" | "a" | "an" | "each")
         && ctx.is_word(claim_end + 1)
+        && let Some(&id) = ctx.lex.unit_names.get(ctx.low(claim_end + 1))
+        && ctx.lex.unit(id).dimension == "time"
     {
-        if let Some(&id) = ctx.lex.unit_names.get(ctx.low(claim_end + 1)) {
-            if ctx.lex.unit(id).dimension == "time" {
-                per = Some(ctx.lex.unit(id).code.clone());
-                claim_end += 2;
-            }
-        }
+        per = Some(ctx.lex.unit(id).code.clone());
+        claim_end += 2;
     }
     if let Some(id) = unit {
         let u = ctx.lex.unit(id);
@@ -3077,16 +3072,14 @@ fn parse_at(ctx: &Ctx, i: usize, prior: &[Reading]) -> Step {
                     && ctx.is_word(claim_end)
                     && ctx.low(claim_end) == "per"
                     && ctx.is_word(claim_end + 1)
-                {
-                    if let Some(&id) = ctx
+                    && let Some(&id) = ctx
                         .lex
                         .unit_names
                         .get(ctx.low(claim_end + 1))
                         .filter(|&&id| ctx.lex.unit(id).dimension == "time")
-                    {
-                        per = Some(ctx.lex.unit(id).code.clone());
-                        claim_end += 2;
-                    }
+                {
+                    per = Some(ctx.lex.unit(id).code.clone());
+                    claim_end += 2;
                 }
             }
         }

@@ -57,10 +57,10 @@ fn sentence_years(sentence: &str, article: Option<Date>) -> Vec<i32> {
             && (i == 0 || !b[i - 1].is_ascii_alphanumeric() && b[i - 1] != b',' && b[i - 1] != b'.')
             && (i + 4 == b.len() || !b[i + 4].is_ascii_digit() && b[i + 4] != b',')
         {
-            if let Ok(y) = sentence[i..i + 4].parse::<i32>() {
-                if (1900..=2100).contains(&y) {
-                    years.push(y);
-                }
+            if let Ok(y) = sentence[i..i + 4].parse::<i32>()
+                && (1900..=2100).contains(&y)
+            {
+                years.push(y);
             }
             i += 4;
         } else {

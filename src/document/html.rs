@@ -90,15 +90,13 @@ pub(super) fn read(b: &mut ScanBuilder, start: usize) -> Meta {
         locale: found.locale,
         notes: found.notes,
     };
-    if meta.date.is_none() {
-        if let Some((at, content)) = found.bad_date {
-            meta.notes.push((
-                at,
-                format!(
-                    "<meta> date {content:?} is not a date (YYYY-MM-DD): the article is undated"
-                ),
-            ));
-        }
+    if meta.date.is_none()
+        && let Some((at, content)) = found.bad_date
+    {
+        meta.notes.push((
+            at,
+            format!("<meta> date {content:?} is not a date (YYYY-MM-DD): the article is undated"),
+        ));
     }
     meta
 }

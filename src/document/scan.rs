@@ -188,11 +188,11 @@ impl<'a> ScanBuilder<'a> {
     /// Puts `text`, read from markup (a decoded entity), standing for `source[start..end]`.
     pub fn replace(&mut self, start: usize, end: usize, text: &str) {
         let mut chars = text.chars();
-        if let (Some(c), None) = (chars.next(), chars.next()) {
-            if let Some(ctl) = invisible::control(c) {
-                self.control(ctl, start, end);
-                return;
-            }
+        if let (Some(c), None) = (chars.next(), chars.next())
+            && let Some(ctl) = invisible::control(c)
+        {
+            self.control(ctl, start, end);
+            return;
         }
         if self.bidi.reversed() {
             self.blank_piece(start, end);

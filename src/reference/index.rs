@@ -100,10 +100,10 @@ impl ReferenceSet {
             ts.dedup();
             f.entity_terms = entity;
             let mut keys = ts.clone();
-            if let Some(c) = &f.counted {
-                if !keys.contains(c) {
-                    keys.push(c.clone());
-                }
+            if let Some(c) = &f.counted
+                && !keys.contains(c)
+            {
+                keys.push(c.clone());
             }
             for t in keys {
                 self.index.entry(t).or_default().push(i as u32);
@@ -117,10 +117,10 @@ impl ReferenceSet {
     pub(crate) fn candidates(&self, context_terms: &[&str]) -> Vec<u32> {
         let mut out: Vec<u32> = Vec::new();
         for t in context_terms {
-            if let Some(ids) = self.index.get(*t) {
-                if ids.len() <= MAX_POSTINGS {
-                    out.extend_from_slice(ids);
-                }
+            if let Some(ids) = self.index.get(*t)
+                && ids.len() <= MAX_POSTINGS
+            {
+                out.extend_from_slice(ids);
             }
         }
         out.sort_unstable();

@@ -137,10 +137,11 @@ impl RateTable {
                 return Ok((r, *d));
             }
         }
-        if let Some((last, rates)) = self.days.last() {
-            if date > *last && rates[col].is_some() {
-                return Err(RateError::AfterHistory { date, last: *last });
-            }
+        if let Some((last, rates)) = self.days.last()
+            && date > *last
+            && rates[col].is_some()
+        {
+            return Err(RateError::AfterHistory { date, last: *last });
         }
         Err(RateError::NoRateNear {
             code: code.into(),

@@ -17,15 +17,14 @@ pub fn write_report(
         let _ = stdout.write_all(text.as_bytes());
         return Ok(());
     };
-    if let Ok(target) = path.canonicalize() {
-        if inputs
+    if let Ok(target) = path.canonicalize()
+        && inputs
             .iter()
             .any(|f| f.canonicalize().ok().as_ref() == Some(&target))
-        {
-            return Err(RunError::WouldOverwriteInput {
-                path: path.display().to_string(),
-            });
-        }
+    {
+        return Err(RunError::WouldOverwriteInput {
+            path: path.display().to_string(),
+        });
     }
     std::fs::write(path, text).map_err(|error| RunError::Write {
         path: path.display().to_string(),

@@ -176,15 +176,15 @@ fn rounded_only(c: &Claim, flo: Decimal, fhi: Decimal) -> bool {
 
 /// The distance between two intervals (0 when they meet).
 fn gap_between(a: &Interval, b: &Interval) -> Decimal {
-    if let (Some(ah), Some(bl)) = (a.high, b.low) {
-        if ah < bl {
-            return bl.saturating_sub(ah);
-        }
+    if let (Some(ah), Some(bl)) = (a.high, b.low)
+        && ah < bl
+    {
+        return bl.saturating_sub(ah);
     }
-    if let (Some(bh), Some(al)) = (b.high, a.low) {
-        if bh < al {
-            return al.saturating_sub(bh);
-        }
+    if let (Some(bh), Some(al)) = (b.high, a.low)
+        && bh < al
+    {
+        return al.saturating_sub(bh);
     }
     Decimal::ZERO
 }

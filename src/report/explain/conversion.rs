@@ -89,14 +89,14 @@ pub(crate) fn explain(s: &Subject, e: &ConversionEvidence) -> Prose {
                 oneline(&a.text)
             );
             p.suggestion = Some(about);
-            if let Some(g) = s.verdict.gap {
-                if let Some(r) = g.relative {
-                    p.explanation.push(format!(
-                        "gap: {} ({:+.1}%)",
-                        fmt_num(g.absolute.round_dp(4)),
-                        r.to_f64().unwrap_or(0.0) * 100.0
-                    ));
-                }
+            if let Some(g) = s.verdict.gap
+                && let Some(r) = g.relative
+            {
+                p.explanation.push(format!(
+                    "gap: {} ({:+.1}%)",
+                    fmt_num(g.absolute.round_dp(4)),
+                    r.to_f64().unwrap_or(0.0) * 100.0
+                ));
             }
             if let Some(slip) = slip {
                 p.explanation

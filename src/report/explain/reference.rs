@@ -168,18 +168,18 @@ fn compared(
             } else {
                 format!("{text} is wrong: the reference gives {correct}")
             };
-            if let Some(g) = v.gap {
-                if let Some(r) = g.relative {
-                    p.explanation.push(
-                        format!(
-                            "gap: {} {} ({:+.1}% from the fact)",
-                            fmt_num(g.absolute.round_dp(4)),
-                            unit,
-                            r.to_f64().unwrap_or(0.0) * 100.0
-                        )
-                        .replace("  ", " "),
-                    );
-                }
+            if let Some(g) = v.gap
+                && let Some(r) = g.relative
+            {
+                p.explanation.push(
+                    format!(
+                        "gap: {} {} ({:+.1}% from the fact)",
+                        fmt_num(g.absolute.round_dp(4)),
+                        unit,
+                        r.to_f64().unwrap_or(0.0) * 100.0
+                    )
+                    .replace("  ", " "),
+                );
             }
             if let Some(slip) = slip {
                 p.explanation
