@@ -88,7 +88,13 @@ struct InputArgs {
     progress: bool,
     /// Threads to run on: files, and `--stream` lines, are worked on in parallel; output is in
     /// input order and the same whatever the number (default, or 0: every core).
-    #[arg(long, short = 'j', value_name = "N", env = "NUMCHECK_JOBS")]
+    #[arg(
+        long,
+        short = 'j',
+        value_name = "N",
+        env = "NUMCHECK_JOBS",
+        hide_env_values = true
+    )]
     jobs: Option<usize>,
 }
 
