@@ -10,7 +10,7 @@ use rust_decimal::Decimal;
 pub use crate::claim::{ClaimKind, Reading, Span};
 use crate::claim::{Direction, Qualifier};
 use crate::document::Document;
-use crate::lexicon::{Lexicon, NumberWordKind, UnitId, UnitKind, normalise_name, role};
+use crate::lexicon::{Lexicon, NumberWordKind, Role, Roles, UnitId, UnitKind, normalise_name};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum TK {
@@ -265,8 +265,8 @@ fn sentence_starts(text: &str, toks: &[Tok], lex: &Lexicon) -> Vec<usize> {
                 let word = &text[w.s as usize..w.e as usize];
                 let lower = word.to_ascii_lowercase();
                 if word.len() == 1
-                    || lex.role(&lower) & role::ABBREVIATION != 0
-                    || lex.role(&lower) & role::MONTH != 0
+                    || lex.roles(&lower).has(Role::Abbreviation)
+                    || lex.roles(&lower).has(Role::Month)
                 {
                     continue;
                 }
@@ -366,12 +366,15 @@ impl<'a> Ctx<'a> {
     fn ws(&self, i: usize) -> u8 {
         self.toks.get(i).map(|t| t.ws).unwrap_or(3)
     }
-    fn role(&self, i: usize) -> u16 {
+    fn role(&self, i: usize) -> Roles {
         if self.is_word(i) {
-            self.lex.role(self.low(i))
+            self.lex.roles(self.low(i))
         } else {
-            0
+            Roles::NONE
         }
+    }
+    fn is(&self, i: usize, r: impl Into<Roles>) -> bool {
+        self.role(i).any(r.into())
     }
     fn same_sentence(&self, a: usize, b: usize) -> bool {
         self.sent_of.get(a) == self.sent_of.get(b)
@@ -1301,7 +1304,7 @@ fn fraction_context(ctx: &Ctx, k: usize, half: bool) -> bool {
         "the" | "its" | "their" | "his" | "her" | "our" | "this" | "that" | "a" | "an" => half,
         // a noun or adjective after it makes an ordinal: "a third quarter", "a sixth straight"
         _ => {
-            ctx.role(k) & role::STOP != 0
+            ctx.is(k, Role::Stop)
                 || ctx.lex.changes.contains_key(w)
                 || (w.ends_with("ed") && !ctx.lex.number_words.contains_key(w))
                 || read_unit(ctx, k, false).is_some()
@@ -1617,7 +1620,7 @@ fn counted_phrase(ctx: &Ctx, j: usize, singular_number: bool) -> Option<(String,
         && ctx.low(j).len() > 5
         && ctx.low(j).ends_with("ly")
         && ctx.low(j + 1).ends_with("ed")
-        && ctx.role(j) & role::STOP == 0
+        && !ctx.is(j, Role::Stop)
         && ctx.is_word(j + 2)
         && ctx.same_sentence(j, j + 2)
     {
@@ -1637,7 +1640,7 @@ fn counted_phrase(ctx: &Ctx, j: usize, singular_number: bool) -> Option<(String,
             && ctx.ws(k) == 1
             && ctx.is_word(k + 1)
             && ctx.ws(k + 1) == 1
-            && ctx.role(k + 1) & (role::STOP | role::DETERMINER_BLOCK) == 0
+            && !ctx.is(k + 1, Role::Stop | Role::DeterminerBlock)
             && !ctx.lex.number_words.contains_key(ctx.low(k + 1))
         {
             words.push((k, k + 1));
@@ -1649,8 +1652,8 @@ fn counted_phrase(ctx: &Ctx, j: usize, singular_number: bool) -> Option<(String,
         let compound =
             ctx.is_hyphen(k + 1) && ctx.ws(k + 1) == 0 && ctx.is_word(k + 2) && ctx.ws(k + 2) == 0;
         if !compound
-            && r & (role::STOP | role::DETERMINER_BLOCK | role::MONTH) != 0
-            && r & role::PLURAL_NOUN == 0
+            && r.any(Role::Stop | Role::DeterminerBlock | Role::Month)
+            && !r.has(Role::PluralNoun)
         {
             break;
         }
@@ -1670,7 +1673,7 @@ fn counted_phrase(ctx: &Ctx, j: usize, singular_number: bool) -> Option<(String,
         // "20 died and …", "300 injured.": a verb, not the counted noun
         if (w.ends_with("ed") || w.ends_with("ing"))
             && words.is_empty()
-            && (!ctx.is_word(k + 1) || ctx.role(k + 1) & role::STOP != 0)
+            && (!ctx.is_word(k + 1) || ctx.is(k + 1, Role::Stop))
         {
             break;
         }
@@ -1714,12 +1717,12 @@ fn counted_phrase(ctx: &Ctx, j: usize, singular_number: bool) -> Option<(String,
                 && ctx.is_word(n)
                 && ctx.ws(n) == 1
                 && ctx.same_sentence(k, n)
-                && ctx.role(n) & (role::STOP | role::DETERMINER_BLOCK | role::MONTH) == 0
+                && !ctx.is(n, Role::Stop | Role::DeterminerBlock | Role::Month)
                 && !ctx.t(n).chars().any(|c| c.is_uppercase())
                 && !(ctx.is_hyphen(n + 1) && ctx.ws(n + 1) == 0)
                 && ctx.low(n).len() > 3
                 && is_plural(ctx, n + 1)
-                && ctx.role(n) & role::PLURAL_NOUN == 0
+                && !ctx.is(n, Role::PluralNoun)
             {
                 words.push((n, n + 1));
                 plural_at = Some(words.len());
@@ -1738,7 +1741,7 @@ fn counted_phrase(ctx: &Ctx, j: usize, singular_number: bool) -> Option<(String,
                 .iter()
                 .any(|suf| w.ends_with(suf));
             if !ctx.is_word(end)
-                || ctx.role(end) & (role::STOP | role::DETERMINER_BLOCK) != 0
+                || ctx.is(end, Role::Stop | Role::DeterminerBlock)
                 || ctx.ws(end) == 0
                 || !adjective
             {
@@ -1776,7 +1779,7 @@ fn counted_phrase(ctx: &Ctx, j: usize, singular_number: bool) -> Option<(String,
 fn is_plural(ctx: &Ctx, end: usize) -> bool {
     let last = end - 1;
     let w = ctx.low(last);
-    if ctx.role(last) & role::PLURAL_NOUN != 0 {
+    if ctx.is(last, Role::PluralNoun) {
         return true;
     }
     w.len() > 2
@@ -1922,7 +1925,7 @@ fn is_non_claim(ctx: &Ctx, core: &Core, has_currency: bool) -> bool {
         // times: "5pm", "11 a.m.", "0401 GMT", "10.45pm"
         if ctx.is_word(next) && ctx.ws(next) <= 1 {
             let w = ctx.low(next);
-            if ctx.role(next) & role::TIME_MARKER != 0
+            if ctx.is(next, Role::TimeMarker)
                 && !(matches!(w, "hours" | "hrs" | "h") && ctx.ws(next) == 1)
                 && !matches!(w, "hours" | "hrs")
             {
@@ -1943,7 +1946,7 @@ fn is_non_claim(ctx: &Ctx, core: &Core, has_currency: bool) -> bool {
             if ctx.ws(next) == 0
                 && !ctx.lex.scales.contains_key(ctx.t(next))
                 && read_unit(ctx, next, true).is_none()
-                && ctx.role(next) & role::TIME_MARKER == 0
+                && !ctx.is(next, Role::TimeMarker)
             {
                 return true;
             }
@@ -1976,10 +1979,10 @@ fn is_non_claim(ctx: &Ctx, core: &Core, has_currency: bool) -> bool {
         v.is_some_and(|v| v.fract().is_zero() && v >= Decimal::ONE && v <= Decimal::from(31));
     // dates: "20 October", "October 20", "Oct. 31"
     if is_digits && int_small && core.decimals == 0 {
-        if ctx.role(end) & role::MONTH != 0 && (ctx.t(end) != "may" && ctx.t(end) != "march") {
+        if ctx.is(end, Role::Month) && (ctx.t(end) != "may" && ctx.t(end) != "march") {
             return true;
         }
-        if ctx.is_word(end) && ctx.low(end) == "of" && ctx.role(end + 1) & role::MONTH != 0 {
+        if ctx.is_word(end) && ctx.low(end) == "of" && ctx.is(end + 1, Role::Month) {
             return true;
         }
         if let Some(p) = prev {
@@ -1988,7 +1991,7 @@ fn is_non_claim(ctx: &Ctx, core: &Core, has_currency: bool) -> bool {
             } else {
                 p
             };
-            if ctx.role(mp) & role::MONTH != 0 && ctx.capitalized(mp) {
+            if ctx.is(mp, Role::Month) && ctx.capitalized(mp) {
                 return true;
             }
         }
@@ -2007,7 +2010,7 @@ fn is_non_claim(ctx: &Ctx, core: &Core, has_currency: bool) -> bool {
     // labels: "page 5", "Section 427", "Boeing 747", "Game 2"
     if let Some(p) = prev {
         if is_digits && !has_currency && ctx.same_sentence(p, i) {
-            let label = ctx.role(p) & role::LABEL != 0;
+            let label = ctx.is(p, Role::Label);
             let proper = ctx.capitalized(p)
                 && p != sent_first
                 && ctx.ws(i) == 1
@@ -2016,7 +2019,7 @@ fn is_non_claim(ctx: &Ctx, core: &Core, has_currency: bool) -> bool {
                     .qualifiers_before
                     .iter()
                     .any(|(w, _)| w.len() == 1 && w[0] == ctx.low(p))
-                && ctx.role(p) & role::MONTH == 0;
+                && !ctx.is(p, Role::Month);
             let caps_code = ctx.is_word(p)
                 && ctx.t(p).len() >= 2
                 && ctx.t(p).chars().all(|c| c.is_ascii_uppercase())
@@ -2107,7 +2110,7 @@ fn is_non_claim(ctx: &Ctx, core: &Core, has_currency: bool) -> bool {
             && ctx.ws(end) == 1
             && ctx.capitalized(end)
             && ctx.same_sentence(i, end)
-            && ctx.role(end) & (role::MONTH | role::WEEKDAY) == 0
+            && !ctx.is(end, Role::Month | Role::Weekday)
             && !is_unit_start(ctx, end)
             && !ctx.lex.unit_symbols.contains_key(ctx.t(end))
             && counted_phrase(ctx, end, false).is_none()
@@ -2197,7 +2200,7 @@ fn looks_like_year(ctx: &Ctx, core: &Core) -> bool {
                 | "at"
                 | "than"
                 | "as"
-        ) || ctx.lex.role(w) & role::MONTH != 0
+        ) || ctx.lex.roles(w).has(Role::Month)
         {
             return true;
         }
@@ -2330,7 +2333,7 @@ fn parse_at(ctx: &Ctx, i: usize, prior: &[Reading]) -> Step {
         let w = ctx.low(core.first);
         if core.first > 0 {
             let p = core.first - 1;
-            if ctx.role(p) & role::DETERMINER_BLOCK != 0
+            if ctx.is(p, Role::DeterminerBlock)
                 && ctx.ws(core.first) > 0
                 && matches!(w, "one" | "half")
             {
@@ -2352,7 +2355,7 @@ fn parse_at(ctx: &Ctx, i: usize, prior: &[Reading]) -> Step {
                 return Step::Skip(core.end);
             }
             // "number one keeper", "chapter three", "the top ten"
-            if ctx.role(p) & role::LABEL != 0 && ctx.same_sentence(p, core.first) {
+            if ctx.is(p, Role::Label) && ctx.same_sentence(p, core.first) {
                 return Step::Skip(core.end);
             }
         }
@@ -2547,7 +2550,7 @@ fn parse_at(ctx: &Ctx, i: usize, prior: &[Reading]) -> Step {
                         && core2.value.is_some_and(|v| v <= Decimal::from(20));
                     let points = value.is_some_and(|v| v <= Decimal::from(200))
                         && core2.value.is_some_and(|v| v <= Decimal::from(200));
-                    small || (points && sentence_has_role(ctx, i, role::SPORTS))
+                    small || (points && sentence_has_role(ctx, i, Role::Sports))
                 };
             if score_like {
                 let mut kk = core2.end;
@@ -2726,7 +2729,7 @@ fn parse_at(ctx: &Ctx, i: usize, prior: &[Reading]) -> Step {
                 );
             if (is_unit || !is_a)
                 && !time_ago
-                && ctx.lex.role(w) & role::STOP == 0
+                && !ctx.lex.roles(w).has(Role::Stop)
                 && !ctx.lex.number_words.contains_key(w)
             {
                 let u = ctx
@@ -2846,7 +2849,7 @@ fn parse_at(ctx: &Ctx, i: usize, prior: &[Reading]) -> Step {
                 p += 1;
             }
             if let Some((head, phrase, end)) = counted_phrase(ctx, p, singular) {
-                if !(more && ctx.low(p - 1) == "more" && ctx.role(p) & role::STOP != 0) {
+                if !(more && ctx.low(p - 1) == "more" && ctx.is(p, Role::Stop)) {
                     counted = Some(head);
                     counted_phrase_text = Some(phrase);
                     claim_end = end;
@@ -3020,7 +3023,7 @@ fn parse_at(ctx: &Ctx, i: usize, prior: &[Reading]) -> Step {
             })
             && w.len() >= 3
             && !ctx.t(n).chars().any(|c| c.is_uppercase())
-            && ctx.role(n) & (role::STOP | role::DETERMINER_BLOCK | role::MONTH) == 0
+            && !ctx.is(n, Role::Stop | Role::DeterminerBlock | Role::Month)
             && !ctx.lex.number_words.contains_key(w)
             && !ctx.lex.changes.contains_key(w)
             && !(ctx.is_hyphen(n + 1) && ctx.ws(n + 1) == 0)
@@ -3119,7 +3122,7 @@ fn parse_at(ctx: &Ctx, i: usize, prior: &[Reading]) -> Step {
 
     // "from 6 to 9 January": a range of days
     if kind == ClaimKind::Number
-        && ctx.role(claim_end) & role::MONTH != 0
+        && ctx.is(claim_end, Role::Month)
         && ctx.capitalized(claim_end)
         && value.is_some_and(|v| v <= Decimal::from(31))
         && high.is_none_or(|h| h <= Decimal::from(31))
@@ -3189,7 +3192,7 @@ fn shared_hyphen_unit(ctx: &Ctx, from: usize) -> Option<(Option<UnitRead>, Optio
                 let w = ctx.low(k + 2);
                 let noun = w.len() >= 3
                     && !ctx.t(k + 2).chars().any(|c| c.is_uppercase())
-                    && ctx.role(k + 2) & (role::STOP | role::DETERMINER_BLOCK | role::MONTH) == 0
+                    && !ctx.is(k + 2, Role::Stop | Role::DeterminerBlock | Role::Month)
                     && !ctx.lex.number_words.contains_key(w)
                     && !w.ends_with("ly")
                     && !w.ends_with("th")
@@ -3222,7 +3225,7 @@ fn attributive_noun(ctx: &Ctx, n: usize) -> bool {
         let w = ctx.low(i);
         w.len() >= 3
             && !ctx.t(i).chars().any(|c| c.is_uppercase())
-            && ctx.role(i) & (role::STOP | role::DETERMINER_BLOCK | role::MONTH) == 0
+            && !ctx.is(i, Role::Stop | Role::DeterminerBlock | Role::Month)
             && !ctx.lex.number_words.contains_key(w)
             && !ctx.lex.changes.contains_key(w)
             && !ctx.lex.scales.contains_key(w)
@@ -3314,7 +3317,7 @@ fn split_range_to(ctx: &Ctx, from: usize) -> Option<usize> {
     None
 }
 
-fn sentence_has_role(ctx: &Ctx, i: usize, flag: u16) -> bool {
+fn sentence_has_role(ctx: &Ctx, i: usize, flag: Role) -> bool {
     let si = ctx.sent_of[i] as usize;
     let first = ctx.sent_starts[si];
     let last = ctx
@@ -3322,7 +3325,7 @@ fn sentence_has_role(ctx: &Ctx, i: usize, flag: u16) -> bool {
         .get(si + 1)
         .copied()
         .unwrap_or(ctx.toks.len());
-    (first..last).any(|j| ctx.role(j) & flag != 0)
+    (first..last).any(|j| ctx.is(j, flag))
 }
 
 #[cfg(test)]

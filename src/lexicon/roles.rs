@@ -1,0 +1,123 @@
+//! Word roles: the classes of words the extractor reads, named in the `role` column of
+//! `lexicon/<language>/words.csv`. A word may have several roles (one row each).
+
+/// Declares the roles: each variant, the name the tables use, and what it means.
+macro_rules! roles {
+    ($($(#[doc = $doc:literal])* $variant:ident = $name:literal,)*) => {
+        /// A class of words the extractor reads (the `role` column of `words.csv`).
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+        #[repr(u8)]
+        pub enum Role {
+            $($(#[doc = $doc])* $variant,)*
+        }
+
+        impl Role {
+            /// Every role, in declaration order.
+            pub const ALL: &'static [Role] = &[$(Role::$variant,)*];
+
+            /// The role's name in the tables.
+            pub fn name(self) -> &'static str {
+                match self {
+                    $(Role::$variant => $name,)*
+                }
+            }
+        }
+    };
+}
+
+roles! {
+    /// A month name or abbreviation ("october", "oct").
+    Month = "month",
+    /// A weekday name.
+    Weekday = "weekday",
+    /// A word after a number that makes it a clock time ("pm", "GMT").
+    TimeMarker = "time_marker",
+    /// A number after it is a name or reference ("page 5", "Boeing 747").
+    Label = "label",
+    /// A word before "one" or "half" that makes it a pronoun or a noun ("the one").
+    DeterminerBlock = "determiner_block",
+    /// A word that ends a counted-noun phrase ("of", "said").
+    Stop = "stop",
+    /// An irregular plural noun ("people", "data").
+    PluralNoun = "plural_noun",
+    /// A sports word: a hyphenated pair of numbers near it is a score.
+    Sports = "sports",
+    /// A full stop after it does not end a sentence ("Mr.", "approx.").
+    Abbreviation = "abbreviation",
+}
+
+impl Role {
+    /// The role with this table name.
+    pub fn from_name(name: &str) -> Option<Role> {
+        Role::ALL.iter().copied().find(|r| r.name() == name)
+    }
+
+    const fn bit(self) -> u64 {
+        1 << (self as u8)
+    }
+}
+
+/// A set of roles (the roles of one word).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct Roles(u64);
+
+impl Roles {
+    /// No role.
+    pub const NONE: Roles = Roles(0);
+
+    /// Adds a role.
+    pub fn insert(&mut self, role: Role) {
+        self.0 |= role.bit();
+    }
+
+    /// Does the set hold this role?
+    pub const fn has(self, role: Role) -> bool {
+        self.0 & role.bit() != 0
+    }
+
+    /// Does the set share a role with `other`?
+    pub const fn any(self, other: Roles) -> bool {
+        self.0 & other.0 != 0
+    }
+
+    /// Is the set empty?
+    pub const fn is_empty(self) -> bool {
+        self.0 == 0
+    }
+}
+
+impl From<Role> for Roles {
+    fn from(r: Role) -> Roles {
+        Roles(r.bit())
+    }
+}
+
+impl std::ops::BitOr for Role {
+    type Output = Roles;
+    fn bitor(self, rhs: Role) -> Roles {
+        Roles(self.bit() | rhs.bit())
+    }
+}
+
+impl std::ops::BitOr<Role> for Roles {
+    type Output = Roles;
+    fn bitor(self, rhs: Role) -> Roles {
+        Roles(self.0 | rhs.bit())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn names_round_trip_and_fit_the_set() {
+        assert!(Role::ALL.len() <= 64);
+        for &r in Role::ALL {
+            assert_eq!(Role::from_name(r.name()), Some(r));
+        }
+        let set = Role::Month | Role::Stop;
+        assert!(set.has(Role::Month) && set.has(Role::Stop) && !set.has(Role::Label));
+        assert!(set.any(Role::Stop.into()) && !set.any(Role::Label | Role::Sports));
+    }
+}

@@ -1,0 +1,190 @@
+//! Words: number words (`numbers.csv`), scale words (`scales.csv`), qualifier phrases
+//! (`qualifiers.csv`), change verbs (`changes.csv`) and word roles (`words.csv`).
+
+use rust_decimal::Decimal;
+use serde::Deserialize;
+
+use super::Lexicon;
+use super::roles::Role;
+use super::tables::{dec, row_error, rows};
+use crate::claim::{Direction, Qualifier};
+use crate::error::DataResult;
+
+/// How a number word contributes to the value of a spelled-out number.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum NumberWordKind {
+    /// zero … nineteen
+    Unit,
+    /// twenty … ninety
+    Ten,
+    /// hundred
+    Hundred,
+    /// thousand, million, billion, lakh, crore …
+    Scale,
+    /// dozen
+    Dozen,
+    /// half
+    Fraction,
+    /// third, quarter, fifth … (value is the denominator)
+    Denominator,
+    /// dozens, hundreds, thousands … (a vague order of magnitude)
+    Vague,
+    /// twice, doubled, threefold … (a multiplier with no number written)
+    Multiplier,
+}
+
+impl NumberWordKind {
+    /// Every kind with the name `numbers.csv` gives it.
+    pub const NAMES: [(&'static str, NumberWordKind); 9] = [
+        ("unit", NumberWordKind::Unit),
+        ("ten", NumberWordKind::Ten),
+        ("hundred", NumberWordKind::Hundred),
+        ("scale", NumberWordKind::Scale),
+        ("dozen", NumberWordKind::Dozen),
+        ("fraction", NumberWordKind::Fraction),
+        ("denominator", NumberWordKind::Denominator),
+        ("vague", NumberWordKind::Vague),
+        ("multiplier", NumberWordKind::Multiplier),
+    ];
+}
+
+/// One number word and its value.
+#[derive(Debug, Clone, Copy)]
+pub struct NumberWord {
+    /// The value ("seven": 7; a denominator's denominator: "third": 3).
+    pub value: Decimal,
+    /// How the word combines with its neighbours.
+    pub kind: NumberWordKind,
+}
+
+/// A scale word or suffix ("bn", "million", "k").
+#[derive(Debug, Clone, Copy)]
+pub struct Scale {
+    /// What it multiplies the number before it by.
+    pub multiplier: Decimal,
+    /// It may follow digits with no space ("1.2bn").
+    pub attached: bool,
+    /// It may follow a number after a space ("1.2 billion").
+    pub spaced: bool,
+}
+
+impl Lexicon {
+    pub(crate) fn load_numbers(&mut self, file: &str, data: &str) -> DataResult<()> {
+        #[derive(Deserialize)]
+        struct Row {
+            word: String,
+            value: String,
+            kind: String,
+        }
+        for (line, row) in rows::<Row>(file, data)? {
+            let value = dec(&row.value)
+                .ok_or_else(|| row_error(file, line, format!("bad value '{}'", row.value)))?;
+            let kind = NumberWordKind::NAMES
+                .iter()
+                .find(|(name, _)| *name == row.kind.as_str())
+                .map(|&(_, k)| k)
+                .ok_or_else(|| row_error(file, line, format!("unknown kind '{}'", row.kind)))?;
+            self.number_words
+                .insert(row.word.trim().to_lowercase(), NumberWord { value, kind });
+        }
+        Ok(())
+    }
+
+    pub(crate) fn load_scales(&mut self, file: &str, data: &str) -> DataResult<()> {
+        #[derive(Deserialize)]
+        struct Row {
+            form: String,
+            multiplier: String,
+            attached: String,
+            spaced: String,
+        }
+        for (line, row) in rows::<Row>(file, data)? {
+            let multiplier = dec(&row.multiplier).ok_or_else(|| {
+                row_error(file, line, format!("bad multiplier '{}'", row.multiplier))
+            })?;
+            self.scales.insert(
+                row.form.trim().to_string(),
+                Scale {
+                    multiplier,
+                    attached: row.attached.trim() == "yes",
+                    spaced: row.spaced.trim() == "yes",
+                },
+            );
+        }
+        Ok(())
+    }
+
+    pub(crate) fn load_qualifiers(&mut self, file: &str, data: &str) -> DataResult<()> {
+        #[derive(Deserialize)]
+        struct Row {
+            phrase: String,
+            qualifier: String,
+            position: String,
+        }
+        for (line, row) in rows::<Row>(file, data)? {
+            let q: Qualifier = row
+                .qualifier
+                .trim()
+                .parse()
+                .map_err(|m: String| row_error(file, line, m))?;
+            let words: Vec<String> = row
+                .phrase
+                .split_whitespace()
+                .map(|w| w.to_lowercase())
+                .collect();
+            match row.position.trim() {
+                "before" => self.qualifiers_before.push((words, q)),
+                "after" => self.qualifiers_after.push((words, q)),
+                p => {
+                    return Err(row_error(
+                        file,
+                        line,
+                        format!("position must be before or after, not '{p}'"),
+                    ));
+                }
+            }
+        }
+        Ok(())
+    }
+
+    pub(crate) fn load_changes(&mut self, file: &str, data: &str) -> DataResult<()> {
+        #[derive(Deserialize)]
+        struct Row {
+            word: String,
+            direction: String,
+        }
+        for (line, row) in rows::<Row>(file, data)? {
+            let d = match row.direction.trim() {
+                "up" => Direction::Up,
+                "down" => Direction::Down,
+                o => {
+                    return Err(row_error(
+                        file,
+                        line,
+                        format!("direction must be up or down, not '{o}'"),
+                    ));
+                }
+            };
+            self.changes.insert(row.word.trim().to_lowercase(), d);
+        }
+        Ok(())
+    }
+
+    pub(crate) fn load_words(&mut self, file: &str, data: &str) -> DataResult<()> {
+        #[derive(Deserialize)]
+        struct Row {
+            word: String,
+            role: String,
+        }
+        for (line, row) in rows::<Row>(file, data)? {
+            let role = Role::from_name(row.role.trim()).ok_or_else(|| {
+                row_error(file, line, format!("unknown role '{}'", row.role.trim()))
+            })?;
+            self.roles
+                .entry(row.word.trim().to_lowercase())
+                .or_default()
+                .insert(role);
+        }
+        Ok(())
+    }
+}
