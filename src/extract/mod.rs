@@ -10,291 +10,19 @@ use rust_decimal::Decimal;
 pub use crate::claim::{ClaimKind, Reading, Span};
 use crate::claim::{Direction, Qualifier};
 use crate::document::Document;
-use crate::lexicon::{Lexicon, NumberWordKind, Role, Roles, UnitId, UnitKind, normalise_name};
+use crate::lexicon::{
+    Lexicon, NumberWordKind, Role, Roles, UnitId, UnitKind, WordInfo, normalise_name,
+};
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum TK {
-    Word,
-    Num,
-    Sym,
-}
+mod cursor;
+mod number;
+mod sentences;
+mod tokens;
 
-#[derive(Debug, Clone, Copy)]
-struct Tok {
-    s: u32,
-    e: u32,
-    kind: TK,
-    /// whitespace before: 0 none, 1 spaces, 2 one line break, 3 blank line
-    ws: u8,
-}
-
-fn is_space_sep(c: char) -> bool {
-    matches!(c, '\u{a0}' | '\u{2009}' | '\u{202f}')
-}
-
-fn tokenize(text: &str, out: &mut Vec<Tok>) {
-    out.clear();
-    let b = text.as_bytes();
-    let n = b.len();
-    let mut i = 0;
-    let mut ws: u8 = 0;
-    while i < n {
-        let c = b[i];
-        if c == b' ' || c == b'\t' || c == b'\r' {
-            ws = ws.max(1);
-            i += 1;
-            continue;
-        }
-        if c == b'\n' {
-            ws = if ws >= 2 { 3 } else { 2 };
-            i += 1;
-            continue;
-        }
-        let start = i;
-        if c.is_ascii_digit()
-            || (c == b'.'
-                && i + 1 < n
-                && b[i + 1].is_ascii_digit()
-                && (i == 0 || !b[i - 1].is_ascii_alphanumeric()))
-        {
-            i = scan_number(text, i);
-            out.push(Tok {
-                s: start as u32,
-                e: i as u32,
-                kind: TK::Num,
-                ws,
-            });
-            ws = 0;
-            continue;
-        }
-        if c < 0x80 {
-            if c.is_ascii_alphabetic() {
-                i += 1;
-                while i < n {
-                    let d = b[i];
-                    if d.is_ascii_alphabetic()
-                        || ((d == b'\'') && i + 1 < n && b[i + 1].is_ascii_alphabetic())
-                    {
-                        i += 1;
-                    } else if d >= 0x80 {
-                        let ch = text[i..].chars().next().unwrap();
-                        if ch.is_alphabetic() {
-                            i += ch.len_utf8();
-                        } else if ch == '’'
-                            && text[i + 3..].starts_with(|x: char| x.is_alphabetic())
-                        {
-                            i += 3;
-                        } else {
-                            break;
-                        }
-                    } else {
-                        break;
-                    }
-                }
-                out.push(Tok {
-                    s: start as u32,
-                    e: i as u32,
-                    kind: TK::Word,
-                    ws,
-                });
-            } else {
-                i += 1;
-                out.push(Tok {
-                    s: start as u32,
-                    e: i as u32,
-                    kind: TK::Sym,
-                    ws,
-                });
-            }
-            ws = 0;
-            continue;
-        }
-        let ch = text[i..].chars().next().unwrap();
-        if ch.is_whitespace() {
-            ws = ws.max(1);
-            i += ch.len_utf8();
-            continue;
-        }
-        if ch.is_alphabetic() {
-            i += ch.len_utf8();
-            while i < n {
-                let ch2 = text[i..].chars().next().unwrap();
-                if ch2.is_alphabetic() {
-                    i += ch2.len_utf8();
-                } else {
-                    break;
-                }
-            }
-            out.push(Tok {
-                s: start as u32,
-                e: i as u32,
-                kind: TK::Word,
-                ws,
-            });
-        } else {
-            i += ch.len_utf8();
-            out.push(Tok {
-                s: start as u32,
-                e: i as u32,
-                kind: TK::Sym,
-                ws,
-            });
-        }
-        ws = 0;
-    }
-}
-
-/// Reads digits with thousands separators (`14,000`, `14 000`) and a decimal part.
-fn scan_number(text: &str, start: usize) -> usize {
-    let b = text.as_bytes();
-    let n = b.len();
-    let mut i = start;
-    let digits = |i: usize| {
-        let mut j = i;
-        while j < n && b[j].is_ascii_digit() {
-            j += 1;
-        }
-        j
-    };
-    if b[i] == b'.' {
-        return digits(i + 1);
-    }
-    i = digits(i);
-    let first_group = i - start;
-    let mut grouped = false;
-    // comma groups
-    loop {
-        if i + 3 < n && b[i] == b',' && i + 4 <= n {
-            let j = digits(i + 1);
-            if j - (i + 1) == 3 && (first_group <= 3 || grouped) {
-                i = j;
-                grouped = true;
-                continue;
-            }
-        }
-        break;
-    }
-    // space groups: narrow/no-break spaces always, a plain space only in a clean 1-3 digit lead
-    if !grouped && first_group <= 3 {
-        loop {
-            let rest = &text[i..];
-            let sep_len = match rest.chars().next() {
-                Some(c) if is_space_sep(c) => c.len_utf8(),
-                Some(' ') => 1,
-                _ => 0,
-            };
-            if sep_len == 0 {
-                break;
-            }
-            let j = digits(i + sep_len);
-            let plain = rest.starts_with(' ');
-            let next_ok = j >= n
-                || !(b[j].is_ascii_digit()
-                    || b[j] == b','
-                    || (b[j] == b'.' && j + 1 < n && b[j + 1].is_ascii_digit()));
-            if j - (i + sep_len) == 3
-                && next_ok
-                && (!plain || start == 0 || !b[start - 1].is_ascii_digit())
-            {
-                // a plain space joins only when what follows is not another number-ish word
-                if plain
-                    && j < n
-                    && b[j].is_ascii_alphabetic()
-                    && !text[j..].starts_with("bn")
-                    && !text[j..].starts_with("m ")
-                {
-                    // "14 000km" is fine; "5 100m" is ambiguous but rare
-                }
-                i = j;
-                continue;
-            }
-            break;
-        }
-    }
-    // decimals
-    if i + 1 < n && b[i] == b'.' && b[i + 1].is_ascii_digit() {
-        i = digits(i + 1);
-    }
-    i
-}
-
-/// Sentence boundaries over tokens: index of the first token of each sentence.
-fn sentence_starts(text: &str, toks: &[Tok], lex: &Lexicon) -> Vec<usize> {
-    let mut starts = vec![0];
-    for i in 1..toks.len() {
-        let t = toks[i];
-        if t.ws >= 3 {
-            starts.push(i);
-            continue;
-        }
-        let p = toks[i - 1];
-        // runaway "sentences" (text without capitals, tables, one-line dumps) are cut so that
-        // the work per claim stays bounded: at a stop or line break past SOFT_SENTENCE_TOKENS,
-        // anywhere past HARD_SENTENCE_TOKENS
-        let len = i - starts.last().copied().unwrap_or(0);
-        if len >= HARD_SENTENCE_TOKENS
-            || (len >= SOFT_SENTENCE_TOKENS
-                && (t.ws >= 2
-                    || (p.kind == TK::Sym
-                        && matches!(&text[p.s as usize..p.e as usize], "." | "!" | "?" | ";"))))
-        {
-            starts.push(i);
-            continue;
-        }
-        if p.kind != TK::Sym || t.ws == 0 {
-            continue;
-        }
-        let pc = &text[p.s as usize..p.e as usize];
-        if !matches!(pc, "." | "!" | "?" | "…") {
-            // a closing quote after the stop
-            if matches!(pc, "\"" | "”" | "’" | "'" | ")") && i >= 2 {
-                let pp = toks[i - 2];
-                let ppc = &text[pp.s as usize..pp.e as usize];
-                if matches!(ppc, "." | "!" | "?") && starts_with_upper(text, t) {
-                    starts.push(i);
-                }
-            }
-            continue;
-        }
-        if !(starts_with_upper(text, t) || t.kind == TK::Num || is_open_quote(text, t)) {
-            continue;
-        }
-        if pc == "." && i >= 2 {
-            let w = toks[i - 2];
-            if w.kind == TK::Word && p.ws == 0 {
-                let word = &text[w.s as usize..w.e as usize];
-                let lower = word.to_ascii_lowercase();
-                if word.len() == 1
-                    || lex.roles(&lower).has(Role::Abbreviation)
-                    || lex.roles(&lower).has(Role::Month)
-                {
-                    continue;
-                }
-            }
-        }
-        starts.push(i);
-    }
-    starts
-}
-
-/// Past this many tokens a sentence ends at the next stop or line break.
-const SOFT_SENTENCE_TOKENS: usize = 150;
-/// Past this many tokens a sentence ends wherever it is.
-const HARD_SENTENCE_TOKENS: usize = 400;
-
-fn starts_with_upper(text: &str, t: Tok) -> bool {
-    text[t.s as usize..]
-        .chars()
-        .next()
-        .is_some_and(|c| c.is_uppercase())
-}
-
-fn is_open_quote(text: &str, t: Tok) -> bool {
-    matches!(
-        &text[t.s as usize..t.e as usize],
-        "\"" | "“" | "‘" | "'" | "("
-    )
-}
+use cursor::{Cursor, Pat};
+use number::digits::NumberSyntax;
+use sentences::sentence_starts;
+use tokens::{Tok, TokKind, tokenize};
 
 /// A parsed number before units: value, precision and the tokens it covers.
 #[derive(Debug, Clone)]
@@ -324,76 +52,7 @@ pub struct Extractor<'l> {
     toks: Vec<Tok>,
     lower: Vec<(u32, u32)>,
     lower_buf: String,
-}
-
-struct Ctx<'a> {
-    text: &'a str,
-    toks: &'a [Tok],
-    /// lower-case text of each token, as a range of `lower_buf`
-    lower: &'a [(u32, u32)],
-    lower_buf: &'a str,
-    lex: &'a Lexicon,
-    sent_of: &'a [u32],
-    sent_starts: &'a [usize],
-    doc_has_pound_sign: bool,
-    /// Cue words the article's locale implies for every sentence.
-    locale_cues: &'a [String],
-    locale: Option<&'a str>,
-}
-
-impl<'a> Ctx<'a> {
-    fn t(&self, i: usize) -> &'a str {
-        match self.toks.get(i) {
-            Some(t) => &self.text[t.s as usize..t.e as usize],
-            None => "",
-        }
-    }
-    fn low(&self, i: usize) -> &'a str {
-        match self.lower.get(i) {
-            Some(&(a, b)) => &self.lower_buf[a as usize..b as usize],
-            None => "",
-        }
-    }
-    fn kind(&self, i: usize) -> Option<TK> {
-        self.toks.get(i).map(|t| t.kind)
-    }
-    fn is_word(&self, i: usize) -> bool {
-        self.kind(i) == Some(TK::Word)
-    }
-    fn is_sym(&self, i: usize, s: &str) -> bool {
-        self.kind(i) == Some(TK::Sym) && self.t(i) == s
-    }
-    fn ws(&self, i: usize) -> u8 {
-        self.toks.get(i).map(|t| t.ws).unwrap_or(3)
-    }
-    fn role(&self, i: usize) -> Roles {
-        if self.is_word(i) {
-            self.lex.roles(self.low(i))
-        } else {
-            Roles::NONE
-        }
-    }
-    fn is(&self, i: usize, r: impl Into<Roles>) -> bool {
-        self.role(i).any(r.into())
-    }
-    fn same_sentence(&self, a: usize, b: usize) -> bool {
-        self.sent_of.get(a) == self.sent_of.get(b)
-    }
-    fn sentence_first(&self, i: usize) -> usize {
-        self.sent_starts[self.sent_of[i] as usize]
-    }
-    fn is_hyphen(&self, i: usize) -> bool {
-        self.kind(i) == Some(TK::Sym) && matches!(self.t(i), "-" | "–" | "—" | "‐")
-    }
-    fn capitalized(&self, i: usize) -> bool {
-        self.is_word(i) && self.t(i).chars().next().is_some_and(|c| c.is_uppercase())
-    }
-    fn number_word(&self, i: usize) -> Option<crate::lexicon::NumberWord> {
-        if !self.is_word(i) {
-            return None;
-        }
-        self.lex.number_words.get(self.low(i)).copied()
-    }
+    info: Vec<Option<&'l WordInfo>>,
 }
 
 fn pow10(n: u32) -> Decimal {
@@ -422,30 +81,21 @@ impl<'l> Extractor<'l> {
             toks: Vec::new(),
             lower: Vec::new(),
             lower_buf: String::new(),
+            info: Vec::new(),
         }
     }
 
     /// All claims in a document, in text order.
     pub fn extract(&mut self, doc: &Document) -> Vec<Reading> {
         let text = doc.scan.as_str();
-        tokenize(text, &mut self.toks);
-        self.lower.clear();
-        self.lower_buf.clear();
-        for t in &self.toks {
-            let start = self.lower_buf.len() as u32;
-            if t.kind == TK::Word {
-                let s = &text[t.s as usize..t.e as usize];
-                if s.is_ascii() {
-                    self.lower_buf
-                        .extend(s.bytes().map(|b| b.to_ascii_lowercase() as char));
-                } else {
-                    self.lower_buf
-                        .extend(s.chars().flat_map(char::to_lowercase));
-                }
-            }
-            self.lower.push((start, self.lower_buf.len() as u32));
-        }
-        let sent_starts = sentence_starts(text, &self.toks, self.lex);
+        tokenize(text, NumberSyntax::default(), &mut self.toks);
+        self.lower_words(text);
+        let roles: Vec<Roles> = self
+            .info
+            .iter()
+            .map(|w| w.map(|w| w.roles).unwrap_or_default())
+            .collect();
+        let sent_starts = sentence_starts(text, &self.toks, &roles);
         let mut sent_of = Vec::with_capacity(self.toks.len());
         let mut si = 0u32;
         for i in 0..self.toks.len() {
@@ -454,11 +104,12 @@ impl<'l> Extractor<'l> {
             }
             sent_of.push(si);
         }
-        let ctx = Ctx {
+        let ctx = Cursor {
             text,
             toks: &self.toks,
             lower: &self.lower,
             lower_buf: &self.lower_buf,
+            info: &self.info,
             lex: self.lex,
             sent_of: &sent_of,
             sent_starts: &sent_starts,
@@ -484,6 +135,33 @@ impl<'l> Extractor<'l> {
         }
         inherit_forward(text, &mut claims);
         claims
+    }
+
+    /// The lower-case text of every word token and what the lexicon knows about it.
+    fn lower_words(&mut self, text: &str) {
+        self.lower.clear();
+        self.lower_buf.clear();
+        self.info.clear();
+        for t in &self.toks {
+            let start = self.lower_buf.len();
+            if t.kind == TokKind::Word {
+                let s = &text[t.s as usize..t.e as usize];
+                if s.is_ascii() {
+                    self.lower_buf
+                        .extend(s.bytes().map(|b| b.to_ascii_lowercase() as char));
+                } else {
+                    self.lower_buf
+                        .extend(s.chars().flat_map(char::to_lowercase));
+                }
+            }
+            let end = self.lower_buf.len();
+            self.lower.push((start as u32, end as u32));
+            self.info.push(if end > start {
+                self.lex.word(&self.lower_buf[start..end])
+            } else {
+                None
+            });
+        }
     }
 }
 
@@ -558,13 +236,13 @@ enum Step {
 }
 
 /// Currency written before a number: "$", "US$", "€", "USD", "Rs", "RM".
-fn currency_prefix(ctx: &Ctx, i: usize) -> Option<(usize, UnitId, Option<String>)> {
+fn currency_prefix(ctx: &Cursor, i: usize) -> Option<(usize, UnitId, Option<String>)> {
     if !ctx.lex.currency_starts.contains(ctx.t(i)) {
         return None;
     }
     // up to three adjacent tokens: "US" "$", "HK" "$", "$" "US", "A" "$"
     for k in (1..=3).rev() {
-        if i + k > ctx.toks.len() {
+        if i + k > ctx.len() {
             continue;
         }
         if (1..k).any(|j| ctx.ws(i + j) != 0) {
@@ -573,18 +251,18 @@ fn currency_prefix(ctx: &Ctx, i: usize) -> Option<(usize, UnitId, Option<String>
         let s = ctx.toks[i].s as usize;
         let e = ctx.toks[i + k - 1].e as usize;
         let form = &ctx.text[s..e];
-        if k == 1 && ctx.kind(i) == Some(TK::Word) && form.len() < 2 {
+        if k == 1 && ctx.kind(i) == Some(TokKind::Word) && form.len() < 2 {
             continue;
         }
         if let Some(cf) = ctx.lex.currency_symbols.get(form) {
             // a word form (code, "Rs", "RM") must be followed by a number
             let after = i + k;
-            let next_is_number = ctx.kind(after) == Some(TK::Num)
-                || (ctx.ws(after) > 0 && ctx.number_word(after).is_some());
+            let next_is_number =
+                ctx.is_num(after) || (ctx.ws(after) > 0 && ctx.number_word(after).is_some());
             if !next_is_number {
                 continue;
             }
-            if ctx.kind(i) == Some(TK::Word) && ctx.ws(after) > 1 {
+            if ctx.kind(i) == Some(TokKind::Word) && ctx.ws(after) > 1 {
                 continue;
             }
             // a sign that is also a name ("PS2") counts only before a scaled number ("PS2.7m")
@@ -599,7 +277,7 @@ fn currency_prefix(ctx: &Ctx, i: usize) -> Option<(usize, UnitId, Option<String>
             // "$US160": sign then code
             let mut end = after;
             let mut reading = resolve_reading(ctx, i, &cf.readings, form);
-            if ctx.kind(after) == Some(TK::Word) && ctx.ws(after) == 0 {
+            if ctx.kind(after) == Some(TokKind::Word) && ctx.ws(after) == 0 {
                 if let Some(cf2) = ctx.lex.currency_symbols.get(ctx.t(after)) {
                     reading = (cf2.readings[0].0, None);
                     end = after + 1;
@@ -612,8 +290,8 @@ fn currency_prefix(ctx: &Ctx, i: usize) -> Option<(usize, UnitId, Option<String>
 }
 
 /// Is the number at `i` followed by a scale word ("2.7m", "6 million", "8.1bn")?
-fn scale_follows(ctx: &Ctx, i: usize) -> bool {
-    if ctx.kind(i) != Some(TK::Num) || !ctx.is_word(i + 1) {
+fn scale_follows(ctx: &Cursor, i: usize) -> bool {
+    if ctx.kind(i) != Some(TokKind::Num) || !ctx.is_word(i + 1) {
         return false;
     }
     let w = ctx.t(i + 1);
@@ -631,7 +309,7 @@ fn scale_follows(ctx: &Ctx, i: usize) -> bool {
 
 /// Picks the reading of an ambiguous currency form from cue words in the sentence.
 fn resolve_reading(
-    ctx: &Ctx,
+    ctx: &Cursor,
     at: usize,
     readings: &[(UnitId, Vec<String>)],
     form: &str,
@@ -643,17 +321,12 @@ fn resolve_reading(
     if readings.iter().skip(1).all(|(_, cues)| cues.is_empty()) {
         return (readings[0].0, None);
     }
-    let sent = ctx.sent_of[at];
-    let first = ctx.sent_starts[sent as usize];
-    let last = ctx
-        .sent_starts
-        .get(sent as usize + 1)
-        .copied()
-        .unwrap_or(ctx.toks.len());
+    let first = ctx.sentence_first(at);
+    let last = ctx.sentence_end(at);
     // the earliest reading (in table order) with a cue word anywhere in the sentence
     let mut best: Option<(usize, usize)> = None; // (reading index, token)
     for j in first..last {
-        if ctx.kind(j) != Some(TK::Word) || !ctx.lex.cue_words.contains(ctx.low(j)) {
+        if ctx.kind(j) != Some(TokKind::Word) || !ctx.lex.cue_words.contains(ctx.low(j)) {
             continue;
         }
         let w = ctx.low(j);
@@ -755,15 +428,15 @@ fn parse_digits(s: &str) -> (Option<Decimal>, Option<u32>, bool, u32) {
 }
 
 /// Parses the number at token `i` (digits or words); `None` if there is none.
-fn parse_core(ctx: &Ctx, i: usize) -> Option<Core> {
+fn parse_core(ctx: &Cursor, i: usize) -> Option<Core> {
     match ctx.kind(i)? {
-        TK::Num => Some(parse_digit_core(ctx, i)),
-        TK::Word => parse_word_core(ctx, i),
-        TK::Sym => None,
+        TokKind::Num => Some(parse_digit_core(ctx, i)),
+        TokKind::Word => parse_word_core(ctx, i),
+        TokKind::Sym => None,
     }
 }
 
-fn parse_digit_core(ctx: &Ctx, i: usize) -> Core {
+fn parse_digit_core(ctx: &Cursor, i: usize) -> Core {
     let s = ctx.t(i);
     let (value, int_digits, sep, decimals) = parse_digits(s);
     let int_str: String = s
@@ -800,7 +473,7 @@ fn parse_digit_core(ctx: &Ctx, i: usize) -> Core {
         ));
     }
     // mixed fraction "2½"
-    if ctx.kind(i + 1) == Some(TK::Sym) && ctx.ws(i + 1) == 0 {
+    if ctx.kind(i + 1) == Some(TokKind::Sym) && ctx.ws(i + 1) == 0 {
         let f = match ctx.t(i + 1) {
             "½" => Some(Decimal::new(5, 1)),
             "¼" => Some(Decimal::new(25, 2)),
@@ -815,7 +488,7 @@ fn parse_digit_core(ctx: &Ctx, i: usize) -> Core {
     }
     // exponent: 10^40, 1.99×10−30, 3 x 10^6
     let mut j = core.end;
-    if ctx.is_sym(j, "^") && ctx.kind(j + 1) == Some(TK::Num) {
+    if ctx.seq(j, &[Pat::sym("^"), Pat::NUM]) {
         let exp_neg = false;
         let exp: i64 = ctx.t(j + 1).parse().unwrap_or(i64::MAX);
         core = apply_power(core, Decimal::ONE, exp, exp_neg, s);
@@ -824,18 +497,18 @@ fn parse_digit_core(ctx: &Ctx, i: usize) -> Core {
     }
     if (ctx.is_sym(j, "×") || (ctx.is_word(j) && ctx.low(j) == "x"))
         && ctx.t(j + 1) == "10"
-        && ctx.kind(j + 1) == Some(TK::Num)
+        && ctx.is_num(j + 1)
     {
         let mut k = j + 2;
         let mut neg = false;
         if ctx.is_sym(k, "^") {
             k += 1;
         }
-        if ctx.kind(k) == Some(TK::Sym) && matches!(ctx.t(k), "-" | "−" | "⁻") {
+        if ctx.kind(k) == Some(TokKind::Sym) && matches!(ctx.t(k), "-" | "−" | "⁻") {
             neg = true;
             k += 1;
         }
-        if ctx.kind(k) == Some(TK::Num) && ctx.ws(k) == 0 {
+        if ctx.is_num(k) && ctx.ws(k) == 0 {
             let exp: i64 = ctx.t(k).parse().unwrap_or(i64::MAX);
             let mant = core.value.unwrap_or(Decimal::ONE);
             core = apply_power(core, mant, exp, neg, s);
@@ -845,7 +518,7 @@ fn parse_digit_core(ctx: &Ctx, i: usize) -> Core {
     }
     // fraction "1/16 of"
     if (ctx.is_sym(j, "/") || ctx.is_sym(j, "⁄"))
-        && ctx.kind(j + 1) == Some(TK::Num)
+        && ctx.is_num(j + 1)
         && ctx.ws(j) == 0
         && ctx.ws(j + 1) == 0
         && ctx.is_word(j + 2)
@@ -896,7 +569,7 @@ fn parse_digit_core(ctx: &Ctx, i: usize) -> Core {
 }
 
 /// An attached "m"/"b"/"k" is a scale unless it reads as a unit ("37m (121ft)").
-fn scale_suffix_ok(ctx: &Ctx, j: usize) -> bool {
+fn scale_suffix_ok(ctx: &Cursor, j: usize) -> bool {
     let w = ctx.t(j);
     if w == "m" {
         // "the 10,000m" (a race) is metres; "the £5m deal", "the 2m viewers" are millions
@@ -911,7 +584,7 @@ fn scale_suffix_ok(ctx: &Ctx, j: usize) -> bool {
         }
         // metres when a length conversion or a dimension word follows
         let next = j + 1;
-        if ctx.is_sym(next, "(") && ctx.kind(next + 1) == Some(TK::Num) {
+        if ctx.is_sym(next, "(") && ctx.is_num(next + 1) {
             if let Some(k) = (next + 2..next + 4).find(|&k| ctx.is_word(k)) {
                 let u = ctx.t(k);
                 if matches!(u, "ft" | "feet" | "foot" | "yards" | "yd" | "in" | "inches") {
@@ -1002,8 +675,7 @@ fn apply_power(mut core: Core, mant: Decimal, exp: i64, neg: bool, text: &str) -
 
 /// Spelled-out numbers: "two million", "twenty-eight thousand six hundred", "half a million",
 /// "a third", "two-thirds", "a dozen", "tens of thousands", "hundreds".
-fn parse_word_core(ctx: &Ctx, i: usize) -> Option<Core> {
-    let lex = ctx.lex;
+fn parse_word_core(ctx: &Cursor, i: usize) -> Option<Core> {
     let w0 = ctx.low(i);
     let mut core = Core {
         first: i,
@@ -1116,9 +788,9 @@ fn parse_word_core(ctx: &Ctx, i: usize) -> Option<Core> {
             break;
         }
         let w = ctx.low(j);
-        let Some(nw) = lex.number_words.get(w).copied() else {
+        let Some(nw) = ctx.number_word(j) else {
             // "and" inside a number: "two hundred and fifty", "one and a half"
-            if w == "and" && any && ctx.ws(j) > 0 {
+            if w == "and" && any && ctx.at(j, Pat::WORD.spaced()) {
                 if let Some(n2) = ctx.number_word(j + 1) {
                     if matches!(n2.kind, NumberWordKind::Unit | NumberWordKind::Ten)
                         && last_kind == Some(NumberWordKind::Hundred)
@@ -1272,7 +944,7 @@ fn parse_word_core(ctx: &Ctx, i: usize) -> Option<Core> {
 
 /// Does what follows a fraction word make it a share ("a third of", "half the", "a quarter
 /// mile") rather than an ordinal or a noun ("a third defendant", "the second half")?
-fn fraction_context(ctx: &Ctx, k: usize, half: bool) -> bool {
+fn fraction_context(ctx: &Cursor, k: usize, half: bool) -> bool {
     // "the second half", "their half": a part of a match or a pitch
     if half && k >= 2 && ctx.is_word(k - 2) {
         let before = ctx.low(k - 2);
@@ -1305,8 +977,8 @@ fn fraction_context(ctx: &Ctx, k: usize, half: bool) -> bool {
         // a noun or adjective after it makes an ordinal: "a third quarter", "a sixth straight"
         _ => {
             ctx.is(k, Role::Stop)
-                || ctx.lex.changes.contains_key(w)
-                || (w.ends_with("ed") && !ctx.lex.number_words.contains_key(w))
+                || ctx.change(k).is_some()
+                || (w.ends_with("ed") && ctx.number_word(k).is_none())
                 || read_unit(ctx, k, false).is_some()
         }
     }
@@ -1323,8 +995,8 @@ struct UnitRead {
 }
 
 /// Tries to read a unit or currency name starting at token `j`.
-fn read_unit(ctx: &Ctx, j: usize, attached_only: bool) -> Option<UnitRead> {
-    let n = ctx.toks.len();
+fn read_unit(ctx: &Cursor, j: usize, attached_only: bool) -> Option<UnitRead> {
+    let n = ctx.len();
     if j >= n {
         return None;
     }
@@ -1341,7 +1013,7 @@ fn read_unit(ctx: &Ctx, j: usize, attached_only: bool) -> Option<UnitRead> {
         if (j + 1..=last).any(|x| ctx.ws(x) >= 3) || !ctx.same_sentence(j, last) {
             continue;
         }
-        if ctx.kind(last) == Some(TK::Sym)
+        if ctx.kind(last) == Some(TokKind::Sym)
             && !matches!(
                 ctx.t(last),
                 "%" | "°" | "″" | "′" | "²" | "³" | "$" | "€" | "£" | "/" | "." | "\""
@@ -1352,8 +1024,8 @@ fn read_unit(ctx: &Ctx, j: usize, attached_only: bool) -> Option<UnitRead> {
         // the form must end at a word boundary
         if last + 1 < n
             && ctx.ws(last + 1) == 0
-            && ctx.kind(last + 1) == Some(TK::Word)
-            && ctx.kind(last) == Some(TK::Word)
+            && ctx.kind(last + 1) == Some(TokKind::Word)
+            && ctx.kind(last) == Some(TokKind::Word)
         {
             continue;
         }
@@ -1493,7 +1165,7 @@ fn read_unit(ctx: &Ctx, j: usize, attached_only: bool) -> Option<UnitRead> {
 }
 
 /// A one-letter unit symbol written apart from its number ("5 W") must end the phrase.
-fn unit_letter_alone_ok(ctx: &Ctx, last: usize) -> bool {
+fn unit_letter_alone_ok(ctx: &Cursor, last: usize) -> bool {
     let next = last + 1;
     // "a 5 W USB-C charger": a name in capitals may follow
     !ctx.is_word(next)
@@ -1502,7 +1174,7 @@ fn unit_letter_alone_ok(ctx: &Ctx, last: usize) -> bool {
 }
 
 /// Symbols that are also common words or letters need a suitable neighbour.
-fn symbol_context_ok(ctx: &Ctx, sym: &str, j: usize, last: usize) -> bool {
+fn symbol_context_ok(ctx: &Cursor, sym: &str, j: usize, last: usize) -> bool {
     match sym {
         // a straight quote is inches only in specs ("a 15.6\" screen"), not closing a quote
         "\"" => {
@@ -1525,7 +1197,7 @@ fn symbol_context_ok(ctx: &Ctx, sym: &str, j: usize, last: usize) -> bool {
 }
 
 /// Reads a qualifier phrase ending just before token `i`.
-fn qualifier_before(ctx: &Ctx, i: usize) -> Option<(Qualifier, usize)> {
+fn qualifier_before(ctx: &Cursor, i: usize) -> Option<(Qualifier, usize)> {
     if i >= 1 && ctx.is_word(i - 1) {
         if let Some(phrases) = ctx.lex.qualifiers_by_last.get(ctx.low(i - 1)) {
             // longest phrase first (the table is sorted that way)
@@ -1556,7 +1228,7 @@ fn qualifier_before(ctx: &Ctx, i: usize) -> Option<(Qualifier, usize)> {
     None
 }
 
-fn direction_before(ctx: &Ctx, i: usize) -> Option<Direction> {
+fn direction_before(ctx: &Cursor, i: usize) -> Option<Direction> {
     let first = ctx.sentence_first(i);
     let mut j = i;
     let mut steps = 0;
@@ -1570,8 +1242,8 @@ fn direction_before(ctx: &Ctx, i: usize) -> Option<Direction> {
             return None;
         }
         let w = ctx.low(j);
-        if let Some(d) = ctx.lex.changes.get(w) {
-            return Some(*d);
+        if let Some(d) = ctx.change(j) {
+            return Some(d);
         }
         if !matches!(
             w,
@@ -1609,7 +1281,11 @@ fn direction_before(ctx: &Ctx, i: usize) -> Option<Direction> {
 }
 
 /// Counted noun phrase starting at `j`: "Soviet troops", "first-team players", "people".
-fn counted_phrase(ctx: &Ctx, j: usize, singular_number: bool) -> Option<(String, String, usize)> {
+fn counted_phrase(
+    ctx: &Cursor,
+    j: usize,
+    singular_number: bool,
+) -> Option<(String, String, usize)> {
     let mut words: Vec<(usize, usize)> = Vec::new(); // token ranges per word (hyphenated joined)
     let mut j = j;
     // "20 decently sized power plants": an adverb and its participle describe, they are not
@@ -1631,7 +1307,7 @@ fn counted_phrase(ctx: &Ctx, j: usize, singular_number: bool) -> Option<(String,
     let mut max_words = 4;
     while words.len() < max_words && ctx.is_word(k) && ctx.ws(k) <= 2 && ctx.same_sentence(j, k) {
         let w = ctx.low(k);
-        let r = ctx.role(k);
+        let r = ctx.roles(k);
         // coordinated modifiers: "Kia and Hyundai vehicles", "digital and physical sales"
         if matches!(w, "and" | "or")
             && !singular_number
@@ -1641,7 +1317,7 @@ fn counted_phrase(ctx: &Ctx, j: usize, singular_number: bool) -> Option<(String,
             && ctx.is_word(k + 1)
             && ctx.ws(k + 1) == 1
             && !ctx.is(k + 1, Role::Stop | Role::DeterminerBlock)
-            && !ctx.lex.number_words.contains_key(ctx.low(k + 1))
+            && ctx.number_word(k + 1).is_none()
         {
             words.push((k, k + 1));
             max_words = 5;
@@ -1657,10 +1333,10 @@ fn counted_phrase(ctx: &Ctx, j: usize, singular_number: bool) -> Option<(String,
         {
             break;
         }
-        if ctx.lex.number_words.contains_key(w) || ctx.lex.scales.contains_key(w) {
+        if ctx.number_word(k).is_some() || ctx.is_scale_word(k) {
             break;
         }
-        if ctx.lex.changes.contains_key(w) && words.is_empty() {
+        if ctx.change(k).is_some() && words.is_empty() {
             break;
         }
         // verbs and adverbs end the phrase
@@ -1718,7 +1394,7 @@ fn counted_phrase(ctx: &Ctx, j: usize, singular_number: bool) -> Option<(String,
                 && ctx.ws(n) == 1
                 && ctx.same_sentence(k, n)
                 && !ctx.is(n, Role::Stop | Role::DeterminerBlock | Role::Month)
-                && !ctx.t(n).chars().any(|c| c.is_uppercase())
+                && !ctx.has_capital(n)
                 && !(ctx.is_hyphen(n + 1) && ctx.ws(n + 1) == 0)
                 && ctx.low(n).len() > 3
                 && is_plural(ctx, n + 1)
@@ -1776,7 +1452,7 @@ fn counted_phrase(ctx: &Ctx, j: usize, singular_number: bool) -> Option<(String,
     Some((head, phrase, he))
 }
 
-fn is_plural(ctx: &Ctx, end: usize) -> bool {
+fn is_plural(ctx: &Cursor, end: usize) -> bool {
     let last = end - 1;
     let w = ctx.low(last);
     if ctx.is(last, Role::PluralNoun) {
@@ -1833,21 +1509,16 @@ pub fn singularise(w: &str) -> String {
     w
 }
 
-fn span_of(ctx: &Ctx, first: usize, end: usize) -> Span {
+fn span_of(ctx: &Cursor, first: usize, end: usize) -> Span {
     Span {
         start: ctx.toks[first].s as usize,
         end: ctx.toks[end - 1].e as usize,
     }
 }
 
-fn sentence_span(ctx: &Ctx, i: usize) -> Span {
-    let si = ctx.sent_of[i] as usize;
-    let first = ctx.sent_starts[si];
-    let last = ctx
-        .sent_starts
-        .get(si + 1)
-        .map(|&x| x - 1)
-        .unwrap_or(ctx.toks.len() - 1);
+fn sentence_span(ctx: &Cursor, i: usize) -> Span {
+    let first = ctx.sentence_first(i);
+    let last = ctx.sentence_end(i) - 1;
     Span {
         start: ctx.toks[first].s as usize,
         end: ctx.toks[last].e as usize,
@@ -1855,24 +1526,23 @@ fn sentence_span(ctx: &Ctx, i: usize) -> Span {
 }
 
 /// Is the number at token `i` a calendar date, time, year, label or identifier?
-fn is_non_claim(ctx: &Ctx, core: &Core, has_currency: bool) -> bool {
+fn is_non_claim(ctx: &Cursor, core: &Core, has_currency: bool) -> bool {
     let i = core.first;
     let end = core.end;
-    let is_digits = ctx.kind(i) == Some(TK::Num);
+    let is_digits = ctx.is_num(i);
     let prev = i.checked_sub(1);
     let sent_first = ctx.sentence_first(i);
     // glued to letters before: G20, S23, XC40, mk5
     if is_digits {
         if let Some(p) = prev {
             if ctx.ws(i) == 0
-                && (ctx.kind(p) == Some(TK::Word) || ctx.kind(p) == Some(TK::Num))
+                && (ctx.kind(p) == Some(TokKind::Word) || ctx.is_num(p))
                 && !has_currency
             {
                 return true;
             }
             // Covid-19, F-16, last-32: word-hyphen-number
-            if ctx.ws(i) == 0 && ctx.is_hyphen(p) && p >= 1 && ctx.ws(p) == 0 && ctx.is_word(p - 1)
-            {
+            if ctx.glued(i) && ctx.seq_before(i, &[Pat::WORD, Pat::HYPHEN.glued()]) {
                 let w = ctx.low(p - 1);
                 if !matches!(w, "minus" | "sub" | "than" | "now") {
                     return true;
@@ -1889,7 +1559,7 @@ fn is_non_claim(ctx: &Ctx, core: &Core, has_currency: bool) -> bool {
                 return true;
             }
             // clock times and ratios 10:30, 3:1; "10.45pm"
-            if ctx.is_sym(p, ":") && ctx.ws(i) == 0 && p >= 1 && ctx.kind(p - 1) == Some(TK::Num) {
+            if ctx.is_sym(p, ":") && ctx.ws(i) == 0 && p >= 1 && ctx.is_num(p - 1) {
                 return true;
             }
             // version-like "1.2.3", URLs and paths "/2019/"
@@ -1902,18 +1572,17 @@ fn is_non_claim(ctx: &Ctx, core: &Core, has_currency: bool) -> bool {
             {
                 return true;
             }
-            if ctx.ws(i) == 0 && ctx.is_sym(p, ".") && p >= 1 && ctx.kind(p - 1) == Some(TK::Num) {
+            if ctx.ws(i) == 0 && ctx.is_sym(p, ".") && p >= 1 && ctx.is_num(p - 1) {
                 return true;
             }
         }
         let next = end;
         if ctx.ws(next) == 0 {
-            if ctx.is_sym(next, ":") && ctx.kind(next + 1) == Some(TK::Num) && ctx.ws(next + 1) == 0
-            {
+            if ctx.is_sym(next, ":") && ctx.is_num(next + 1) && ctx.ws(next + 1) == 0 {
                 return true;
             }
             if (ctx.is_sym(next, "/") || ctx.is_sym(next, ".") || ctx.is_sym(next, "_"))
-                && ctx.kind(next + 1) == Some(TK::Num)
+                && ctx.is_num(next + 1)
                 && ctx.ws(next + 1) == 0
             {
                 return true;
@@ -2049,11 +1718,7 @@ fn is_non_claim(ctx: &Ctx, core: &Core, has_currency: bool) -> bool {
     }
     if is_digits {
         // codes glued together: "9AB8", "3G4"
-        if ctx.ws(end) == 0
-            && ctx.is_word(end)
-            && ctx.ws(end + 1) == 0
-            && ctx.kind(end + 1) == Some(TK::Num)
-        {
+        if ctx.ws(end) == 0 && ctx.is_word(end) && ctx.ws(end + 1) == 0 && ctx.is_num(end + 1) {
             return true;
         }
         // era markers: "AD 1000", "A.D. 1000", "500 BC"
@@ -2081,7 +1746,7 @@ fn is_non_claim(ctx: &Ctx, core: &Core, has_currency: bool) -> bool {
                 ctx.is_word(p) && matches!(ctx.low(p), "and" | "to") || ctx.is_hyphen(p)
             }) {
                 let q = p.wrapping_sub(1);
-                if ctx.kind(q) == Some(TK::Num) && ctx.same_sentence(q, i) {
+                if ctx.is_num(q) && ctx.same_sentence(q, i) {
                     let era_before =
                         q >= 1 && ctx.is_word(q - 1) && matches!(ctx.t(q - 1), "AD" | "BC")
                             || q >= 4
@@ -2123,7 +1788,7 @@ fn is_non_claim(ctx: &Ctx, core: &Core, has_currency: bool) -> bool {
     if is_digits
         && ctx.is_hyphen(end)
         && ctx.ws(end) == 0
-        && ctx.kind(end + 1) == Some(TK::Num)
+        && ctx.is_num(end + 1)
         && ctx.ws(end + 1) == 0
     {
         let a = ctx.t(i);
@@ -2143,11 +1808,11 @@ fn is_non_claim(ctx: &Ctx, core: &Core, has_currency: bool) -> bool {
     false
 }
 
-fn is_unit_start(ctx: &Ctx, j: usize) -> bool {
+fn is_unit_start(ctx: &Cursor, j: usize) -> bool {
     read_unit(ctx, j, false).is_some()
 }
 
-fn looks_like_year(ctx: &Ctx, core: &Core) -> bool {
+fn looks_like_year(ctx: &Cursor, core: &Core) -> bool {
     let i = core.first;
     let end = core.end;
     // a unit, percent or currency after makes it a quantity: "2000 hp", "1500 km"
@@ -2215,7 +1880,7 @@ fn looks_like_year(ctx: &Ctx, core: &Core) -> bool {
         }
     }
     // "2014-15", "2019/20"
-    if (ctx.is_hyphen(end) || ctx.is_sym(end, "/")) && ctx.kind(end + 1) == Some(TK::Num) {
+    if (ctx.is_hyphen(end) || ctx.is_sym(end, "/")) && ctx.is_num(end + 1) {
         return true;
     }
     // followed by a plural noun: a count ("1999 votes") unless it reads as a year label
@@ -2230,15 +1895,15 @@ fn looks_like_year(ctx: &Ctx, core: &Core) -> bool {
 }
 
 /// Can token `i` start a claim? One probe rejects most words.
-fn may_start(ctx: &Ctx, i: usize) -> bool {
+fn may_start(ctx: &Cursor, i: usize) -> bool {
     match ctx.kind(i) {
-        Some(TK::Num) => true,
-        Some(TK::Sym) => {
+        Some(TokKind::Num) => true,
+        Some(TokKind::Sym) => {
             matches!(ctx.t(i), "-" | "−") || ctx.lex.currency_starts.contains(ctx.t(i))
         }
-        Some(TK::Word) => {
+        Some(TokKind::Word) => {
             let w = ctx.low(i);
-            ctx.lex.number_words.contains_key(w)
+            ctx.number_word(i).is_some()
                 || matches!(w, "a" | "an" | "half" | "minus")
                 || ctx.lex.currency_starts.contains(ctx.t(i))
                 || (ctx.is_hyphen(i + 1) && ctx.lex.unit_names.contains_key(w))
@@ -2247,7 +1912,7 @@ fn may_start(ctx: &Ctx, i: usize) -> bool {
     }
 }
 
-fn parse_at(ctx: &Ctx, i: usize, prior: &[Reading]) -> Step {
+fn parse_at(ctx: &Cursor, i: usize, prior: &[Reading]) -> Step {
     if !may_start(ctx, i) {
         return Step::Skip(i + 1);
     }
@@ -2262,14 +1927,14 @@ fn parse_at(ctx: &Ctx, i: usize, prior: &[Reading]) -> Step {
     }
     // a minus sign
     let mut negative = false;
-    if ctx.kind(j) == Some(TK::Sym)
+    if ctx.kind(j) == Some(TokKind::Sym)
         && matches!(ctx.t(j), "-" | "−")
-        && ctx.kind(j + 1) == Some(TK::Num)
+        && ctx.is_num(j + 1)
         && ctx.ws(j + 1) == 0
         && (ctx.ws(j) > 0 || j == 0)
         && currency.is_none()
     {
-        let prev_ok = j == 0 || !matches!(ctx.kind(j - 1), Some(TK::Num));
+        let prev_ok = j == 0 || !matches!(ctx.kind(j - 1), Some(TokKind::Num));
         if prev_ok && (j == 0 || !ctx.is_word(j - 1) || ctx.ws(j) > 0) {
             negative = true;
             j += 1;
@@ -2279,20 +1944,15 @@ fn parse_at(ctx: &Ctx, i: usize, prior: &[Reading]) -> Step {
     }
     if ctx.is_word(j)
         && ctx.low(j) == "minus"
-        && (ctx.kind(j + 1) == Some(TK::Num)
-            || (ctx.is_hyphen(j + 1) && ctx.kind(j + 2) == Some(TK::Num)))
+        && (ctx.is_num(j + 1) || (ctx.is_hyphen(j + 1) && ctx.is_num(j + 2)))
     {
         negative = true;
         j += if ctx.is_hyphen(j + 1) { 2 } else { 1 };
     }
     // "decade-long", "year-long"
     if currency.is_none()
-        && ctx.is_word(j)
-        && ctx.is_hyphen(j + 1)
-        && ctx.ws(j + 1) == 0
-        && ctx.is_word(j + 2)
+        && ctx.seq(j, &[Pat::WORD, Pat::HYPHEN.glued(), Pat::WORD.glued()])
         && ctx.low(j + 2) == "long"
-        && ctx.ws(j + 2) == 0
     {
         if let Some(&unit) = ctx.lex.unit_names.get(ctx.low(j)) {
             if ctx.lex.unit(unit).dimension == "time"
@@ -2355,7 +2015,7 @@ fn parse_at(ctx: &Ctx, i: usize, prior: &[Reading]) -> Step {
                 return Step::Skip(core.end);
             }
             // "number one keeper", "chapter three", "the top ten"
-            if ctx.is(p, Role::Label) && ctx.same_sentence(p, core.first) {
+            if ctx.at(p, Pat::role(Role::Label)) && ctx.same_sentence(p, core.first) {
                 return Step::Skip(core.end);
             }
         }
@@ -2421,10 +2081,8 @@ fn parse_at(ctx: &Ctx, i: usize, prior: &[Reading]) -> Step {
         }
     }
     // "sub-300": below
-    if start_tok >= 2
-        && ctx.is_hyphen(start_tok - 1)
-        && ctx.ws(start_tok) == 0
-        && ctx.is_word(start_tok - 2)
+    if ctx.glued(start_tok)
+        && ctx.seq_before(start_tok, &[Pat::WORD, Pat::HYPHEN])
         && ctx.low(start_tok - 2) == "sub"
     {
         qualifier = Qualifier::LessThan;
@@ -2465,10 +2123,8 @@ fn parse_at(ctx: &Ctx, i: usize, prior: &[Reading]) -> Step {
             unit_note = u.note.clone();
             unit_read = Some(u);
             // "-year-old"
-            if ctx.is_hyphen(claim_end)
-                && ctx.is_word(claim_end + 1)
+            if ctx.seq(claim_end, &[Pat::HYPHEN.glued(), Pat::WORD])
                 && ctx.low(claim_end + 1) == "old"
-                && ctx.ws(claim_end) == 0
             {
                 kind_age = true;
                 claim_end += 2;
@@ -2554,7 +2210,9 @@ fn parse_at(ctx: &Ctx, i: usize, prior: &[Reading]) -> Step {
                 };
             if score_like {
                 let mut kk = core2.end;
-                while ctx.ws(kk) == 0 && matches!(ctx.kind(kk), Some(TK::Word) | Some(TK::Num)) {
+                while ctx.ws(kk) == 0
+                    && matches!(ctx.kind(kk), Some(TokKind::Word) | Some(TokKind::Num))
+                {
                     kk += 1;
                 }
                 return Step::Skip(kk);
@@ -2653,7 +2311,7 @@ fn parse_at(ctx: &Ctx, i: usize, prior: &[Reading]) -> Step {
     }
     // per-unit: "$14.95 a month", "per barrel", "cents per share", "/month"
     let mut per: Option<String> = None;
-    if unit.is_some() || core.words || ctx.kind(core.first) == Some(TK::Num) {
+    if unit.is_some() || core.words || ctx.is_num(core.first) {
         let mut p = claim_end;
         // "$75 U.S. per barrel", "$5 US a share": the currency's country, then the rate
         if had_currency || unit.is_some_and(|id| ctx.lex.unit(id).kind == UnitKind::Currency) {
@@ -2729,8 +2387,8 @@ fn parse_at(ctx: &Ctx, i: usize, prior: &[Reading]) -> Step {
                 );
             if (is_unit || !is_a)
                 && !time_ago
-                && !ctx.lex.roles(w).has(Role::Stop)
-                && !ctx.lex.number_words.contains_key(w)
+                && !ctx.is(p + 1, Role::Stop)
+                && ctx.number_word(p + 1).is_none()
             {
                 let u = ctx
                     .lex
@@ -3022,10 +2680,10 @@ fn parse_at(ctx: &Ctx, i: usize, prior: &[Reading]) -> Step {
                 v.fract().is_zero() && v > Decimal::ZERO && v <= Decimal::from(1000)
             })
             && w.len() >= 3
-            && !ctx.t(n).chars().any(|c| c.is_uppercase())
+            && !ctx.has_capital(n)
             && !ctx.is(n, Role::Stop | Role::DeterminerBlock | Role::Month)
-            && !ctx.lex.number_words.contains_key(w)
-            && !ctx.lex.changes.contains_key(w)
+            && ctx.number_word(n).is_none()
+            && ctx.change(n).is_none()
             && !(ctx.is_hyphen(n + 1) && ctx.ws(n + 1) == 0)
             && !w.ends_with("th")
             && !matches!(w, "time" | "times")
@@ -3153,17 +2811,17 @@ fn parse_at(ctx: &Ctx, i: usize, prior: &[Reading]) -> Step {
 }
 
 /// Skips what is glued to a non-claim: "555-1234", "10:30", "G20s", "1980s".
-fn skip_glued(ctx: &Ctx, mut k: usize) -> usize {
+fn skip_glued(ctx: &Cursor, mut k: usize) -> usize {
     loop {
         if ctx.ws(k) != 0 {
             return k;
         }
         match ctx.kind(k) {
-            Some(TK::Word) | Some(TK::Num) => k += 1,
-            Some(TK::Sym)
+            Some(TokKind::Word) | Some(TokKind::Num) => k += 1,
+            Some(TokKind::Sym)
                 if matches!(ctx.t(k), "-" | "–" | ":" | "/" | "." | "_")
                     && ctx.ws(k + 1) == 0
-                    && matches!(ctx.kind(k + 1), Some(TK::Num)) =>
+                    && matches!(ctx.kind(k + 1), Some(TokKind::Num)) =>
             {
                 k += 2
             }
@@ -3174,10 +2832,10 @@ fn skip_glued(ctx: &Ctx, mut k: usize) -> usize {
 
 /// After a hanging "four-": the unit ("8-inch") or noun ("six-cylinder") of the number that
 /// ends the series, when only numbers, hyphens, commas and "and"/"or"/"to" come between.
-fn shared_hyphen_unit(ctx: &Ctx, from: usize) -> Option<(Option<UnitRead>, Option<String>)> {
+fn shared_hyphen_unit(ctx: &Cursor, from: usize) -> Option<(Option<UnitRead>, Option<String>)> {
     let mut k = from;
     while k < from + 10 && ctx.same_sentence(from, k) {
-        let number = ctx.kind(k) == Some(TK::Num)
+        let number = ctx.is_num(k)
             || ctx
                 .number_word(k)
                 .is_some_and(|nw| matches!(nw.kind, NumberWordKind::Unit | NumberWordKind::Ten));
@@ -3191,9 +2849,9 @@ fn shared_hyphen_unit(ctx: &Ctx, from: usize) -> Option<(Option<UnitRead>, Optio
                 }
                 let w = ctx.low(k + 2);
                 let noun = w.len() >= 3
-                    && !ctx.t(k + 2).chars().any(|c| c.is_uppercase())
+                    && !ctx.has_capital(k + 2)
                     && !ctx.is(k + 2, Role::Stop | Role::DeterminerBlock | Role::Month)
-                    && !ctx.lex.number_words.contains_key(w)
+                    && ctx.number_word(k + 2).is_none()
                     && !w.ends_with("ly")
                     && !w.ends_with("th")
                     && !(ctx.is_hyphen(k + 3) && ctx.ws(k + 3) == 0);
@@ -3214,7 +2872,7 @@ fn shared_hyphen_unit(ctx: &Ctx, from: usize) -> Option<(Option<UnitRead>, Optio
 }
 
 /// A lower-case singular noun at `n` followed by another noun: "page document".
-fn attributive_noun(ctx: &Ctx, n: usize) -> bool {
+fn attributive_noun(ctx: &Cursor, n: usize) -> bool {
     if !ctx.is_word(n) || ctx.ws(n) != 1 || !ctx.is_word(n + 1) || ctx.ws(n + 1) != 1 {
         return false;
     }
@@ -3224,11 +2882,11 @@ fn attributive_noun(ctx: &Ctx, n: usize) -> bool {
     let plain = |i: usize| {
         let w = ctx.low(i);
         w.len() >= 3
-            && !ctx.t(i).chars().any(|c| c.is_uppercase())
+            && !ctx.has_capital(i)
             && !ctx.is(i, Role::Stop | Role::DeterminerBlock | Role::Month)
-            && !ctx.lex.number_words.contains_key(w)
-            && !ctx.lex.changes.contains_key(w)
-            && !ctx.lex.scales.contains_key(w)
+            && ctx.number_word(i).is_none()
+            && ctx.change(i).is_none()
+            && !ctx.is_scale_word(i)
             && !w.ends_with("ly")
             && !w.ends_with("ed")
             && !w.ends_with("ing")
@@ -3244,7 +2902,7 @@ fn attributive_noun(ctx: &Ctx, n: usize) -> bool {
 
 /// "who was 10", "she is 35.", "he will be 35 by": a be-verb after a person, then the number
 /// ends the clause.
-fn age_by_be(ctx: &Ctx, first: usize, end: usize) -> bool {
+fn age_by_be(ctx: &Cursor, first: usize, end: usize) -> bool {
     if first < 2 || !ctx.same_sentence(first - 2, first) {
         return false;
     }
@@ -3265,20 +2923,20 @@ fn age_by_be(ctx: &Ctx, first: usize, end: usize) -> bool {
     // the clause ends with the number
     match ctx.kind(end) {
         None => true,
-        Some(TK::Sym) => matches!(ctx.t(end), "." | "," | ";" | "!" | "?" | ")"),
-        Some(TK::Word) => matches!(ctx.low(end), "when" | "by" | "and" | "but" | "at"),
-        Some(TK::Num) => false,
+        Some(TokKind::Sym) => matches!(ctx.t(end), "." | "," | ";" | "!" | "?" | ")"),
+        Some(TokKind::Word) => matches!(ctx.low(end), "when" | "by" | "and" | "but" | "at"),
+        Some(TokKind::Num) => false,
     }
 }
 
 /// The "to" of a from-to range whose ends a few words part ("from $75 U.S. per barrel to
 /// $45.88"): the index of "to" when a number follows it within the clause.
-fn split_range_to(ctx: &Ctx, from: usize) -> Option<usize> {
+fn split_range_to(ctx: &Cursor, from: usize) -> Option<usize> {
     const MAX_GAP: usize = 7;
     let mut k = from;
-    while k < from + MAX_GAP + 1 && k < ctx.toks.len() && ctx.same_sentence(from, k) {
+    while k < from + MAX_GAP + 1 && k < ctx.len() && ctx.same_sentence(from, k) {
         match ctx.kind(k)? {
-            TK::Word => match ctx.low(k) {
+            TokKind::Word => match ctx.low(k) {
                 "to" => {
                     if k == from {
                         return None;
@@ -3287,7 +2945,7 @@ fn split_range_to(ctx: &Ctx, from: usize) -> Option<usize> {
                     if let Some((after, _, _)) = currency_prefix(ctx, n) {
                         n = after;
                     }
-                    let number = ctx.kind(n) == Some(TK::Num)
+                    let number = ctx.is_num(n)
                         || ctx.number_word(n).is_some_and(|nw| {
                             !matches!(nw.kind, NumberWordKind::Vague | NumberWordKind::Multiplier)
                         });
@@ -3297,7 +2955,7 @@ fn split_range_to(ctx: &Ctx, from: usize) -> Option<usize> {
                 | "after" | "before" | "then" => return None,
                 _ => {}
             },
-            TK::Num => {
+            TokKind::Num => {
                 // "from 80mg per 100ml of blood to 50mg": a measure between is a claim of its own
                 let measure = read_unit(ctx, k + 1, false)
                     .and_then(|u| u.unit)
@@ -3306,7 +2964,7 @@ fn split_range_to(ctx: &Ctx, from: usize) -> Option<usize> {
                     return None;
                 }
             }
-            TK::Sym => {
+            TokKind::Sym => {
                 if !matches!(ctx.t(k), "." | "'" | "’") {
                     return None;
                 }
@@ -3317,15 +2975,8 @@ fn split_range_to(ctx: &Ctx, from: usize) -> Option<usize> {
     None
 }
 
-fn sentence_has_role(ctx: &Ctx, i: usize, flag: Role) -> bool {
-    let si = ctx.sent_of[i] as usize;
-    let first = ctx.sent_starts[si];
-    let last = ctx
-        .sent_starts
-        .get(si + 1)
-        .copied()
-        .unwrap_or(ctx.toks.len());
-    (first..last).any(|j| ctx.is(j, flag))
+fn sentence_has_role(ctx: &Cursor, i: usize, flag: Role) -> bool {
+    (ctx.sentence_first(i)..ctx.sentence_end(i)).any(|j| ctx.is(j, flag))
 }
 
 #[cfg(test)]

@@ -22,7 +22,7 @@ use crate::error::{DataError, DataResult};
 pub use crate::claim::{Direction, Qualifier};
 pub use roles::{Role, Roles};
 pub use units::{Readings, Unit, UnitId, UnitKind};
-pub use words::{NumberWord, NumberWordKind, Scale};
+pub use words::{NumberWord, NumberWordKind, Scale, WordInfo};
 
 /// The folder of the shipped language's tables, under `reference/lexicon/`.
 pub const LANGUAGE_DIR: &str = "lexicon/en";
@@ -87,6 +87,8 @@ pub struct Lexicon {
     pub changes: FxHashMap<String, Direction>,
     /// The roles of each word, lower case.
     pub roles: FxHashMap<String, Roles>,
+    /// Everything known about each word of the word tables, lower case (see [`Lexicon::word`]).
+    pub words: FxHashMap<String, WordInfo>,
     /// Every unit and currency; a [`UnitId`] indexes it.
     pub units: Vec<Unit>,
     /// Unit surface forms matched case-sensitively (symbols): form -> unit.
@@ -274,6 +276,7 @@ impl Lexicon {
             qualifiers_after: Vec::new(),
             changes: FxHashMap::default(),
             roles: FxHashMap::default(),
+            words: FxHashMap::default(),
             units: Vec::new(),
             unit_symbols: FxHashMap::default(),
             unit_names: FxHashMap::default(),
@@ -342,6 +345,7 @@ impl Lexicon {
             }
         }
         self.cue_words = cues;
+        self.build_word_index();
     }
 
     /// The unit with this canonical code (`kilometre`, `USD`, `percent`).

@@ -65,6 +65,11 @@ impl Roles {
     /// No role.
     pub const NONE: Roles = Roles(0);
 
+    /// The set of one role.
+    pub const fn of(role: Role) -> Roles {
+        Roles(role.bit())
+    }
+
     /// Adds a role.
     pub fn insert(&mut self, role: Role) {
         self.0 |= role.bit();

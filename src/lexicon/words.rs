@@ -5,7 +5,7 @@ use rust_decimal::Decimal;
 use serde::Deserialize;
 
 use super::Lexicon;
-use super::roles::Role;
+use super::roles::{Role, Roles};
 use super::tables::{dec, row_error, rows};
 use crate::claim::{Direction, Qualifier};
 use crate::error::DataResult;
@@ -68,7 +68,46 @@ pub struct Scale {
     pub spaced: bool,
 }
 
+/// What the lexicon knows about one lower-case word, gathered so that the extractor looks each
+/// token up once.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct WordInfo {
+    /// Its roles (`words.csv`).
+    pub roles: Roles,
+    /// Its value as a number word (`numbers.csv`).
+    pub number: Option<NumberWord>,
+    /// The direction of change it states (`changes.csv`).
+    pub change: Option<Direction>,
+    /// It is a scale word written in lower case (`scales.csv`: "million", "bn").
+    pub scale: bool,
+}
+
 impl Lexicon {
+    /// Gathers [`WordInfo`] for every word some table names.
+    pub(crate) fn build_word_index(&mut self) {
+        let mut words: rustc_hash::FxHashMap<String, WordInfo> = Default::default();
+        for (w, r) in &self.roles {
+            words.entry(w.clone()).or_default().roles = *r;
+        }
+        for (w, n) in &self.number_words {
+            words.entry(w.clone()).or_default().number = Some(*n);
+        }
+        for (w, d) in &self.changes {
+            words.entry(w.clone()).or_default().change = Some(*d);
+        }
+        for w in self.scales.keys() {
+            if *w == w.to_lowercase() {
+                words.entry(w.clone()).or_default().scale = true;
+            }
+        }
+        self.words = words;
+    }
+
+    /// What the tables say about a lower-case word.
+    pub fn word(&self, lower: &str) -> Option<&WordInfo> {
+        self.words.get(lower)
+    }
+
     pub(crate) fn load_numbers(&mut self, file: &str, data: &str) -> DataResult<()> {
         #[derive(Deserialize)]
         struct Row {

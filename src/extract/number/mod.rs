@@ -1,0 +1,3 @@
+//! Reading numbers: digits ([`digits`]) and number words.
+
+pub(crate) mod digits;
