@@ -2,8 +2,103 @@
 //! each word and the sentence each token is in — and small declarative patterns over them
 //! ([`Pat`]), so that a form says "a hyphen, glued, then 'old'" instead of computing offsets.
 
-use super::tokens::{Tok, TokKind};
+use super::number::digits::NumberSyntax;
+use super::sentences::sentence_starts;
+use super::tokens::{Tok, TokKind, tokenize};
 use crate::lexicon::{Direction, Lexicon, NumberWord, Role, Roles, WordInfo};
+
+/// What a cursor reads, filled once per document; the vectors are reused from one document to
+/// the next.
+#[derive(Default)]
+pub(crate) struct Buffers<'l> {
+    toks: Vec<Tok>,
+    lower: Vec<(u32, u32)>,
+    lower_buf: String,
+    info: Vec<Option<&'l WordInfo>>,
+    roles: Vec<Roles>,
+    sent_starts: Vec<usize>,
+    sent_of: Vec<u32>,
+}
+
+impl<'l> Buffers<'l> {
+    /// Tokenizes `text`, looks up each word and finds the sentences.
+    pub fn fill(&mut self, text: &str, syntax: NumberSyntax, lex: &'l Lexicon) {
+        tokenize(text, syntax, &mut self.toks);
+        self.lower_words(text, lex);
+        self.sent_starts = sentence_starts(text, &self.toks, &self.roles);
+        self.sent_of.clear();
+        let mut si = 0;
+        for i in 0..self.toks.len() {
+            while si + 1 < self.sent_starts.len() && self.sent_starts[si + 1] <= i {
+                si += 1;
+            }
+            self.sent_of.push(si as u32);
+        }
+    }
+
+    /// The lower-case text of every word token and what the lexicon knows about it.
+    fn lower_words(&mut self, text: &str, lex: &'l Lexicon) {
+        self.lower.clear();
+        self.lower_buf.clear();
+        self.info.clear();
+        self.roles.clear();
+        for t in &self.toks {
+            let start = self.lower_buf.len();
+            if t.kind == TokKind::Word {
+                let s = &text[t.s as usize..t.e as usize];
+                if s.is_ascii() {
+                    self.lower_buf
+                        .extend(s.bytes().map(|b| b.to_ascii_lowercase() as char));
+                } else {
+                    self.lower_buf
+                        .extend(s.chars().flat_map(char::to_lowercase));
+                }
+            }
+            let end = self.lower_buf.len();
+            self.lower.push((start as u32, end as u32));
+            let info = if end > start {
+                lex.word(&self.lower_buf[start..end])
+            } else {
+                None
+            };
+            self.info.push(info);
+            self.roles.push(info.map(|w| w.roles).unwrap_or_default());
+        }
+    }
+
+    /// A cursor over the filled buffers of `text` (the document's locale, if it names one).
+    pub fn cursor<'a>(
+        &'a self,
+        text: &'a str,
+        lex: &'a Lexicon,
+        syntax: NumberSyntax,
+        locale: Option<&'a str>,
+    ) -> Cursor<'a> {
+        Cursor {
+            text,
+            toks: &self.toks,
+            lower: &self.lower,
+            lower_buf: &self.lower_buf,
+            info: &self.info,
+            lex,
+            sent_of: &self.sent_of,
+            sent_starts: &self.sent_starts,
+            syntax,
+            doc_has_pound_sign: text.contains('£'),
+            locale_cues: locale.map(|l| lex.locale_cues(l)).unwrap_or(&[]),
+            locale,
+        }
+    }
+}
+
+/// Runs `f` on a cursor over `text` read with the shipped tables (for tests).
+#[cfg(test)]
+pub(crate) fn on_text<R>(text: &str, f: impl FnOnce(&Cursor) -> R) -> R {
+    let lex = Lexicon::embedded();
+    let mut b = Buffers::default();
+    b.fill(text, NumberSyntax::default(), lex);
+    f(&b.cursor(text, lex, NumberSyntax::default(), None))
+}
 
 /// One document's tokens and what is known about them. Every accessor takes a token index and
 /// answers for an index past the end as for no token (empty text, no kind, a blank line before).
@@ -24,6 +119,8 @@ pub(crate) struct Cursor<'a> {
     pub sent_of: &'a [u32],
     /// First token of each sentence.
     pub sent_starts: &'a [usize],
+    /// How the document writes numbers in digits.
+    pub syntax: NumberSyntax,
     /// The document uses a £ sign somewhere (British usage).
     pub doc_has_pound_sign: bool,
     /// Cue words the article's locale implies for every sentence.

@@ -3,74 +3,27 @@
 //! the qualifier before it, the scale, range, unit, currency and counted noun after it, and
 //! drops what is not a claim (dates, times, years, identifiers, scores, list numbers).
 
-use std::str::FromStr;
-
 use rust_decimal::Decimal;
 
 pub use crate::claim::{ClaimKind, Reading, Span};
 use crate::claim::{Direction, Qualifier};
 use crate::document::Document;
-use crate::lexicon::{
-    Lexicon, NumberWordKind, Role, Roles, UnitId, UnitKind, WordInfo, normalise_name,
-};
+use crate::lexicon::{Lexicon, NumberWordKind, Role, UnitId, UnitKind, normalise_name};
 
 mod cursor;
 mod number;
 mod sentences;
 mod tokens;
 
-use cursor::{Cursor, Pat};
+use cursor::{Buffers, Cursor, Pat};
+use number::Number;
 use number::digits::NumberSyntax;
-use sentences::sentence_starts;
-use tokens::{Tok, TokKind, tokenize};
-
-/// A parsed number before units: value, precision and the tokens it covers.
-#[derive(Debug, Clone)]
-struct Core {
-    first: usize,
-    /// one past the last token
-    end: usize,
-    value: Option<Decimal>,
-    high: Option<Decimal>,
-    precision: Decimal,
-    words: bool,
-    vague: bool,
-    scaled: bool,
-    /// The multiplier of the last scale word or suffix ("million": 1,000,000).
-    scale: Option<Decimal>,
-    integer_digits: Option<u32>,
-    has_separator: bool,
-    decimals: u32,
-    fraction: bool,
-    multiplier: bool,
-    problem: Option<String>,
-}
+use tokens::TokKind;
 
 /// Extracts claims from documents, reusing its buffers across calls.
 pub struct Extractor<'l> {
     lex: &'l Lexicon,
-    toks: Vec<Tok>,
-    lower: Vec<(u32, u32)>,
-    lower_buf: String,
-    info: Vec<Option<&'l WordInfo>>,
-}
-
-fn pow10(n: u32) -> Decimal {
-    let mut d = Decimal::ONE;
-    for _ in 0..n.min(28) {
-        d *= Decimal::TEN;
-    }
-    d
-}
-
-/// Two significant figures at least: "14,000" is ±500, "2,000" ±100, "10" ±0.5.
-fn integer_precision(digits: &str) -> Decimal {
-    let nd = digits.len() as u32;
-    let tz = digits.bytes().rev().take_while(|&b| b == b'0').count() as u32;
-    if tz == 0 || nd <= 2 {
-        return Decimal::ONE;
-    }
-    pow10(tz.min(nd - 2))
+    buffers: Buffers<'l>,
 }
 
 impl<'l> Extractor<'l> {
@@ -78,53 +31,21 @@ impl<'l> Extractor<'l> {
     pub fn new(lex: &'l Lexicon) -> Self {
         Extractor {
             lex,
-            toks: Vec::new(),
-            lower: Vec::new(),
-            lower_buf: String::new(),
-            info: Vec::new(),
+            buffers: Buffers::default(),
         }
     }
 
     /// All claims in a document, in text order.
     pub fn extract(&mut self, doc: &Document) -> Vec<Reading> {
         let text = doc.scan.as_str();
-        tokenize(text, NumberSyntax::default(), &mut self.toks);
-        self.lower_words(text);
-        let roles: Vec<Roles> = self
-            .info
-            .iter()
-            .map(|w| w.map(|w| w.roles).unwrap_or_default())
-            .collect();
-        let sent_starts = sentence_starts(text, &self.toks, &roles);
-        let mut sent_of = Vec::with_capacity(self.toks.len());
-        let mut si = 0u32;
-        for i in 0..self.toks.len() {
-            while (si as usize + 1) < sent_starts.len() && sent_starts[si as usize + 1] <= i {
-                si += 1;
-            }
-            sent_of.push(si);
-        }
-        let ctx = Cursor {
-            text,
-            toks: &self.toks,
-            lower: &self.lower,
-            lower_buf: &self.lower_buf,
-            info: &self.info,
-            lex: self.lex,
-            sent_of: &sent_of,
-            sent_starts: &sent_starts,
-            doc_has_pound_sign: text.contains('£'),
-            locale_cues: doc
-                .locale
-                .as_deref()
-                .map(|l| self.lex.locale_cues(l))
-                .unwrap_or(&[]),
-            locale: doc.locale.as_deref(),
-        };
+        let syntax = NumberSyntax::default();
+        self.buffers.fill(text, syntax, self.lex);
+        let ctx = self
+            .buffers
+            .cursor(text, self.lex, syntax, doc.locale.as_deref());
         let mut claims: Vec<Reading> = Vec::new();
         let mut i = 0;
-        let n = self.toks.len();
-        while i < n {
+        while i < ctx.len() {
             match parse_at(&ctx, i, &claims) {
                 Step::Claim(c, next) => {
                     claims.push(*c);
@@ -135,33 +56,6 @@ impl<'l> Extractor<'l> {
         }
         inherit_forward(text, &mut claims);
         claims
-    }
-
-    /// The lower-case text of every word token and what the lexicon knows about it.
-    fn lower_words(&mut self, text: &str) {
-        self.lower.clear();
-        self.lower_buf.clear();
-        self.info.clear();
-        for t in &self.toks {
-            let start = self.lower_buf.len();
-            if t.kind == TokKind::Word {
-                let s = &text[t.s as usize..t.e as usize];
-                if s.is_ascii() {
-                    self.lower_buf
-                        .extend(s.bytes().map(|b| b.to_ascii_lowercase() as char));
-                } else {
-                    self.lower_buf
-                        .extend(s.chars().flat_map(char::to_lowercase));
-                }
-            }
-            let end = self.lower_buf.len();
-            self.lower.push((start as u32, end as u32));
-            self.info.push(if end > start {
-                self.lex.word(&self.lower_buf[start..end])
-            } else {
-                None
-            });
-        }
     }
 }
 
@@ -270,7 +164,7 @@ fn currency_prefix(ctx: &Cursor, i: usize) -> Option<(usize, UnitId, Option<Stri
                 .readings
                 .iter()
                 .any(|r| r.1.iter().any(|c| c == "@scaled"))
-                && !scale_follows(ctx, after)
+                && !number::scale::follows(ctx, after)
             {
                 continue;
             }
@@ -287,24 +181,6 @@ fn currency_prefix(ctx: &Cursor, i: usize) -> Option<(usize, UnitId, Option<Stri
         }
     }
     None
-}
-
-/// Is the number at `i` followed by a scale word ("2.7m", "6 million", "8.1bn")?
-fn scale_follows(ctx: &Cursor, i: usize) -> bool {
-    if ctx.kind(i) != Some(TokKind::Num) || !ctx.is_word(i + 1) {
-        return false;
-    }
-    let w = ctx.t(i + 1);
-    match ctx
-        .lex
-        .scales
-        .get(w)
-        .or_else(|| ctx.lex.scales.get(ctx.low(i + 1)))
-    {
-        Some(sc) if ctx.ws(i + 1) == 0 => sc.attached,
-        Some(sc) => sc.spaced,
-        None => false,
-    }
 }
 
 /// Picks the reading of an ambiguous currency form from cue words in the sentence.
@@ -402,591 +278,9 @@ fn resolve_reading(
     )
 }
 
-fn parse_digits(s: &str) -> (Option<Decimal>, Option<u32>, bool, u32) {
-    // returns value, integer digit count, had separators, decimals
-    let mut clean = String::with_capacity(s.len());
-    let mut sep = false;
-    for c in s.chars() {
-        if c.is_ascii_digit() || c == '.' {
-            clean.push(c);
-        } else {
-            sep = true;
-        }
-    }
-    let (int_part, dec_part) = match clean.find('.') {
-        Some(p) => (&clean[..p], &clean[p + 1..]),
-        None => (clean.as_str(), ""),
-    };
-    let int_digits = int_part.trim_start_matches('0');
-    let decimals = dec_part.len() as u32;
-    let v = if clean.starts_with('.') {
-        Decimal::from_str(&format!("0{clean}")).ok()
-    } else {
-        Decimal::from_str(&clean).ok()
-    };
-    (v, Some(int_digits.len() as u32), sep, decimals)
-}
-
-/// Parses the number at token `i` (digits or words); `None` if there is none.
-fn parse_core(ctx: &Cursor, i: usize) -> Option<Core> {
-    match ctx.kind(i)? {
-        TokKind::Num => Some(parse_digit_core(ctx, i)),
-        TokKind::Word => parse_word_core(ctx, i),
-        TokKind::Sym => None,
-    }
-}
-
-fn parse_digit_core(ctx: &Cursor, i: usize) -> Core {
-    let s = ctx.t(i);
-    let (value, int_digits, sep, decimals) = parse_digits(s);
-    let int_str: String = s
-        .split('.')
-        .next()
-        .unwrap_or("")
-        .chars()
-        .filter(|c| c.is_ascii_digit())
-        .collect();
-    let mut core = Core {
-        first: i,
-        end: i + 1,
-        value,
-        high: None,
-        precision: if decimals > 0 {
-            Decimal::ONE / pow10(decimals)
-        } else {
-            integer_precision(int_str.trim_start_matches('0'))
-        },
-        words: false,
-        vague: false,
-        scaled: false,
-        scale: None,
-        integer_digits: int_digits,
-        has_separator: sep,
-        decimals,
-        fraction: false,
-        multiplier: false,
-        problem: None,
-    };
-    if value.is_none() {
-        core.problem = Some(format!(
-            "'{s}' is beyond the range of exact decimal arithmetic"
-        ));
-    }
-    // mixed fraction "2½"
-    if ctx.kind(i + 1) == Some(TokKind::Sym) && ctx.ws(i + 1) == 0 {
-        let f = match ctx.t(i + 1) {
-            "½" => Some(Decimal::new(5, 1)),
-            "¼" => Some(Decimal::new(25, 2)),
-            "¾" => Some(Decimal::new(75, 2)),
-            _ => None,
-        };
-        if let (Some(f), Some(v)) = (f, core.value) {
-            core.value = v.checked_add(f);
-            core.precision = Decimal::new(25, 2);
-            core.end = i + 2;
-        }
-    }
-    // exponent: 10^40, 1.99×10−30, 3 x 10^6
-    let mut j = core.end;
-    if ctx.seq(j, &[Pat::sym("^"), Pat::NUM]) {
-        let exp_neg = false;
-        let exp: i64 = ctx.t(j + 1).parse().unwrap_or(i64::MAX);
-        core = apply_power(core, Decimal::ONE, exp, exp_neg, s);
-        core.end = j + 2;
-        return core;
-    }
-    if (ctx.is_sym(j, "×") || (ctx.is_word(j) && ctx.low(j) == "x"))
-        && ctx.t(j + 1) == "10"
-        && ctx.is_num(j + 1)
-    {
-        let mut k = j + 2;
-        let mut neg = false;
-        if ctx.is_sym(k, "^") {
-            k += 1;
-        }
-        if ctx.kind(k) == Some(TokKind::Sym) && matches!(ctx.t(k), "-" | "−" | "⁻") {
-            neg = true;
-            k += 1;
-        }
-        if ctx.is_num(k) && ctx.ws(k) == 0 {
-            let exp: i64 = ctx.t(k).parse().unwrap_or(i64::MAX);
-            let mant = core.value.unwrap_or(Decimal::ONE);
-            core = apply_power(core, mant, exp, neg, s);
-            core.end = k + 1;
-            return core;
-        }
-    }
-    // fraction "1/16 of"
-    if (ctx.is_sym(j, "/") || ctx.is_sym(j, "⁄"))
-        && ctx.is_num(j + 1)
-        && ctx.ws(j) == 0
-        && ctx.ws(j + 1) == 0
-        && ctx.is_word(j + 2)
-        && ctx.low(j + 2) == "of"
-    {
-        if let (Some(a), Some(b)) = (core.value, Decimal::from_str(ctx.t(j + 1)).ok()) {
-            if !b.is_zero() {
-                core.value = a.checked_div(b);
-                core.fraction = true;
-                core.precision = Decimal::ZERO;
-                core.end = j + 2;
-                return core;
-            }
-        }
-    }
-    // scale: attached "1.2bn", spaced "1.2 billion", "4 hundred"
-    j = core.end;
-    if ctx.is_word(j) {
-        let w = ctx.t(j);
-        let attached = ctx.ws(j) == 0;
-        let sc = ctx.lex.scales.get(w).copied().or_else(|| {
-            if attached {
-                None
-            } else {
-                ctx.lex.scales.get(ctx.low(j)).copied().filter(|s| s.spaced)
-            }
-        });
-        let hundred = !attached
-            && ctx.number_word(j).is_some_and(|nw| {
-                matches!(nw.kind, NumberWordKind::Hundred | NumberWordKind::Scale)
-            });
-        let usable = match sc {
-            Some(sc) if attached => sc.attached && scale_suffix_ok(ctx, j),
-            Some(sc) => sc.spaced,
-            None => false,
-        };
-        if usable || hundred {
-            let mult = sc
-                .map(|s| s.multiplier)
-                .or_else(|| ctx.number_word(j).map(|nw| nw.value))
-                .unwrap_or(Decimal::ONE);
-            apply_scale(&mut core, mult);
-            core.end = j + 1;
-            // "1.5 million" then "thousand"? no; "2 thousand million"? rare
-        }
-    }
-    core
-}
-
-/// An attached "m"/"b"/"k" is a scale unless it reads as a unit ("37m (121ft)").
-fn scale_suffix_ok(ctx: &Cursor, j: usize) -> bool {
-    let w = ctx.t(j);
-    if w == "m" {
-        // "the 10,000m" (a race) is metres; "the £5m deal", "the 2m viewers" are millions
-        let num = j.saturating_sub(1);
-        let currency_before = num >= 1 && ctx.lex.currency_starts.contains(ctx.t(num - 1));
-        if !currency_before && num >= 1 && ctx.is_word(num - 1) && ctx.low(num - 1) == "the" {
-            let next = j + 1;
-            let noun_after = ctx.is_word(next) && ctx.ws(next) == 1 && is_plural(ctx, next + 1);
-            if !noun_after {
-                return false;
-            }
-        }
-        // metres when a length conversion or a dimension word follows
-        let next = j + 1;
-        if ctx.is_sym(next, "(") && ctx.is_num(next + 1) {
-            if let Some(k) = (next + 2..next + 4).find(|&k| ctx.is_word(k)) {
-                let u = ctx.t(k);
-                if matches!(u, "ft" | "feet" | "foot" | "yards" | "yd" | "in" | "inches") {
-                    return false;
-                }
-            }
-        }
-        if ctx.is_hyphen(next) && ctx.is_word(next + 1) {
-            let u = ctx.low(next + 1);
-            if matches!(
-                u,
-                "long" | "high" | "tall" | "wide" | "deep" | "metre" | "meter"
-            ) {
-                return false;
-            }
-        }
-        if ctx.is_word(next)
-            && matches!(
-                ctx.low(next),
-                "long"
-                    | "high"
-                    | "tall"
-                    | "wide"
-                    | "deep"
-                    | "away"
-                    | "above"
-                    | "below"
-                    | "freestyle"
-                    | "hurdles"
-                    | "sprint"
-                    | "race"
-            )
-        {
-            return false;
-        }
-    }
-    true
-}
-
-fn apply_scale(core: &mut Core, mult: Decimal) {
-    core.value = core.value.and_then(|v| v.checked_mul(mult));
-    if core.value.is_none() && core.problem.is_none() {
-        core.problem =
-            Some("the scaled value is beyond the range of exact decimal arithmetic".into());
-    }
-    core.high = core.high.and_then(|v| v.checked_mul(mult));
-    // "5 million": the mantissa's rounding times the scale
-    let mantissa_precision = if core.decimals > 0 || core.words {
-        core.precision
-    } else {
-        Decimal::ONE
-    };
-    core.precision = mantissa_precision.checked_mul(mult).unwrap_or(Decimal::MAX);
-    core.scaled = true;
-    core.scale = Some(mult);
-}
-
-fn apply_power(mut core: Core, mant: Decimal, exp: i64, neg: bool, text: &str) -> Core {
-    let mut v = Some(mant);
-    if exp > 60 {
-        v = None;
-    } else {
-        for _ in 0..exp {
-            v = v.and_then(|x| {
-                if neg {
-                    Some(x / Decimal::TEN)
-                } else {
-                    x.checked_mul(Decimal::TEN)
-                }
-            });
-        }
-    }
-    match v {
-        Some(x) if !(neg && x.is_zero()) => {
-            core.value = Some(x);
-            core.precision = if neg { Decimal::ZERO } else { core.precision };
-        }
-        _ => {
-            core.value = None;
-            core.problem = Some(format!(
-                "'{text}' × 10^{}{exp} is beyond the range of exact decimal arithmetic",
-                if neg { "-" } else { "" }
-            ));
-        }
-    }
-    core
-}
-
-/// Spelled-out numbers: "two million", "twenty-eight thousand six hundred", "half a million",
-/// "a third", "two-thirds", "a dozen", "tens of thousands", "hundreds".
-fn parse_word_core(ctx: &Cursor, i: usize) -> Option<Core> {
-    let w0 = ctx.low(i);
-    let mut core = Core {
-        first: i,
-        end: i,
-        value: None,
-        high: None,
-        precision: Decimal::ONE,
-        words: true,
-        vague: false,
-        scaled: false,
-        scale: None,
-        integer_digits: None,
-        has_separator: false,
-        decimals: 0,
-        fraction: false,
-        multiplier: false,
-        problem: None,
-    };
-    // vague orders of magnitude: "dozens", "tens of thousands", "hundreds of millions"
-    if let Some(nw) = ctx.number_word(i) {
-        if nw.kind == NumberWordKind::Vague {
-            let mut low = nw.value;
-            let mut end = i + 1;
-            while ctx.is_word(end) && ctx.low(end) == "of" {
-                match ctx.number_word(end + 1) {
-                    Some(n2) if n2.kind == NumberWordKind::Vague && n2.value > low => {
-                        low = low.checked_mul(n2.value)?;
-                        end += 2;
-                    }
-                    _ => break,
-                }
-            }
-            // "thousands" alone must be followed by "of"/a noun, not be a verb object like "in the thousands"
-            if ctx.is_word(i.wrapping_sub(1)) && i > 0 && ctx.low(i - 1) == "the" {
-                return None;
-            }
-            core.value = Some(low);
-            core.high = low.checked_mul(Decimal::TEN);
-            core.vague = true;
-            core.precision = Decimal::ZERO;
-            core.end = end;
-            return Some(core);
-        }
-        if nw.kind == NumberWordKind::Multiplier {
-            core.value = Some(nw.value);
-            core.multiplier = true;
-            core.precision = Decimal::ZERO;
-            core.end = i + 1;
-            return Some(core);
-        }
-    }
-    let mut j = i;
-    let mut total = Decimal::ZERO;
-    let mut current = Decimal::ZERO;
-    let mut any = false;
-    let mut last_kind: Option<NumberWordKind> = None;
-    let mut a_article = false;
-    let mut precision = Decimal::ONE;
-    if (w0 == "a" || w0 == "an") && ctx.ws(i + 1) > 0 {
-        match ctx.number_word(i + 1) {
-            Some(nw)
-                if matches!(
-                    nw.kind,
-                    NumberWordKind::Hundred
-                        | NumberWordKind::Scale
-                        | NumberWordKind::Dozen
-                        | NumberWordKind::Denominator
-                        | NumberWordKind::Fraction
-                ) =>
-            {
-                a_article = true;
-                current = Decimal::ONE;
-                j = i + 1;
-            }
-            _ => return None,
-        }
-    }
-    // "half an hour", "half a mile": half of one unit
-    if w0 == "half"
-        && ctx.is_word(i + 1)
-        && matches!(ctx.low(i + 1), "a" | "an")
-        && ctx.number_word(i + 2).is_none()
-        && read_unit(ctx, i + 2, false).is_some()
-    {
-        core.value = Some(Decimal::new(5, 1));
-        core.precision = Decimal::ZERO;
-        core.end = i + 2;
-        return Some(core);
-    }
-    // "half a million", "half a dozen"
-    if w0 == "half" && ctx.is_word(i + 1) && ctx.low(i + 1) == "a" {
-        if let Some(nw) = ctx.number_word(i + 2) {
-            if matches!(
-                nw.kind,
-                NumberWordKind::Scale | NumberWordKind::Dozen | NumberWordKind::Hundred
-            ) {
-                core.value = Some(nw.value / Decimal::TWO);
-                // "half a million" is a round figure: ±10% of it
-                core.precision = nw.value / Decimal::TEN;
-                core.scaled = nw.kind == NumberWordKind::Scale;
-                core.scale = core.scaled.then_some(nw.value);
-                core.vague = nw.kind == NumberWordKind::Dozen;
-                core.end = i + 3;
-                return Some(core);
-            }
-        }
-    }
-    loop {
-        if !ctx.is_word(j) {
-            break;
-        }
-        let w = ctx.low(j);
-        let Some(nw) = ctx.number_word(j) else {
-            // "and" inside a number: "two hundred and fifty", "one and a half"
-            if w == "and" && any && ctx.at(j, Pat::WORD.spaced()) {
-                if let Some(n2) = ctx.number_word(j + 1) {
-                    if matches!(n2.kind, NumberWordKind::Unit | NumberWordKind::Ten)
-                        && last_kind == Some(NumberWordKind::Hundred)
-                    {
-                        j += 1;
-                        continue;
-                    }
-                }
-                if ctx.is_word(j + 1)
-                    && ctx.low(j + 1) == "a"
-                    && ctx.is_word(j + 2)
-                    && ctx.low(j + 2) == "half"
-                {
-                    current = current.checked_add(Decimal::new(5, 1))?;
-                    precision = Decimal::new(5, 1);
-                    j += 3;
-                    last_kind = Some(NumberWordKind::Fraction);
-                    continue;
-                }
-            }
-            break;
-        };
-        // words must be separated by a space or a hyphen
-        if j > i && !(ctx.ws(j) > 0 || ctx.is_hyphen(j - 1)) {
-            break;
-        }
-        match nw.kind {
-            NumberWordKind::Unit => {
-                if matches!(last_kind, Some(NumberWordKind::Unit)) {
-                    break;
-                }
-                current = current.checked_add(nw.value)?;
-                precision = Decimal::ONE;
-            }
-            NumberWordKind::Ten => {
-                if matches!(last_kind, Some(NumberWordKind::Unit | NumberWordKind::Ten)) {
-                    break;
-                }
-                current = current.checked_add(nw.value)?;
-                precision = Decimal::ONE;
-            }
-            NumberWordKind::Hundred => {
-                if current.is_zero() {
-                    current = Decimal::ONE;
-                }
-                current = current.checked_mul(nw.value)?;
-                precision = nw.value;
-            }
-            NumberWordKind::Scale => {
-                if current.is_zero() {
-                    if !any {
-                        return None; // a bare "million" is not a number
-                    }
-                    current = Decimal::ONE;
-                }
-                total = total.checked_add(current.checked_mul(nw.value)?)?;
-                precision = precision.checked_mul(nw.value).unwrap_or(nw.value);
-                if precision < nw.value && !precision.fract().is_zero() {
-                    // "one and a half million": half a million
-                } else if precision > nw.value {
-                    precision = nw.value;
-                }
-                current = Decimal::ZERO;
-                core.scaled = true;
-                core.scale = Some(nw.value);
-            }
-            NumberWordKind::Dozen => {
-                if current.is_zero() {
-                    current = Decimal::ONE;
-                }
-                current = current.checked_mul(nw.value)?;
-                core.vague = a_article || core.vague;
-                precision = Decimal::ONE;
-            }
-            NumberWordKind::Fraction => {
-                // "half" on its own: "half of the staff"
-                if any || a_article {
-                    if a_article && !any {
-                        current = Decimal::new(5, 1);
-                        core.fraction = true;
-                        j += 1;
-                        any = true;
-                    }
-                    break;
-                }
-                if !fraction_context(ctx, j + 1, true) {
-                    return None;
-                }
-                current = nw.value;
-                core.fraction = true;
-                j += 1;
-                any = true;
-                break;
-            }
-            NumberWordKind::Denominator => {
-                // "a third", "two-thirds", "three quarters"; a bare "third" is an ordinal
-                if !(any || a_article) || !total.is_zero() {
-                    if !any && !a_article {
-                        return None;
-                    }
-                    break;
-                }
-                let num = if current.is_zero() {
-                    Decimal::ONE
-                } else {
-                    current
-                };
-                if num > Decimal::from(20) {
-                    break;
-                }
-                // "a third of", "two-thirds"; "a third defendant", "a fifth series" are ordinals
-                if !w.ends_with('s') && !fraction_context(ctx, j + 1, false) {
-                    return None;
-                }
-                current = num / nw.value;
-                core.fraction = true;
-                precision = Decimal::ZERO;
-                j += 1;
-                any = true;
-                break;
-            }
-            NumberWordKind::Vague | NumberWordKind::Multiplier => break,
-        }
-        any = true;
-        last_kind = Some(nw.kind);
-        j += 1;
-        // hyphenated: "twenty-eight", "two-thirds"
-        if ctx.is_hyphen(j)
-            && ctx.ws(j) == 0
-            && ctx.ws(j + 1) == 0
-            && ctx.number_word(j + 1).is_some()
-        {
-            j += 1;
-        }
-    }
-    if !any {
-        return None;
-    }
-    if ctx.is_hyphen(j - 1) {
-        j -= 1;
-    }
-    core.value = total.checked_add(current);
-    core.precision = if core.fraction {
-        Decimal::ZERO
-    } else {
-        precision
-    };
-    core.end = j;
-    Some(core)
-}
-
-/// Does what follows a fraction word make it a share ("a third of", "half the", "a quarter
-/// mile") rather than an ordinal or a noun ("a third defendant", "the second half")?
-fn fraction_context(ctx: &Cursor, k: usize, half: bool) -> bool {
-    // "the second half", "their half": a part of a match or a pitch
-    if half && k >= 2 && ctx.is_word(k - 2) {
-        let before = ctx.low(k - 2);
-        if matches!(
-            before,
-            "first"
-                | "second"
-                | "opening"
-                | "latter"
-                | "other"
-                | "the"
-                | "their"
-                | "his"
-                | "her"
-                | "its"
-                | "our"
-                | "my"
-                | "your"
-        ) {
-            return false;
-        }
-    }
-    if !ctx.is_word(k) {
-        return true; // "cut by half,", "fell by a quarter."
-    }
-    let w = ctx.low(k);
-    match w {
-        "of" | "more" | "less" | "fewer" => true,
-        "the" | "its" | "their" | "his" | "her" | "our" | "this" | "that" | "a" | "an" => half,
-        // a noun or adjective after it makes an ordinal: "a third quarter", "a sixth straight"
-        _ => {
-            ctx.is(k, Role::Stop)
-                || ctx.change(k).is_some()
-                || (w.ends_with("ed") && ctx.number_word(k).is_none())
-                || read_unit(ctx, k, false).is_some()
-        }
-    }
-}
-
 /// The result of reading a unit after a number.
 #[derive(Debug, Clone, Default)]
-struct UnitRead {
+pub(crate) struct UnitRead {
     unit: Option<UnitId>,
     note: Option<String>,
     end: usize,
@@ -995,7 +289,7 @@ struct UnitRead {
 }
 
 /// Tries to read a unit or currency name starting at token `j`.
-fn read_unit(ctx: &Cursor, j: usize, attached_only: bool) -> Option<UnitRead> {
+pub(crate) fn read_unit(ctx: &Cursor, j: usize, attached_only: bool) -> Option<UnitRead> {
     let n = ctx.len();
     if j >= n {
         return None;
@@ -1452,7 +746,7 @@ fn counted_phrase(
     Some((head, phrase, he))
 }
 
-fn is_plural(ctx: &Cursor, end: usize) -> bool {
+pub(crate) fn is_plural(ctx: &Cursor, end: usize) -> bool {
     let last = end - 1;
     let w = ctx.low(last);
     if ctx.is(last, Role::PluralNoun) {
@@ -1526,7 +820,7 @@ fn sentence_span(ctx: &Cursor, i: usize) -> Span {
 }
 
 /// Is the number at token `i` a calendar date, time, year, label or identifier?
-fn is_non_claim(ctx: &Cursor, core: &Core, has_currency: bool) -> bool {
+fn is_non_claim(ctx: &Cursor, core: &Number, has_currency: bool) -> bool {
     let i = core.first;
     let end = core.end;
     let is_digits = ctx.is_num(i);
@@ -1812,7 +1106,7 @@ fn is_unit_start(ctx: &Cursor, j: usize) -> bool {
     read_unit(ctx, j, false).is_some()
 }
 
-fn looks_like_year(ctx: &Cursor, core: &Core) -> bool {
+fn looks_like_year(ctx: &Cursor, core: &Number) -> bool {
     let i = core.first;
     let end = core.end;
     // a unit, percent or currency after makes it a quantity: "2000 hp", "1500 km"
@@ -1985,7 +1279,7 @@ fn parse_at(ctx: &Cursor, i: usize, prior: &[Reading]) -> Step {
             }
         }
     }
-    let Some(mut core) = parse_core(ctx, j) else {
+    let Some(mut core) = number::read(ctx, j) else {
         return Step::Skip(i + 1);
     };
     // a word number directly glued to a preceding word ("someone") cannot happen; "one" needs care
@@ -2186,7 +1480,7 @@ fn parse_at(ctx: &Cursor, i: usize, prior: &[Reading]) -> Step {
             partner_currency = Some(id);
             k = after;
         }
-        if let Some(core2) = parse_core(ctx, k).filter(|c| c.first == k && !c.multiplier) {
+        if let Some(core2) = number::read(ctx, k).filter(|c| c.first == k && !c.multiplier) {
             let tight =
                 conn != "-" || (ctx.ws(core.end.min(claim_end)) == ctx.ws(k) || ctx.ws(k) == 0);
             let score_like = conn == "-"

@@ -59,6 +59,10 @@ pub const EMBEDDED_TABLES: &[(&str, &str)] = &[
         include_str!("../../reference/lexicon/en/words.csv"),
     ),
     (
+        "lexicon/en/grammar.csv",
+        include_str!("../../reference/lexicon/en/grammar.csv"),
+    ),
+    (
         "lexicon/en/currency-defaults.csv",
         include_str!("../../reference/lexicon/en/currency-defaults.csv"),
     ),
@@ -183,7 +187,7 @@ impl Table {
             "scales.csv" => Table::Scales,
             "qualifiers.csv" => Table::Qualifiers,
             "changes.csv" => Table::Changes,
-            "words.csv" => Table::Words,
+            "words.csv" | "grammar.csv" => Table::Words,
             "currency-defaults.csv" => Table::CurrencyDefaults,
             "unit-defaults.csv" => Table::UnitDefaults,
             "locales.csv" => Table::Locales,

@@ -44,6 +44,32 @@ roles! {
     Sports = "sports",
     /// A full stop after it does not end a sentence ("Mr.", "approx.").
     Abbreviation = "abbreviation",
+    /// "of": "a third of", "tens of thousands", "1/16 of".
+    Of = "of",
+    /// "the".
+    The = "the",
+    /// The indefinite article: "a", "an" ("a dozen", "half an hour").
+    A = "a",
+    /// "half" ("half a million", "one and a half").
+    Half = "half",
+    /// "and" ("two hundred and fifty").
+    And = "and",
+    /// A determiner: articles, demonstratives, possessives ("the", "this", "their").
+    Determiner = "determiner",
+    /// A comparative after a fraction that makes it a share ("a third more").
+    Comparative = "comparative",
+    /// A word before "half" that says which half (of a match, a period): "the second half".
+    WhichHalf = "which_half",
+    /// The letter written for a times sign: "3 x 10^6".
+    Times = "times",
+    /// A length a metric length is converted into: "37m (121ft)" is metres.
+    ImperialLength = "imperial_length",
+    /// An adjective of size: "10m long", "a 5m-high wall" are metres.
+    MeasureAdjective = "measure_adjective",
+    /// The name of the metre: "a 10m-metre" …
+    MetreName = "metre_name",
+    /// A word after a length that makes "m" metres: "5m away", "the 400m hurdles".
+    DistanceContext = "distance_context",
 }
 
 impl Role {
