@@ -8,17 +8,19 @@ use rust_decimal::Decimal;
 pub use crate::claim::{ClaimKind, Reading, Span};
 use crate::claim::{Direction, Qualifier};
 use crate::document::Document;
-use crate::lexicon::{Lexicon, NumberWordKind, Role, UnitId, UnitKind, normalise_name};
+use crate::lexicon::{Lexicon, NumberWordKind, Role, UnitId, UnitKind};
 
 mod cursor;
 mod number;
 mod sentences;
 mod tokens;
+mod units;
 
 use cursor::{Buffers, Cursor, Pat};
 use number::Number;
 use number::digits::NumberSyntax;
 use tokens::TokKind;
+use units::{UnitRead, read_unit};
 
 /// Extracts claims from documents, reusing its buffers across calls.
 pub struct Extractor<'l> {
@@ -127,367 +129,6 @@ fn inherit_forward(text: &str, claims: &mut [Reading]) {
 enum Step {
     Claim(Box<Reading>, usize),
     Skip(usize),
-}
-
-/// Currency written before a number: "$", "US$", "€", "USD", "Rs", "RM".
-fn currency_prefix(ctx: &Cursor, i: usize) -> Option<(usize, UnitId, Option<String>)> {
-    if !ctx.lex.currency_starts.contains(ctx.t(i)) {
-        return None;
-    }
-    // up to three adjacent tokens: "US" "$", "HK" "$", "$" "US", "A" "$"
-    for k in (1..=3).rev() {
-        if i + k > ctx.len() {
-            continue;
-        }
-        if (1..k).any(|j| ctx.ws(i + j) != 0) {
-            continue;
-        }
-        let s = ctx.toks[i].s as usize;
-        let e = ctx.toks[i + k - 1].e as usize;
-        let form = &ctx.text[s..e];
-        if k == 1 && ctx.kind(i) == Some(TokKind::Word) && form.len() < 2 {
-            continue;
-        }
-        if let Some(cf) = ctx.lex.currency_symbols.get(form) {
-            // a word form (code, "Rs", "RM") must be followed by a number
-            let after = i + k;
-            let next_is_number =
-                ctx.is_num(after) || (ctx.ws(after) > 0 && ctx.number_word(after).is_some());
-            if !next_is_number {
-                continue;
-            }
-            if ctx.kind(i) == Some(TokKind::Word) && ctx.ws(after) > 1 {
-                continue;
-            }
-            // a sign that is also a name ("PS2") counts only before a scaled number ("PS2.7m")
-            if cf
-                .readings
-                .iter()
-                .any(|r| r.1.iter().any(|c| c == "@scaled"))
-                && !number::scale::follows(ctx, after)
-            {
-                continue;
-            }
-            // "$US160": sign then code
-            let mut end = after;
-            let mut reading = resolve_reading(ctx, i, &cf.readings, form);
-            if ctx.kind(after) == Some(TokKind::Word) && ctx.ws(after) == 0 {
-                if let Some(cf2) = ctx.lex.currency_symbols.get(ctx.t(after)) {
-                    reading = (cf2.readings[0].0, None);
-                    end = after + 1;
-                }
-            }
-            return Some((end, reading.0, reading.1));
-        }
-    }
-    None
-}
-
-/// Picks the reading of an ambiguous currency form from cue words in the sentence.
-fn resolve_reading(
-    ctx: &Cursor,
-    at: usize,
-    readings: &[(UnitId, Vec<String>)],
-    form: &str,
-) -> (UnitId, Option<String>) {
-    if readings.len() == 1 {
-        return (readings[0].0, None);
-    }
-    // readings no cue can select are not alternatives: the form is not ambiguous
-    if readings.iter().skip(1).all(|(_, cues)| cues.is_empty()) {
-        return (readings[0].0, None);
-    }
-    let first = ctx.sentence_first(at);
-    let last = ctx.sentence_end(at);
-    // the earliest reading (in table order) with a cue word anywhere in the sentence
-    let mut best: Option<(usize, usize)> = None; // (reading index, token)
-    for j in first..last {
-        if ctx.kind(j) != Some(TokKind::Word) || !ctx.lex.cue_words.contains(ctx.low(j)) {
-            continue;
-        }
-        let w = ctx.low(j);
-        for (r, (_, cues)) in readings.iter().enumerate().skip(1) {
-            if best.is_some_and(|(b, _)| b <= r) {
-                break;
-            }
-            let hit = cues.iter().any(|c| match c.split_once(' ') {
-                Some((a, b)) => a == w && j + 1 < last && ctx.low(j + 1) == b,
-                None => c == w,
-            });
-            if hit {
-                best = Some((r, j));
-                break;
-            }
-        }
-    }
-    // the article's locale: its cue words hold for every sentence
-    if best.is_none() && !ctx.locale_cues.is_empty() {
-        for (r, (_, cues)) in readings.iter().enumerate().skip(1) {
-            if cues.iter().any(|c| ctx.locale_cues.contains(c)) {
-                let id = readings[r].0;
-                let code = &ctx.lex.unit(id).code;
-                return (
-                    id,
-                    Some(format!(
-                        "'{form}' read as {code}: the article's locale is {}",
-                        ctx.locale.unwrap_or("")
-                    )),
-                );
-            }
-        }
-    }
-    // a £ sign anywhere marks British usage
-    if ctx.doc_has_pound_sign {
-        for (r, (_, cues)) in readings.iter().enumerate().skip(1) {
-            if best.is_some_and(|(b, _)| b <= r) {
-                break;
-            }
-            if cues.iter().any(|c| c == "£") {
-                let id = readings[r].0;
-                let code = &ctx.lex.unit(id).code;
-                return (
-                    id,
-                    Some(format!(
-                        "'{form}' read as {code}: the article uses £ (British usage)"
-                    )),
-                );
-            }
-        }
-    }
-    if let Some((r, j)) = best {
-        let id = readings[r].0;
-        let code = &ctx.lex.unit(id).code;
-        return (
-            id,
-            Some(format!(
-                "'{form}' read as {code}: the sentence says '{}'",
-                ctx.t(j)
-            )),
-        );
-    }
-    let default = readings
-        .iter()
-        .find(|(_, c)| c.is_empty())
-        .unwrap_or(&readings[0]);
-    let code = &ctx.lex.unit(default.0).code;
-    (
-        default.0,
-        Some(format!(
-            "'{form}' read as {code}: no cue for another reading"
-        )),
-    )
-}
-
-/// The result of reading a unit after a number.
-#[derive(Debug, Clone, Default)]
-pub(crate) struct UnitRead {
-    unit: Option<UnitId>,
-    note: Option<String>,
-    end: usize,
-    age: bool,
-    minor: bool,
-}
-
-/// Tries to read a unit or currency name starting at token `j`.
-pub(crate) fn read_unit(ctx: &Cursor, j: usize, attached_only: bool) -> Option<UnitRead> {
-    let n = ctx.len();
-    if j >= n {
-        return None;
-    }
-    if ctx.ws(j) >= 2 && ctx.ws(j) == 3 {
-        return None;
-    }
-    if !(ctx.lex.form_starts.contains(ctx.t(j)) || ctx.lex.form_starts.contains(ctx.low(j))) {
-        return None;
-    }
-    let max_k = (ctx.lex.max_name_words * 2 + 1).min(n - j);
-    for k in (1..=max_k).rev() {
-        let last = j + k - 1;
-        // no line-spanning gaps inside and no sentence break
-        if (j + 1..=last).any(|x| ctx.ws(x) >= 3) || !ctx.same_sentence(j, last) {
-            continue;
-        }
-        if ctx.kind(last) == Some(TokKind::Sym)
-            && !matches!(
-                ctx.t(last),
-                "%" | "°" | "″" | "′" | "²" | "³" | "$" | "€" | "£" | "/" | "." | "\""
-            )
-        {
-            continue;
-        }
-        // the form must end at a word boundary
-        if last + 1 < n
-            && ctx.ws(last + 1) == 0
-            && ctx.kind(last + 1) == Some(TokKind::Word)
-            && ctx.kind(last) == Some(TokKind::Word)
-        {
-            continue;
-        }
-        let s = ctx.toks[j].s as usize;
-        let e = ctx.toks[last].e as usize;
-        let raw = &ctx.text[s..e];
-        if raw.len() > 40 {
-            continue;
-        }
-        let collapsed: String = if raw.contains(char::is_whitespace) {
-            raw.split_whitespace().collect::<Vec<_>>().join(" ")
-        } else {
-            raw.to_string()
-        };
-        let spaced = ctx.ws(j) > 0;
-        // case-sensitive symbols
-        if let Some(&id) = ctx.lex.unit_symbols.get(collapsed.as_str()) {
-            let single_letter = collapsed.chars().count() == 1
-                && collapsed != "%"
-                && collapsed != "″"
-                && collapsed != "°";
-            let ok = !single_letter || !spaced || unit_letter_alone_ok(ctx, last);
-            if ok && !(attached_only && spaced) && symbol_context_ok(ctx, &collapsed, j, last) {
-                return Some(UnitRead {
-                    unit: Some(id),
-                    end: last + 1,
-                    ..Default::default()
-                });
-            }
-        }
-        if let Some(cf) = ctx.lex.currency_symbols.get(collapsed.as_str()) {
-            if k <= 2 && collapsed.chars().all(|c| c.is_ascii_uppercase()) && collapsed.len() == 3 {
-                let (id, note) = resolve_reading(ctx, j, &cf.readings, &collapsed);
-                return Some(UnitRead {
-                    unit: Some(id),
-                    note,
-                    end: last + 1,
-                    ..Default::default()
-                });
-            }
-            if !collapsed.chars().any(|c| c.is_alphanumeric()) && !spaced {
-                // "1,200€"
-                let (id, note) = resolve_reading(ctx, j, &cf.readings, &collapsed);
-                return Some(UnitRead {
-                    unit: Some(id),
-                    note,
-                    end: last + 1,
-                    ..Default::default()
-                });
-            }
-        }
-        if attached_only && spaced {
-            continue;
-        }
-        let name = normalise_name(&collapsed);
-        if matches!(
-            name.as_str(),
-            "year-old"
-                | "year-olds"
-                | "years old"
-                | "year old"
-                | "-year-old"
-                | "month-old"
-                | "month-olds"
-                | "months old"
-        ) {
-            let unit = if name.starts_with("month") {
-                ctx.lex.unit_by_code("month")
-            } else {
-                Some(ctx.lex.year)
-            };
-            return Some(UnitRead {
-                unit,
-                end: last + 1,
-                age: true,
-                ..Default::default()
-            });
-        }
-        if let Some(cf) = ctx.lex.currency_names.get(name.as_str()) {
-            if (name == "pound" || name == "pounds") && !ctx.doc_has_pound_sign {
-                // resolved below by cues, or read as the mass unit
-                let (id, note) = resolve_reading(ctx, j, &cf.readings, &collapsed);
-                if note
-                    .as_deref()
-                    .is_some_and(|n| n.contains("no cue for another"))
-                {
-                    // no cue: the unit table's pound (mass) wins
-                } else {
-                    return Some(UnitRead {
-                        unit: Some(id),
-                        note,
-                        end: last + 1,
-                        ..Default::default()
-                    });
-                }
-            } else {
-                let (id, note) = resolve_reading(ctx, j, &cf.readings, &collapsed);
-                return Some(UnitRead {
-                    unit: Some(id),
-                    note,
-                    end: last + 1,
-                    ..Default::default()
-                });
-            }
-        }
-        if let Some(cf) = ctx.lex.minor_currency.get(name.as_str()) {
-            if name != "p" || !spaced {
-                let (id, note) = resolve_reading(ctx, j, &cf.readings, &collapsed);
-                return Some(UnitRead {
-                    unit: Some(id),
-                    note,
-                    end: last + 1,
-                    minor: true,
-                    ..Default::default()
-                });
-            }
-        }
-        if let Some(form) = ctx.lex.unit_readings.get(name.as_str()) {
-            let (id, note) = resolve_reading(ctx, j, &form.readings, &collapsed);
-            return Some(UnitRead {
-                unit: Some(id),
-                note,
-                end: last + 1,
-                ..Default::default()
-            });
-        }
-        if let Some(&id) = ctx.lex.unit_names.get(name.as_str()) {
-            // "degrees" followed by Celsius/Fahrenheit is handled by the longer match
-            return Some(UnitRead {
-                unit: Some(id),
-                end: last + 1,
-                ..Default::default()
-            });
-        }
-    }
-    None
-}
-
-/// A one-letter unit symbol written apart from its number ("5 W") must end the phrase.
-fn unit_letter_alone_ok(ctx: &Cursor, last: usize) -> bool {
-    let next = last + 1;
-    // "a 5 W USB-C charger": a name in capitals may follow
-    !ctx.is_word(next)
-        || ctx.ws(next) >= 2
-        || ctx.t(next).len() >= 2 && ctx.t(next).chars().all(|c| c.is_ascii_uppercase())
-}
-
-/// Symbols that are also common words or letters need a suitable neighbour.
-fn symbol_context_ok(ctx: &Cursor, sym: &str, j: usize, last: usize) -> bool {
-    match sym {
-        // a straight quote is inches only in specs ("a 15.6\" screen"), not closing a quote
-        "\"" => {
-            let first = ctx.sentence_first(j);
-            let open_quotes = (first..j).filter(|&x| ctx.is_sym(x, "\"")).count();
-            ctx.ws(j) == 0
-                && open_quotes % 2 == 0
-                && ctx.is_word(last + 1)
-                && ctx.ws(last + 1) == 1
-                && ctx.t(last + 1).starts_with(|c: char| c.is_lowercase())
-        }
-        "in" | "at" | "a" | "an" | "am" | "pm" | "h" | "d" | "st" | "mi" | "ha" | "ct" | "cf"
-        | "cup" | "bar" | "pt" | "min" | "sec" | "c." | "t" | "B" | "Mt" | "LT" | "PS" | "cv"
-        | "ch" | "N" | "K" => {
-            // only when glued to the number ("5t", "10h")
-            ctx.ws(j) == 0 && !matches!(sym, "in" | "at" | "a" | "an" | "am" | "pm")
-        }
-        _ => true,
-    }
 }
 
 /// Reads a qualifier phrase ending just before token `i`.
@@ -1214,7 +855,12 @@ fn parse_at(ctx: &Cursor, i: usize, prior: &[Reading]) -> Step {
     // currency before the number
     let mut currency: Option<(UnitId, Option<String>)> = None;
     let mut j = i;
-    if let Some((after, id, note)) = currency_prefix(ctx, i) {
+    if let Some(units::currency::Prefix {
+        after,
+        unit: id,
+        note,
+    }) = units::currency::prefix(ctx, i)
+    {
         // a currency word glued after a number ("5m USD") is read as a suffix instead
         currency = Some((id, note));
         j = after;
@@ -1476,7 +1122,10 @@ fn parse_at(ctx: &Cursor, i: usize, prior: &[Reading]) -> Step {
     if let Some(conn) = connector {
         k += 1;
         let mut partner_currency = None;
-        if let Some((after, id, _)) = currency_prefix(ctx, k) {
+        if let Some(units::currency::Prefix {
+            after, unit: id, ..
+        }) = units::currency::prefix(ctx, k)
+        {
             partner_currency = Some(id);
             k = after;
         }
@@ -2236,7 +1885,8 @@ fn split_range_to(ctx: &Cursor, from: usize) -> Option<usize> {
                         return None;
                     }
                     let mut n = k + 1;
-                    if let Some((after, _, _)) = currency_prefix(ctx, n) {
+                    if let Some(p) = units::currency::prefix(ctx, n) {
+                        let after = p.after;
                         n = after;
                     }
                     let number = ctx.is_num(n)

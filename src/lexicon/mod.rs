@@ -21,7 +21,7 @@ use crate::error::{DataError, DataResult};
 
 pub use crate::claim::{Direction, Qualifier};
 pub use roles::{Role, Roles};
-pub use units::{Readings, Unit, UnitId, UnitKind};
+pub use units::{Collision, Readings, Unit, UnitId, UnitKind};
 pub use words::{NumberWord, NumberWordKind, Scale, WordInfo};
 
 /// The folder of the shipped language's tables, under `reference/lexicon/`.
@@ -37,6 +37,10 @@ pub const EMBEDDED_TABLES: &[(&str, &str)] = &[
     (
         "lexicon/en/units-extra.csv",
         include_str!("../../reference/lexicon/en/units-extra.csv"),
+    ),
+    (
+        "lexicon/en/ages.csv",
+        include_str!("../../reference/lexicon/en/ages.csv"),
     ),
     (
         "lexicon/en/numbers.csv",
@@ -97,6 +101,9 @@ pub struct Lexicon {
     pub units: Vec<Unit>,
     /// Unit surface forms matched case-sensitively (symbols): form -> unit.
     pub unit_symbols: FxHashMap<String, UnitId>,
+    /// Unit symbols that are also words, letters or other units' symbols, and how they are read
+    /// (`symbol_collisions` in `units.csv`).
+    pub symbol_collisions: FxHashMap<String, Collision>,
     /// Unit names matched case-insensitively (lower case, words joined by one space).
     pub unit_names: FxHashMap<String, UnitId>,
     /// Most words in any unit or currency name.
@@ -118,6 +125,9 @@ pub struct Lexicon {
     pub qualifiers_by_last: FxHashMap<String, Vec<(Vec<String>, Qualifier)>>,
     /// First words of the cue words in `currency-defaults.csv` and `unit-defaults.csv`.
     pub cue_words: FxHashSet<String>,
+    /// Forms that state an age after a number ("year-old", "months old"), lower case, and the
+    /// unit of the age.
+    pub age_forms: FxHashMap<String, UnitId>,
     /// Ambiguous unit names ("tons", "gallons") and their readings by cue words.
     pub unit_readings: FxHashMap<String, Readings>,
     /// Locale ("en-au", lower case) -> cue words that hold for the whole article.
@@ -174,6 +184,7 @@ enum Table {
     Words,
     CurrencyDefaults,
     UnitDefaults,
+    Ages,
     Locales,
 }
 
@@ -190,6 +201,7 @@ impl Table {
             "words.csv" | "grammar.csv" => Table::Words,
             "currency-defaults.csv" => Table::CurrencyDefaults,
             "unit-defaults.csv" => Table::UnitDefaults,
+            "ages.csv" => Table::Ages,
             "locales.csv" => Table::Locales,
             _ => return None,
         })
@@ -235,6 +247,7 @@ impl Lexicon {
         let mut lex = Lexicon::empty();
         let mut defaults: Vec<(String, &str)> = Vec::new();
         let mut unit_defaults: Vec<(String, &str)> = Vec::new();
+        let mut ages: Vec<(String, &str)> = Vec::new();
         for (name, data) in tables {
             match Table::of(&name) {
                 Some(Table::Units) => lex.load_units(&name, data)?,
@@ -247,6 +260,7 @@ impl Lexicon {
                 Some(Table::Locales) => lex.load_locales(&name, data)?,
                 Some(Table::CurrencyDefaults) => defaults.push((name, data)),
                 Some(Table::UnitDefaults) => unit_defaults.push((name, data)),
+                Some(Table::Ages) => ages.push((name, data)),
                 None => {}
             }
         }
@@ -255,6 +269,9 @@ impl Lexicon {
         }
         for (name, data) in &unit_defaults {
             lex.load_unit_defaults(name, data)?;
+        }
+        for (name, data) in &ages {
+            lex.load_ages(name, data)?;
         }
         let need = |lex: &Lexicon, code: &str| {
             lex.unit_by_code(code).ok_or_else(|| DataError::Missing {
@@ -283,6 +300,7 @@ impl Lexicon {
             words: FxHashMap::default(),
             units: Vec::new(),
             unit_symbols: FxHashMap::default(),
+            symbol_collisions: FxHashMap::default(),
             unit_names: FxHashMap::default(),
             max_name_words: 1,
             currency_symbols: FxHashMap::default(),
@@ -293,6 +311,7 @@ impl Lexicon {
             currency_starts: FxHashSet::default(),
             qualifiers_by_last: FxHashMap::default(),
             cue_words: FxHashSet::default(),
+            age_forms: FxHashMap::default(),
             unit_readings: FxHashMap::default(),
             locales: FxHashMap::default(),
             percent: 0,
@@ -312,11 +331,9 @@ impl Lexicon {
             .keys()
             .chain(self.currency_names.keys())
             .chain(self.minor_currency.keys())
+            .chain(self.age_forms.keys())
         {
             starts.insert(first_token(k).to_lowercase());
-        }
-        for extra in ["year", "years", "month", "months", "-"] {
-            starts.insert(extra.to_string());
         }
         self.form_starts = starts;
         self.currency_starts = self

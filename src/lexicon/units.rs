@@ -55,6 +55,16 @@ pub struct Readings {
     pub readings: Vec<(UnitId, Vec<String>)>,
 }
 
+/// How a unit symbol that is also a common word, a letter or another unit's symbol is read
+/// (the `symbol_collisions` column of `units.csv`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Collision {
+    /// Only glued to its number ("5t", "10h"): written apart it is the word or letter.
+    Glued,
+    /// Never in prose (`in (never)`: "in" is the preposition).
+    Never,
+}
+
 #[derive(Deserialize)]
 struct UnitRow {
     canonical_name: String,
@@ -66,6 +76,8 @@ struct UnitRow {
     singular_forms: String,
     plural_forms: String,
     other_surface_forms: String,
+    #[serde(default)]
+    symbol_collisions: String,
 }
 
 #[derive(Deserialize)]
@@ -104,6 +116,16 @@ impl Lexicon {
     fn add_unit_forms(&mut self, row: &UnitRow, id: UnitId, with_code: Option<&str>) {
         for s in split_forms(&row.symbols) {
             self.unit_symbols.entry(s.to_string()).or_insert(id);
+        }
+        // a collision counts for the unit the symbol is read as (the first row naming it)
+        for c in split_forms(&row.symbol_collisions) {
+            let (sym, rule) = match c.strip_suffix("(never)") {
+                Some(sym) => (sym.trim(), Collision::Never),
+                None => (c, Collision::Glued),
+            };
+            if self.unit_symbols.get(sym) == Some(&id) {
+                self.symbol_collisions.insert(sym.to_string(), rule);
+            }
         }
         for f in split_forms(&row.singular_forms)
             .chain(split_forms(&row.plural_forms))
@@ -329,6 +351,21 @@ impl Lexicon {
                 .or_default()
                 .readings
                 .push((id, cues));
+        }
+        Ok(())
+    }
+
+    pub(crate) fn load_ages(&mut self, file: &str, data: &str) -> DataResult<()> {
+        #[derive(Deserialize)]
+        struct Row {
+            form: String,
+            unit: String,
+        }
+        for (line, row) in rows::<Row>(file, data)? {
+            let id = self
+                .unit_by_code(row.unit.trim())
+                .ok_or_else(|| row_error(file, line, format!("unknown unit '{}'", row.unit)))?;
+            self.age_forms.insert(super::normalise_name(&row.form), id);
         }
         Ok(())
     }

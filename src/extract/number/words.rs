@@ -5,7 +5,7 @@ use rust_decimal::Decimal;
 
 use super::Number;
 use crate::extract::cursor::{Cursor, Pat};
-use crate::extract::read_unit;
+use crate::extract::units::read_unit;
 use crate::lexicon::{NumberWord, NumberWordKind as K, Role};
 
 /// What one reader makes of the words at a token.
