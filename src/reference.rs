@@ -12,7 +12,6 @@ use rustc_hash::FxHashMap;
 
 use crate::document::Date;
 use crate::error::DataError;
-use crate::extract::singularise;
 use crate::lexicon::{Lexicon, UnitId, UnitKind};
 
 /// The shipped fact tables, as (name, contents).
@@ -641,7 +640,7 @@ pub fn term_into(word: &str, out: &mut String) -> bool {
         || out.ends_with("people")
         || out.ends_with("ies")
     {
-        let s = singularise(out);
+        let s = Lexicon::embedded().language().singular(out);
         out.clear();
         out.push_str(&s);
     }
@@ -910,7 +909,7 @@ impl ReferenceSet {
                 counted: if counted.is_empty() {
                     None
                 } else {
-                    Some(singularise(&counted))
+                    Some(lex.language().singular(&counted))
                 },
                 as_of,
                 period,

@@ -6,19 +6,29 @@
 use rust_decimal::Decimal;
 
 pub use crate::claim::{ClaimKind, Reading, Span};
-use crate::claim::{Direction, Qualifier};
+
+/// Lower-case singular of a noun ("troops" -> "troop", "countries" -> "country"), by the
+/// shipped English tables. Prefer `lex.language().singular(w)`, which follows the tables in use.
+pub fn singularise(w: &str) -> String {
+    Lexicon::embedded().language().singular(w)
+}
+use crate::claim::Qualifier;
 use crate::document::Document;
-use crate::lexicon::{Lexicon, NumberWordKind, Role, UnitId, UnitKind};
+use crate::lexicon::{Ending, Language, Lexicon, NumberWordKind, Role, UnitId, UnitKind};
 
 mod cursor;
+mod nouns;
 mod number;
+mod qualifiers;
 mod sentences;
 mod tokens;
 mod units;
 
 use cursor::{Buffers, Cursor, Pat};
+use nouns::{attributive_noun, counted_phrase};
 use number::Number;
 use number::digits::NumberSyntax;
+use qualifiers::{direction_before, qualifier_before};
 use tokens::TokKind;
 use units::{UnitRead, read_unit};
 
@@ -56,14 +66,14 @@ impl<'l> Extractor<'l> {
                 Step::Skip(next) => i = next.max(i + 1),
             }
         }
-        inherit_forward(text, &mut claims);
+        inherit_forward(text, self.lex.language(), &mut claims);
         claims
     }
 }
 
 /// "280 million of the 1.5 billion shekels", "at 2,483 while Florida had 1,385 strikes": a bare
 /// figure takes the unit of a comparable figure a few words later in the same clause.
-fn inherit_forward(text: &str, claims: &mut [Reading]) {
+fn inherit_forward(text: &str, lang: &dyn Language, claims: &mut [Reading]) {
     for i in 1..claims.len() {
         let (before, after) = claims.split_at_mut(i);
         let c = &mut before[i - 1];
@@ -105,13 +115,9 @@ fn inherit_forward(text: &str, claims: &mut [Reading]) {
                 .any(|b| matches!(b, b',' | b';' | b':' | b'(' | b')' | b'.' | b'!' | b'?'))
             || gap.bytes().any(|b| b.is_ascii_digit())
             // "0.41 of its shares and $1.50": the figure counts a noun of its own
-            || gap.split_whitespace().any(|w| {
-                w.len() > 3
-                    && w.ends_with('s')
-                    && !w.ends_with("ss")
-                    && !w.ends_with("us")
-                    && !w.ends_with("is")
-            })
+            || gap
+                .split_whitespace()
+                .any(|w| w.len() > 3 && lang.regular_plural(w))
         {
             continue;
         }
@@ -129,319 +135,6 @@ fn inherit_forward(text: &str, claims: &mut [Reading]) {
 enum Step {
     Claim(Box<Reading>, usize),
     Skip(usize),
-}
-
-/// Reads a qualifier phrase ending just before token `i`.
-fn qualifier_before(ctx: &Cursor, i: usize) -> Option<(Qualifier, usize)> {
-    if i >= 1 && ctx.is_word(i - 1) {
-        if let Some(phrases) = ctx.lex.qualifiers_by_last.get(ctx.low(i - 1)) {
-            // longest phrase first (the table is sorted that way)
-            for (words, q) in phrases {
-                let k = words.len();
-                if i < k {
-                    continue;
-                }
-                let start = i - k;
-                let ok = words.iter().enumerate().all(|(x, w)| {
-                    let t = start + x;
-                    ctx.is_word(t) && ctx.low(t) == w.trim_end_matches('.')
-                });
-                if ok && ctx.same_sentence(start, i) {
-                    return Some((*q, start));
-                }
-            }
-        }
-    }
-    // "approx." with its period
-    if i >= 2
-        && ctx.is_sym(i - 1, ".")
-        && ctx.is_word(i - 2)
-        && matches!(ctx.low(i - 2), "approx" | "c" | "ca")
-    {
-        return Some((Qualifier::Approximately, i - 2));
-    }
-    None
-}
-
-fn direction_before(ctx: &Cursor, i: usize) -> Option<Direction> {
-    let first = ctx.sentence_first(i);
-    let mut j = i;
-    let mut steps = 0;
-    while j > first && steps < 4 {
-        j -= 1;
-        steps += 1;
-        if !ctx.is_word(j) {
-            if ctx.is_sym(j, "+") && j + 1 == i {
-                return Some(Direction::Up);
-            }
-            return None;
-        }
-        let w = ctx.low(j);
-        if let Some(d) = ctx.change(j) {
-            return Some(d);
-        }
-        if !matches!(
-            w,
-            "by" | "about"
-                | "around"
-                | "some"
-                | "nearly"
-                | "almost"
-                | "roughly"
-                | "more"
-                | "than"
-                | "over"
-                | "a"
-                | "an"
-                | "just"
-                | "only"
-                | "another"
-                | "further"
-                | "sharply"
-                | "slightly"
-                | "marginally"
-                | "was"
-                | "were"
-                | "is"
-                | "are"
-                | "has"
-                | "have"
-                | "had"
-                | "been"
-        ) {
-            return None;
-        }
-    }
-    None
-}
-
-/// Counted noun phrase starting at `j`: "Soviet troops", "first-team players", "people".
-fn counted_phrase(
-    ctx: &Cursor,
-    j: usize,
-    singular_number: bool,
-) -> Option<(String, String, usize)> {
-    let mut words: Vec<(usize, usize)> = Vec::new(); // token ranges per word (hyphenated joined)
-    let mut j = j;
-    // "20 decently sized power plants": an adverb and its participle describe, they are not
-    // what is counted
-    if ctx.is_word(j)
-        && ctx.is_word(j + 1)
-        && ctx.ws(j + 1) == 1
-        && ctx.low(j).len() > 5
-        && ctx.low(j).ends_with("ly")
-        && ctx.low(j + 1).ends_with("ed")
-        && !ctx.is(j, Role::Stop)
-        && ctx.is_word(j + 2)
-        && ctx.same_sentence(j, j + 2)
-    {
-        j += 2;
-    }
-    let mut k = j;
-    let mut plural_at: Option<usize> = None;
-    let mut max_words = 4;
-    while words.len() < max_words && ctx.is_word(k) && ctx.ws(k) <= 2 && ctx.same_sentence(j, k) {
-        let w = ctx.low(k);
-        let r = ctx.roles(k);
-        // coordinated modifiers: "Kia and Hyundai vehicles", "digital and physical sales"
-        if matches!(w, "and" | "or")
-            && !singular_number
-            && !words.is_empty()
-            && max_words == 4
-            && ctx.ws(k) == 1
-            && ctx.is_word(k + 1)
-            && ctx.ws(k + 1) == 1
-            && !ctx.is(k + 1, Role::Stop | Role::DeterminerBlock)
-            && ctx.number_word(k + 1).is_none()
-        {
-            words.push((k, k + 1));
-            max_words = 5;
-            k += 1;
-            continue;
-        }
-        // a hyphenated compound ("first-team", "long-term") is judged as a whole
-        let compound =
-            ctx.is_hyphen(k + 1) && ctx.ws(k + 1) == 0 && ctx.is_word(k + 2) && ctx.ws(k + 2) == 0;
-        if !compound
-            && r.any(Role::Stop | Role::DeterminerBlock | Role::Month)
-            && !r.has(Role::PluralNoun)
-        {
-            break;
-        }
-        if ctx.number_word(k).is_some() || ctx.is_scale_word(k) {
-            break;
-        }
-        if ctx.change(k).is_some() && words.is_empty() {
-            break;
-        }
-        // verbs and adverbs end the phrase
-        if w.ends_with("ly") && w.len() > 4 {
-            break;
-        }
-        if (w.ends_with("ed") || w.ends_with("ing")) && !words.is_empty() {
-            break;
-        }
-        // "20 died and …", "300 injured.": a verb, not the counted noun
-        if (w.ends_with("ed") || w.ends_with("ing"))
-            && words.is_empty()
-            && (!ctx.is_word(k + 1) || ctx.is(k + 1, Role::Stop))
-        {
-            break;
-        }
-        // join hyphenated compounds: "first-team", "coal-fired"
-        let mut end = k + 1;
-        while ctx.is_hyphen(end) && ctx.ws(end) == 0 && ctx.is_word(end + 1) && ctx.ws(end + 1) == 0
-        {
-            end += 2;
-        }
-        // "93 million makes it": a verb, not a noun, when an object pronoun follows
-        if ctx.is_word(end)
-            && matches!(
-                ctx.low(end),
-                "it" | "them"
-                    | "him"
-                    | "her"
-                    | "us"
-                    | "its"
-                    | "their"
-                    | "this"
-                    | "that"
-                    | "these"
-                    | "those"
-            )
-            && ctx.low(k).ends_with('s')
-        {
-            break;
-        }
-        words.push((k, end));
-        if is_plural(ctx, end) {
-            plural_at = Some(words.len());
-            // "police officers", "staff members": a collective noun used as a modifier
-            let n = end;
-            let collective = end == k + 1
-                && matches!(
-                    ctx.low(k),
-                    "police" | "staff" | "crew" | "personnel" | "aircraft" | "data" | "media"
-                );
-            if collective
-                && words.len() < max_words
-                && ctx.is_word(n)
-                && ctx.ws(n) == 1
-                && ctx.same_sentence(k, n)
-                && !ctx.is(n, Role::Stop | Role::DeterminerBlock | Role::Month)
-                && !ctx.has_capital(n)
-                && !(ctx.is_hyphen(n + 1) && ctx.ws(n + 1) == 0)
-                && ctx.low(n).len() > 3
-                && is_plural(ctx, n + 1)
-                && !ctx.is(n, Role::PluralNoun)
-            {
-                words.push((n, n + 1));
-                plural_at = Some(words.len());
-            }
-            break;
-        }
-        if singular_number {
-            // "one man", "one area"; a second word only after an adjective ("one civilian
-            // planemaker", "one British firm"), not a verb ("one country dominate")
-            let w = ctx.low(k);
-            let adjective = ctx.capitalized(k)
-                || [
-                    "al", "ic", "ive", "ous", "ful", "ern", "ish", "ese", "an", "ary", "ent",
-                    "ant", "ble", "less",
-                ]
-                .iter()
-                .any(|suf| w.ends_with(suf));
-            if !ctx.is_word(end)
-                || ctx.is(end, Role::Stop | Role::DeterminerBlock)
-                || ctx.ws(end) == 0
-                || !adjective
-            {
-                plural_at = Some(words.len());
-                break;
-            }
-        }
-        k = end;
-    }
-    let take = match plural_at {
-        Some(n) => n,
-        None => {
-            // a single noun that ends the phrase: "36,000 staff", "a 5 W charger" is not one
-            if words.len() == 1 && singular_number {
-                1
-            } else {
-                return None;
-            }
-        }
-    };
-    if take == 0 {
-        return None;
-    }
-    let (ps, _) = words[0];
-    let (hs, he) = words[take - 1];
-    let phrase = ctx.text[ctx.toks[ps].s as usize..ctx.toks[he - 1].e as usize].to_string();
-    let head_raw = ctx.text[ctx.toks[hs].s as usize..ctx.toks[he - 1].e as usize].to_lowercase();
-    let head = singularise(&head_raw);
-    if head.len() < 2 {
-        return None;
-    }
-    Some((head, phrase, he))
-}
-
-pub(crate) fn is_plural(ctx: &Cursor, end: usize) -> bool {
-    let last = end - 1;
-    let w = ctx.low(last);
-    if ctx.is(last, Role::PluralNoun) {
-        return true;
-    }
-    w.len() > 2
-        && w.ends_with('s')
-        && !w.ends_with("ss")
-        && !w.ends_with("us")
-        && !w.ends_with("is")
-        && !w.ends_with("'s")
-        && !w.ends_with("’s")
-        || w.ends_with("men") && w.len() > 4
-        || w.ends_with("people")
-}
-
-/// Lower-case singular of a noun ("troops" -> "troop", "countries" -> "country").
-pub fn singularise(w: &str) -> String {
-    let w = w.to_lowercase();
-    for (pl, sg) in [
-        ("people", "person"),
-        ("men", "man"),
-        ("children", "child"),
-        ("feet", "foot"),
-        ("teeth", "tooth"),
-        ("mice", "mouse"),
-        ("geese", "goose"),
-    ] {
-        if let Some(stem) = w.strip_suffix(pl) {
-            if pl == "men" && stem.ends_with("wo") {
-                return format!("{}woman", &stem[..stem.len() - 2]);
-            }
-            return format!("{stem}{sg}");
-        }
-    }
-    if let Some(stem) = w.strip_suffix("ies") {
-        if stem.len() > 1 {
-            return format!("{stem}y");
-        }
-    }
-    for suf in ["ches", "shes", "sses", "xes", "zzes"] {
-        if w.ends_with(suf) {
-            return w[..w.len() - 2].to_string();
-        }
-    }
-    if w.ends_with('s')
-        && !w.ends_with("ss")
-        && !w.ends_with("us")
-        && !w.ends_with("is")
-        && w.len() > 2
-    {
-        return w[..w.len() - 1].to_string();
-    }
-    w
 }
 
 fn span_of(ctx: &Cursor, first: usize, end: usize) -> Span {
@@ -1338,7 +1031,7 @@ fn parse_at(ctx: &Cursor, i: usize, prior: &[Reading]) -> Step {
                     .unit_names
                     .get(w)
                     .map(|&id| ctx.lex.unit(id).code.clone());
-                per = Some(u.unwrap_or_else(|| singularise(w)));
+                per = Some(u.unwrap_or_else(|| ctx.lex.language().singular(w)));
                 claim_end = p + 2;
             }
         }
@@ -1429,7 +1122,7 @@ fn parse_at(ctx: &Cursor, i: usize, prior: &[Reading]) -> Step {
                 {
                     q += 1;
                 }
-                if let Some((head, phrase, end)) = counted_phrase(ctx, q, false) {
+                if let Some(nouns::Counted { head, phrase, end }) = counted_phrase(ctx, q, false) {
                     counted = Some(head);
                     counted_phrase_text = Some(phrase);
                     if !core.fraction {
@@ -1449,7 +1142,7 @@ fn parse_at(ctx: &Cursor, i: usize, prior: &[Reading]) -> Step {
                 more = matches!(ctx.low(p), "more" | "others");
                 p += 1;
             }
-            if let Some((head, phrase, end)) = counted_phrase(ctx, p, singular) {
+            if let Some(nouns::Counted { head, phrase, end }) = counted_phrase(ctx, p, singular) {
                 if !(more && ctx.low(p - 1) == "more" && ctx.is(p, Role::Stop)) {
                     counted = Some(head);
                     counted_phrase_text = Some(phrase);
@@ -1493,7 +1186,7 @@ fn parse_at(ctx: &Cursor, i: usize, prior: &[Reading]) -> Step {
                 }
                 None => {
                     counted_phrase_text = noun.clone();
-                    counted = noun.map(|w| singularise(&w));
+                    counted = noun.map(|w| ctx.lex.language().singular(&w));
                 }
             }
             claim_end = core.end + 1;
@@ -1523,7 +1216,7 @@ fn parse_at(ctx: &Cursor, i: usize, prior: &[Reading]) -> Step {
         })
     {
         let w = ctx.t(core.end);
-        counted = Some(singularise(w));
+        counted = Some(ctx.lex.language().singular(w));
         counted_phrase_text = Some(w.to_string());
         claim_end = core.end + 1;
     }
@@ -1616,29 +1309,27 @@ fn parse_at(ctx: &Cursor, i: usize, prior: &[Reading]) -> Step {
     {
         let n = core.end + 1;
         let w = ctx.low(n);
+        let lang = ctx.lex.language();
         let noun = !core.scaled
             && !core.vague
             && claim_end == core.end
             && value.is_some_and(|v| {
                 v.fract().is_zero() && v > Decimal::ZERO && v <= Decimal::from(1000)
             })
-            && w.len() >= 3
-            && !ctx.has_capital(n)
-            && !ctx.is(n, Role::Stop | Role::DeterminerBlock | Role::Month)
-            && ctx.number_word(n).is_none()
+            && nouns::plain_word(ctx, n)
             && ctx.change(n).is_none()
-            && !(ctx.is_hyphen(n + 1) && ctx.ws(n + 1) == 0)
-            && !w.ends_with("th")
-            && !matches!(w, "time" | "times")
-            && !w.ends_with("ed")
-            && !w.ends_with("ly")
+            && !ctx.at(n + 1, Pat::HYPHEN.glued())
+            && !lang.ends_as(w, Ending::Ordinal)
+            && !ctx.is(n, Role::MultiplierNoun)
+            && !lang.ends_as(w, Ending::PastParticiple)
+            && !lang.ends_as(w, Ending::Adverb)
             && ctx.is_word(n + 1);
         if !noun {
             // "96th-minute" style leftovers and "3-D"
             return Step::Skip(core.end + 2);
         }
         kind = ClaimKind::Count;
-        counted = Some(singularise(w));
+        counted = Some(ctx.lex.language().singular(w));
         counted_phrase_text = Some(ctx.t(n).to_string());
         claim_end = n + 1;
     }
@@ -1791,13 +1482,11 @@ fn shared_hyphen_unit(ctx: &Cursor, from: usize) -> Option<(Option<UnitRead>, Op
                     return u.unit.is_some().then_some((Some(u), None));
                 }
                 let w = ctx.low(k + 2);
-                let noun = w.len() >= 3
-                    && !ctx.has_capital(k + 2)
-                    && !ctx.is(k + 2, Role::Stop | Role::DeterminerBlock | Role::Month)
-                    && ctx.number_word(k + 2).is_none()
-                    && !w.ends_with("ly")
-                    && !w.ends_with("th")
-                    && !(ctx.is_hyphen(k + 3) && ctx.ws(k + 3) == 0);
+                let lang = ctx.lex.language();
+                let noun = nouns::plain_word(ctx, k + 2)
+                    && !lang.ends_as(w, Ending::Adverb)
+                    && !lang.ends_as(w, Ending::Ordinal)
+                    && !ctx.at(k + 3, Pat::HYPHEN.glued());
                 return noun.then(|| (None, Some(ctx.t(k + 2).to_string())));
             }
             k += 1;
@@ -1812,35 +1501,6 @@ fn shared_hyphen_unit(ctx: &Cursor, from: usize) -> Option<(Option<UnitRead>, Op
         k += 1;
     }
     None
-}
-
-/// A lower-case singular noun at `n` followed by another noun: "page document".
-fn attributive_noun(ctx: &Cursor, n: usize) -> bool {
-    if !ctx.is_word(n) || ctx.ws(n) != 1 || !ctx.is_word(n + 1) || ctx.ws(n + 1) != 1 {
-        return false;
-    }
-    if !ctx.same_sentence(n, n + 1) {
-        return false;
-    }
-    let plain = |i: usize| {
-        let w = ctx.low(i);
-        w.len() >= 3
-            && !ctx.has_capital(i)
-            && !ctx.is(i, Role::Stop | Role::DeterminerBlock | Role::Month)
-            && ctx.number_word(i).is_none()
-            && ctx.change(i).is_none()
-            && !ctx.is_scale_word(i)
-            && !w.ends_with("ly")
-            && !w.ends_with("ed")
-            && !w.ends_with("ing")
-    };
-    plain(n)
-        && plain(n + 1)
-        && !is_plural(ctx, n + 1)
-        && !matches!(
-            ctx.low(n),
-            "more" | "less" | "other" | "others" | "per" | "times"
-        )
 }
 
 /// "who was 10", "she is 35.", "he will be 35 by": a be-verb after a person, then the number

@@ -6,6 +6,7 @@
 //! `reference/lexicon/<language>/` (English: `lexicon/en/`). [`Lexicon::embedded`] loads the
 //! shipped tables once; [`Lexicon::with_extra_dir`] adds a directory laid out the same way.
 
+mod language;
 mod locales;
 mod roles;
 mod tables;
@@ -20,6 +21,7 @@ use rustc_hash::{FxHashMap, FxHashSet};
 use crate::error::{DataError, DataResult};
 
 pub use crate::claim::{Direction, Qualifier};
+pub use language::{Ending, English, Language};
 pub use roles::{Role, Roles};
 pub use units::{Collision, Readings, Unit, UnitId, UnitKind};
 pub use words::{NumberWord, NumberWordKind, Scale, WordInfo};
@@ -41,6 +43,10 @@ pub const EMBEDDED_TABLES: &[(&str, &str)] = &[
     (
         "lexicon/en/ages.csv",
         include_str!("../../reference/lexicon/en/ages.csv"),
+    ),
+    (
+        "lexicon/en/endings.csv",
+        include_str!("../../reference/lexicon/en/endings.csv"),
     ),
     (
         "lexicon/en/numbers.csv",
@@ -132,6 +138,8 @@ pub struct Lexicon {
     pub unit_readings: FxHashMap<String, Readings>,
     /// Locale ("en-au", lower case) -> cue words that hold for the whole article.
     pub locales: FxHashMap<String, Vec<String>>,
+    /// The morphology of the tables' language (`endings.csv`).
+    pub english: English,
     /// The unit `percent`.
     pub percent: UnitId,
     /// The unit `percentage point`.
@@ -185,6 +193,7 @@ enum Table {
     CurrencyDefaults,
     UnitDefaults,
     Ages,
+    Endings,
     Locales,
 }
 
@@ -202,6 +211,7 @@ impl Table {
             "currency-defaults.csv" => Table::CurrencyDefaults,
             "unit-defaults.csv" => Table::UnitDefaults,
             "ages.csv" => Table::Ages,
+            "endings.csv" => Table::Endings,
             "locales.csv" => Table::Locales,
             _ => return None,
         })
@@ -258,6 +268,7 @@ impl Lexicon {
                 Some(Table::Changes) => lex.load_changes(&name, data)?,
                 Some(Table::Words) => lex.load_words(&name, data)?,
                 Some(Table::Locales) => lex.load_locales(&name, data)?,
+                Some(Table::Endings) => lex.english.load(&name, data)?,
                 Some(Table::CurrencyDefaults) => defaults.push((name, data)),
                 Some(Table::UnitDefaults) => unit_defaults.push((name, data)),
                 Some(Table::Ages) => ages.push((name, data)),
@@ -314,6 +325,7 @@ impl Lexicon {
             age_forms: FxHashMap::default(),
             unit_readings: FxHashMap::default(),
             locales: FxHashMap::default(),
+            english: English::default(),
             percent: 0,
             percentage_point: 0,
             year: 0,
@@ -404,6 +416,11 @@ impl Lexicon {
     /// The unit record for an id.
     pub fn unit(&self, id: UnitId) -> &Unit {
         &self.units[id as usize]
+    }
+
+    /// The morphology of the language the tables are in: singulars, plurals, word endings.
+    pub fn language(&self) -> &dyn Language {
+        &self.english
     }
 
     /// The roles of a lower-case word.

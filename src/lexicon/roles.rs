@@ -70,6 +70,20 @@ roles! {
     MetreName = "metre_name",
     /// A word after a length that makes "m" metres: "5m away", "the 400m hurdles".
     DistanceContext = "distance_context",
+    /// A word that may stand between a change and its number: "rose by about 5%".
+    ChangeGap = "change_gap",
+    /// "or" ("three or four", "Kia or Hyundai vehicles").
+    Or = "or",
+    /// An object pronoun: after a verb it shows the verb is no noun ("93 million makes it").
+    ObjectPronoun = "object_pronoun",
+    /// A collective noun that may modify another ("police officers", "staff members").
+    Collective = "collective",
+    /// "other", "others" ("2,000 other", "seven million others").
+    Other = "other",
+    /// "per" ("$5 per share").
+    Per = "per",
+    /// The noun of a multiplier ("three times", "a 3 time winner").
+    MultiplierNoun = "multiplier_noun",
 }
 
 impl Role {

@@ -6,7 +6,7 @@ use rust_decimal::Decimal;
 
 use super::Number;
 use crate::extract::cursor::{Cursor, Pat};
-use crate::extract::is_plural;
+use crate::extract::nouns::is_plural;
 use crate::lexicon::{NumberWordKind, Role};
 
 /// Multiplies the digits by a scale word or suffix after them.
