@@ -241,6 +241,29 @@ impl<'a> Cursor<'a> {
         self.sent_starts.get(si + 1).copied().unwrap_or(self.len())
     }
 
+    /// Do the tokens from `i` spell `word` written with full stops ("a.m." as "a" "." "m"; its
+    /// final full stop may be missing)? With `capitals`, the letters must be written in
+    /// capitals ("A.D."); otherwise any case.
+    pub fn spells(&self, i: usize, word: &str, capitals: bool) -> bool {
+        word.trim_end_matches('.')
+            .split('.')
+            .enumerate()
+            .all(|(k, piece)| {
+                let t = i + 2 * k;
+                (k == 0 || self.is_sym(t - 1, "."))
+                    && self.is_word(t)
+                    && self.low(t) == piece
+                    && (!capitals || self.t(t).chars().all(char::is_uppercase))
+            })
+    }
+
+    /// Do the tokens just before `end` spell `word` with its full stops, the last one included
+    /// ("A.D." before "1000")?
+    pub fn spells_before(&self, end: usize, word: &str, capitals: bool) -> bool {
+        let n = 2 * word.trim_end_matches('.').split('.').count();
+        end >= n && self.is_sym(end - 1, ".") && self.spells(end - n, word, capitals)
+    }
+
     /// Does token `i` match the pattern step?
     pub fn at(&self, i: usize, p: Pat) -> bool {
         let space_ok = match p.space {

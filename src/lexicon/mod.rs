@@ -103,6 +103,8 @@ pub struct Lexicon {
     pub roles: FxHashMap<String, Roles>,
     /// Everything known about each word of the word tables, lower case (see [`Lexicon::word`]).
     pub words: FxHashMap<String, WordInfo>,
+    /// The words of the word tables written with full stops ("a.m.") and their roles.
+    pub dotted: Vec<(String, Roles)>,
     /// Every unit and currency; a [`UnitId`] indexes it.
     pub units: Vec<Unit>,
     /// Unit surface forms matched case-sensitively (symbols): form -> unit.
@@ -309,6 +311,7 @@ impl Lexicon {
             changes: FxHashMap::default(),
             roles: FxHashMap::default(),
             words: FxHashMap::default(),
+            dotted: Vec::new(),
             units: Vec::new(),
             unit_symbols: FxHashMap::default(),
             symbol_collisions: FxHashMap::default(),

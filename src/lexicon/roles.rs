@@ -84,6 +84,21 @@ roles! {
     Per = "per",
     /// The noun of a multiplier ("three times", "a 3 time winner").
     MultiplierNoun = "multiplier_noun",
+    /// "to" ("from 10 to 12", "between 1000 and 1260").
+    To = "to",
+    /// A word a hyphen and a number may follow without naming something ("minus-5",
+    /// "sub-300"): otherwise "Covid-19", "F-16" are names.
+    NumberAfterHyphen = "number_after_hyphen",
+    /// A suffix glued to digits that makes an ordinal or a decade ("3rd", "1980s").
+    NumberSuffix = "number_suffix",
+    /// A month name that is also a verb: a month only when capitalised ("20 may come").
+    MonthOrVerb = "month_or_verb",
+    /// A label abbreviated with a full stop ("No. 10", "p. 5", "Fig. 3").
+    LabelAbbreviation = "label_abbreviation",
+    /// A word before a four-digit number that makes it a year ("in 2019", "fiscal 2020").
+    YearBefore = "year_before",
+    /// An era marker written in capitals, with or without full stops ("AD", "B.C.").
+    Era = "era",
 }
 
 impl Role {

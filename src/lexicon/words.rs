@@ -101,6 +101,21 @@ impl Lexicon {
             }
         }
         self.words = words;
+        self.dotted = self
+            .roles
+            .iter()
+            .filter(|(w, _)| w.contains('.'))
+            .map(|(w, r)| (w.clone(), *r))
+            .collect();
+        self.dotted.sort_by(|a, b| a.0.cmp(&b.0));
+    }
+
+    /// The words written with full stops ("a.m.", "a.d.") that have one of these roles.
+    pub fn dotted_words(&self, roles: Roles) -> impl Iterator<Item = &str> {
+        self.dotted
+            .iter()
+            .filter(move |(_, r)| r.any(roles))
+            .map(|(w, _)| w.as_str())
     }
 
     /// What the tables say about a lower-case word.
