@@ -15,7 +15,6 @@ pub(crate) struct Buffers<'l> {
     lower: Vec<(u32, u32)>,
     lower_buf: String,
     info: Vec<Option<&'l WordInfo>>,
-    roles: Vec<Roles>,
     sent_starts: Vec<usize>,
     sent_of: Vec<u32>,
 }
@@ -25,8 +24,9 @@ impl<'l> Buffers<'l> {
     pub fn fill(&mut self, text: &str, syntax: NumberSyntax, lex: &'l Lexicon) {
         tokenize(text, syntax, &mut self.toks);
         self.lower_words(text, lex);
-        self.sent_starts = sentence_starts(text, &self.toks, &self.roles);
+        self.sent_starts = sentence_starts(text, &self.toks, &self.info);
         self.sent_of.clear();
+        self.sent_of.reserve(self.toks.len());
         let mut si = 0;
         for i in 0..self.toks.len() {
             while si + 1 < self.sent_starts.len() && self.sent_starts[si + 1] <= i {
@@ -41,7 +41,9 @@ impl<'l> Buffers<'l> {
         self.lower.clear();
         self.lower_buf.clear();
         self.info.clear();
-        self.roles.clear();
+        self.lower.reserve(self.toks.len());
+        self.info.reserve(self.toks.len());
+        self.lower_buf.reserve(text.len() / 2);
         for t in &self.toks {
             let start = self.lower_buf.len();
             if t.kind == TokKind::Word {
@@ -62,7 +64,6 @@ impl<'l> Buffers<'l> {
                 None
             };
             self.info.push(info);
-            self.roles.push(info.map(|w| w.roles).unwrap_or_default());
         }
     }
 

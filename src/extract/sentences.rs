@@ -3,15 +3,16 @@
 //! cut so that the work per claim stays bounded.
 
 use super::tokens::{Tok, TokKind};
-use crate::lexicon::{Role, Roles};
+use crate::lexicon::{Role, WordInfo};
 
 /// Past this many tokens a sentence ends at the next stop or line break.
 const SOFT_SENTENCE_TOKENS: usize = 150;
 /// Past this many tokens a sentence ends wherever it is.
 const HARD_SENTENCE_TOKENS: usize = 400;
 
-/// The index of the first token of each sentence; `roles` holds each token's roles.
-pub(crate) fn sentence_starts(text: &str, toks: &[Tok], roles: &[Roles]) -> Vec<usize> {
+/// The index of the first token of each sentence; `info` holds what the lexicon knows about
+/// each word token.
+pub(crate) fn sentence_starts(text: &str, toks: &[Tok], info: &[Option<&WordInfo>]) -> Vec<usize> {
     let sym = |t: Tok| {
         if t.kind == TokKind::Sym {
             &text[t.s as usize..t.e as usize]
@@ -27,7 +28,7 @@ pub(crate) fn sentence_starts(text: &str, toks: &[Tok], roles: &[Roles]) -> Vec<
         let ends = t.ws >= 3
             || len >= HARD_SENTENCE_TOKENS
             || (len >= SOFT_SENTENCE_TOKENS && (t.ws >= 2 || matches!(p, "." | "!" | "?" | ";")))
-            || (t.ws > 0 && stop_then_start(text, toks, roles, i, p));
+            || (t.ws > 0 && stop_then_start(text, toks, info, i, p));
         if ends {
             starts.push(i);
         }
@@ -36,7 +37,13 @@ pub(crate) fn sentence_starts(text: &str, toks: &[Tok], roles: &[Roles]) -> Vec<
 }
 
 /// Does a sentence end between token `i - 1` (the symbol `p`, or "") and token `i`?
-fn stop_then_start(text: &str, toks: &[Tok], roles: &[Roles], i: usize, p: &str) -> bool {
+fn stop_then_start(
+    text: &str,
+    toks: &[Tok],
+    info: &[Option<&WordInfo>],
+    i: usize,
+    p: &str,
+) -> bool {
     let t = toks[i];
     if !matches!(p, "." | "!" | "?" | "…") {
         // a closing quote after the stop
@@ -56,7 +63,8 @@ fn stop_then_start(text: &str, toks: &[Tok], roles: &[Roles], i: usize, p: &str)
         let w = toks[i - 2];
         if w.kind == TokKind::Word && toks[i - 1].ws == 0 {
             let one_letter = w.e - w.s == 1;
-            if one_letter || roles[i - 2].any(Role::Abbreviation | Role::Month) {
+            let roles = info[i - 2].map(|w| w.roles).unwrap_or_default();
+            if one_letter || roles.any(Role::Abbreviation | Role::Month) {
                 return false;
             }
         }

@@ -31,6 +31,7 @@ pub(crate) struct Tok {
 /// Cuts `text` into tokens (into `out`, cleared first).
 pub(crate) fn tokenize(text: &str, syntax: NumberSyntax, out: &mut Vec<Tok>) {
     out.clear();
+    out.reserve(text.len() / 5);
     let b = text.as_bytes();
     let n = b.len();
     let mut i = 0;

@@ -18,12 +18,12 @@ pub(super) fn ordinal_suffix(s: &Seen) -> Verdict {
 /// A decade written with an apostrophe: "the 80's".
 pub(super) fn decade_apostrophe(s: &Seen) -> Verdict {
     let (c, next) = (s.ctx, s.next());
-    let written = format!("{}{}", c.t(next), c.low(next + 1));
+    if !c.is_sym(next, "'") || !c.is_word(next + 1) || c.low(next + 1).len() != 1 {
+        return Verdict::Pass;
+    }
+    let written = format!("'{}", c.low(next + 1));
     drop_if(
-        c.is_sym(next, "'")
-            && c.is_word(next + 1)
-            && written.len() == 2
-            && c.lex.language().ends_as(&written, Ending::Possessive),
+        c.lex.language().ends_as(&written, Ending::Possessive),
         Reason::Ordinal,
     )
 }

@@ -17,6 +17,17 @@ enum Class {
 }
 
 impl Class {
+    /// Index into `English::by_class`.
+    fn index(self) -> usize {
+        match self {
+            Class::Plural => 0,
+            Class::NotPlural => 1,
+            Class::RegularPlural => 2,
+            Class::PluralNoun => 3,
+            Class::Says(e) => 4 + e as usize,
+        }
+    }
+
     fn parse(name: &str) -> Option<Class> {
         Some(match name {
             "plural" => Class::Plural,
@@ -53,7 +64,10 @@ impl Rule {
 /// English: plurals and word endings from `lexicon/en/endings.csv`.
 #[derive(Debug, Clone, Default)]
 pub struct English {
+    /// Every row, in file order.
     rules: Vec<Rule>,
+    /// The rows of each class but `Plural` and `NotPlural` (looked up often), by class index.
+    by_class: Vec<Vec<Rule>>,
 }
 
 impl English {
@@ -76,20 +90,26 @@ impl English {
                 min.parse()
                     .map_err(|_| row_error(file, line, format!("bad min_length '{min}'")))?
             };
-            self.rules.push(Rule {
+            let rule = Rule {
                 ending: row.ending.trim().to_string(),
                 class,
                 singular: row.singular.trim().to_string(),
                 min_length,
-            });
+            };
+            let i = class.index();
+            if self.by_class.len() <= i {
+                self.by_class.resize(i + 1, Vec::new());
+            }
+            self.by_class[i].push(rule.clone());
+            self.rules.push(rule);
         }
         Ok(())
     }
 
     fn any(&self, word: &str, class: Class) -> bool {
-        self.rules
-            .iter()
-            .any(|r| r.class == class && r.applies(word))
+        self.by_class
+            .get(class.index())
+            .is_some_and(|rules| rules.iter().any(|r| r.applies(word)))
     }
 }
 

@@ -9,6 +9,7 @@ pub use english::English;
 
 /// What the ending of a word says about it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[repr(u8)]
 pub enum Ending {
     /// An adverb ("sharply").
     Adverb,
