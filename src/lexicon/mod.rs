@@ -6,6 +6,7 @@
 //! `reference/lexicon/<language>/` (English: `lexicon/en/`). [`Lexicon::embedded`] loads the
 //! shipped tables once; [`Lexicon::with_extra_dir`] adds a directory laid out the same way.
 
+mod dimensions;
 mod language;
 mod locales;
 mod roles;
@@ -21,6 +22,7 @@ use rustc_hash::{FxHashMap, FxHashSet};
 use crate::error::{DataError, DataResult};
 
 pub use crate::claim::{Direction, Qualifier};
+pub use dimensions::DimensionRole;
 pub use language::{Ending, English, Language};
 pub use roles::{Role, Roles};
 pub use units::{Collision, Readings, Unit, UnitId, UnitKind};
@@ -31,6 +33,10 @@ pub const LANGUAGE_DIR: &str = "lexicon/en";
 
 /// The shipped tables, as (file name relative to `reference/`, contents).
 pub const EMBEDDED_TABLES: &[(&str, &str)] = &[
+    (
+        "lexicon/dimensions.csv",
+        include_str!("../../reference/lexicon/dimensions.csv"),
+    ),
     ("units.csv", include_str!("../../reference/units.csv")),
     (
         "currencies.csv",
@@ -140,6 +146,8 @@ pub struct Lexicon {
     pub unit_readings: FxHashMap<String, Readings>,
     /// Locale ("en-au", lower case) -> cue words that hold for the whole article.
     pub locales: FxHashMap<String, Vec<String>>,
+    /// Dimension name -> its role (`dimensions.csv`).
+    pub dimensions: FxHashMap<String, DimensionRole>,
     /// The morphology of the tables' language (`endings.csv`).
     pub english: English,
     /// The unit `percent`.
@@ -197,6 +205,7 @@ enum Table {
     Ages,
     Endings,
     Locales,
+    Dimensions,
 }
 
 impl Table {
@@ -214,6 +223,7 @@ impl Table {
             "unit-defaults.csv" => Table::UnitDefaults,
             "ages.csv" => Table::Ages,
             "endings.csv" => Table::Endings,
+            "dimensions.csv" => Table::Dimensions,
             "locales.csv" => Table::Locales,
             _ => return None,
         })
@@ -271,6 +281,7 @@ impl Lexicon {
                 Some(Table::Words) => lex.load_words(&name, data)?,
                 Some(Table::Locales) => lex.load_locales(&name, data)?,
                 Some(Table::Endings) => lex.english.load(&name, data)?,
+                Some(Table::Dimensions) => lex.load_dimensions(&name, data)?,
                 Some(Table::CurrencyDefaults) => defaults.push((name, data)),
                 Some(Table::UnitDefaults) => unit_defaults.push((name, data)),
                 Some(Table::Ages) => ages.push((name, data)),
@@ -286,6 +297,7 @@ impl Lexicon {
         for (name, data) in &ages {
             lex.load_ages(name, data)?;
         }
+        lex.assign_dimension_roles();
         let need = |lex: &Lexicon, code: &str| {
             lex.unit_by_code(code).ok_or_else(|| DataError::Missing {
                 what: format!("unit '{code}'"),
@@ -328,6 +340,7 @@ impl Lexicon {
             age_forms: FxHashMap::default(),
             unit_readings: FxHashMap::default(),
             locales: FxHashMap::default(),
+            dimensions: FxHashMap::default(),
             english: English::default(),
             percent: 0,
             percentage_point: 0,

@@ -45,6 +45,8 @@ pub struct Unit {
     pub name: String,
     /// Short symbol for reports ("km", "ft"), when the table gives one.
     pub symbol: Option<String>,
+    /// What its dimension is (money, percent, time, length, area …), from `dimensions.csv`.
+    pub role: super::DimensionRole,
 }
 
 /// The readings of a surface form (a currency sign or name, an ambiguous unit name), each with
@@ -159,11 +161,6 @@ impl Lexicon {
                     )
                 })?
             };
-            let kind = match row.dimension.as_str() {
-                "percent" => UnitKind::Percent,
-                "percentage_point" => UnitKind::PercentagePoint,
-                _ => UnitKind::Physical,
-            };
             let code = row.canonical_name.trim().to_string();
             // a row naming a unit that already exists adds surface forms to it (an alias row)
             if let Some(id) = self
@@ -181,12 +178,14 @@ impl Lexicon {
             let id = self.push_unit(Unit {
                 code: code.clone(),
                 dimension: row.dimension.trim().to_string(),
-                kind,
+                // percent and percentage points are told apart by dimensions.csv
+                kind: UnitKind::Physical,
                 si_factor: factor,
                 si_offset: offset,
                 si_unit: row.si_unit.trim().to_string(),
                 name: singular,
                 symbol: split_forms(&row.symbols).next().map(String::from),
+                role: Default::default(),
             });
             self.add_unit_forms(&row, id, Some(&code));
         }
@@ -216,6 +215,7 @@ impl Lexicon {
                     row.singular_en.clone()
                 },
                 symbol: None,
+                role: Default::default(),
             });
             self.currency_codes.insert(code.clone(), id);
             let current = row.status.starts_with("iso4217_current");

@@ -7,7 +7,7 @@ use super::{Reason, Seen, Verdict, drop_if};
 use crate::extract::cursor::Cursor;
 use crate::extract::nouns::counted_phrase;
 use crate::extract::units::read_unit;
-use crate::lexicon::{Role, UnitKind};
+use crate::lexicon::{DimensionRole, Role, UnitKind};
 
 /// Four plain digits from 1500 to 2100: a year, unless what follows makes it a quantity
 /// ("2000 hp", "more than 2000 people"); then a quantity, whatever later filters say.
@@ -38,7 +38,7 @@ fn looks_like_year(s: &Seen) -> bool {
     }
     if let Some(id) = read_unit(c, end, false).and_then(|u| u.unit) {
         let unit = c.lex.unit(id);
-        if unit.kind != UnitKind::Physical || unit.dimension != "time" {
+        if unit.kind != UnitKind::Physical || unit.role != DimensionRole::Time {
             return false;
         }
     }

@@ -25,7 +25,7 @@ use super::number::{self, Number};
 use super::tokens::TokKind;
 use super::units::UnitRead;
 use crate::claim::{ClaimKind, Direction, Qualifier, Reading, Span};
-use crate::lexicon::{Role, UnitId};
+use crate::lexicon::{DimensionRole, Role, UnitId};
 
 /// What reading at a token gives.
 pub(crate) enum Step {
@@ -263,5 +263,5 @@ pub(crate) fn sentence_span(ctx: &Cursor, i: usize) -> Span {
 
 /// Is the unit a time unit ("year", "month")?
 pub(crate) fn is_time(ctx: &Cursor, id: UnitId) -> bool {
-    ctx.lex.unit(id).dimension == "time"
+    ctx.lex.unit(id).role == DimensionRole::Time
 }

@@ -7,7 +7,7 @@ use rust_decimal::Decimal;
 use super::Number;
 use crate::extract::cursor::{Cursor, Pat};
 use crate::extract::nouns::is_plural;
-use crate::lexicon::{NumberWordKind, Role};
+use crate::lexicon::{DimensionRole, NumberWordKind, Role};
 
 /// Multiplies the digits by a scale word or suffix after them.
 pub(crate) fn after_digits(ctx: &Cursor, n: &mut Number) {
@@ -50,7 +50,7 @@ fn suffix_is_scale(ctx: &Cursor, j: usize) -> bool {
         .lex
         .unit_symbols
         .get(ctx.t(j))
-        .is_some_and(|&id| ctx.lex.unit(id).dimension == "length");
+        .is_some_and(|&id| ctx.lex.unit(id).role == DimensionRole::Length);
     if !is_length {
         return true;
     }

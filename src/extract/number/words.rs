@@ -6,7 +6,7 @@ use rust_decimal::Decimal;
 use super::Number;
 use crate::extract::cursor::{Cursor, Pat};
 use crate::extract::units::read_unit;
-use crate::lexicon::{NumberWord, NumberWordKind as K, Role};
+use crate::lexicon::{Ending, NumberWord, NumberWordKind as K, Role};
 
 /// What one reader makes of the words at a token.
 enum Answer {
@@ -306,7 +306,7 @@ impl Sum {
         if num > Decimal::from(20) {
             return Some(Take::Stop);
         }
-        let plural = ctx.low(self.j).ends_with('s');
+        let plural = ctx.lex.language().regular_plural(ctx.low(self.j));
         if !plural && !fraction_context(ctx, self.j + 1, false) {
             return None;
         }
@@ -356,7 +356,11 @@ pub(crate) fn fraction_context(ctx: &Cursor, k: usize, half: bool) -> bool {
     // a noun or adjective after it makes an ordinal: "a third quarter", "a sixth straight"
     ctx.is(k, Role::Stop)
         || ctx.change(k).is_some()
-        || (ctx.low(k).ends_with("ed") && ctx.number_word(k).is_none())
+        || (ctx
+            .lex
+            .language()
+            .ends_as(ctx.low(k), Ending::PastParticiple)
+            && ctx.number_word(k).is_none())
         || read_unit(ctx, k, false).is_some()
 }
 
