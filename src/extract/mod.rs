@@ -23,7 +23,6 @@ use crate::document::Document;
 use crate::lexicon::Lexicon;
 use cursor::Buffers;
 use forms::{Step, parse_at};
-use number::digits::NumberSyntax;
 
 /// Lower-case singular of a noun ("troops" -> "troop", "countries" -> "country"), by the
 /// shipped English tables. Prefer `lex.language().singular(w)`, which follows the tables in use.
@@ -49,7 +48,7 @@ impl<'l> Extractor<'l> {
     /// All claims in a document, in text order.
     pub fn extract(&mut self, doc: &Document) -> Vec<Reading> {
         let text = doc.scan.as_str();
-        let syntax = NumberSyntax::default();
+        let syntax = self.lex.number_syntax(doc.locale.as_deref());
         self.buffers.fill(text, syntax, self.lex);
         let ctx = self
             .buffers

@@ -24,6 +24,7 @@ use crate::error::{DataError, DataResult};
 pub use crate::claim::{Direction, Qualifier};
 pub use dimensions::DimensionRole;
 pub use language::{Ending, English, Language};
+pub use locales::NumberSyntax;
 pub use roles::{Role, Roles};
 pub use units::{Collision, Readings, Unit, UnitId, UnitKind};
 pub use words::{NumberWord, NumberWordKind, Scale, WordInfo};
@@ -146,6 +147,8 @@ pub struct Lexicon {
     pub unit_readings: FxHashMap<String, Readings>,
     /// Locale ("en-au", lower case) -> cue words that hold for the whole article.
     pub locales: FxHashMap<String, Vec<String>>,
+    /// Locale ("en-au", "en", lower case) -> how it writes numbers in digits.
+    pub number_syntax: FxHashMap<String, NumberSyntax>,
     /// Dimension name -> its role (`dimensions.csv`).
     pub dimensions: FxHashMap<String, DimensionRole>,
     /// The morphology of the tables' language (`endings.csv`).
@@ -340,6 +343,7 @@ impl Lexicon {
             age_forms: FxHashMap::default(),
             unit_readings: FxHashMap::default(),
             locales: FxHashMap::default(),
+            number_syntax: FxHashMap::default(),
             dimensions: FxHashMap::default(),
             english: English::default(),
             percent: 0,

@@ -10,25 +10,7 @@ use super::{Number, pow10, scale};
 use crate::extract::cursor::{Cursor, Pat};
 use crate::lexicon::Role;
 
-/// How a locale writes numbers in digits (the `decimal_mark` and `group_mark` columns of
-/// `locales.csv`). Narrow and no-break spaces group digits in every locale.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct NumberSyntax {
-    /// The decimal mark ("3.5").
-    pub decimal: u8,
-    /// The thousands separator ("14,000").
-    pub group: u8,
-}
-
-impl Default for NumberSyntax {
-    /// Full stop for decimals, comma for thousands (English).
-    fn default() -> Self {
-        NumberSyntax {
-            decimal: b'.',
-            group: b',',
-        }
-    }
-}
+pub use crate::lexicon::NumberSyntax;
 
 fn is_space_sep(c: char) -> bool {
     matches!(c, '\u{a0}' | '\u{2009}' | '\u{202f}')
