@@ -48,6 +48,10 @@ pub const EMBEDDED_TABLES: &[(&str, &str)] = &[
         include_str!("../../reference/lexicon/en/units-extra.csv"),
     ),
     (
+        "lexicon/en/minor-units.csv",
+        include_str!("../../reference/lexicon/en/minor-units.csv"),
+    ),
+    (
         "lexicon/en/ages.csv",
         include_str!("../../reference/lexicon/en/ages.csv"),
     ),
@@ -131,6 +135,11 @@ pub struct Lexicon {
     pub currency_codes: FxHashMap<String, UnitId>,
     /// Minor units ("cents", "pence"): form -> (currency readings, divisor 100).
     pub minor_currency: FxHashMap<String, Readings>,
+    /// The minor-unit forms of every currency (`minor_unit_forms` of `currencies.csv`), read
+    /// for the currencies `minor-units.csv` names.
+    minor_forms: Vec<(UnitId, String)>,
+    /// Currencies whose minor units news writes (`minor-units.csv`).
+    minor_codes: Vec<String>,
     /// First tokens of every unit and currency form (symbols as written, names lower-case):
     /// a token not in this set cannot start a unit.
     pub form_starts: FxHashSet<String>,
@@ -209,6 +218,7 @@ enum Table {
     Endings,
     Locales,
     Dimensions,
+    MinorUnits,
 }
 
 impl Table {
@@ -227,6 +237,7 @@ impl Table {
             "ages.csv" => Table::Ages,
             "endings.csv" => Table::Endings,
             "dimensions.csv" => Table::Dimensions,
+            "minor-units.csv" => Table::MinorUnits,
             "locales.csv" => Table::Locales,
             _ => return None,
         })
@@ -285,12 +296,14 @@ impl Lexicon {
                 Some(Table::Locales) => lex.load_locales(&name, data)?,
                 Some(Table::Endings) => lex.english.load(&name, data)?,
                 Some(Table::Dimensions) => lex.load_dimensions(&name, data)?,
+                Some(Table::MinorUnits) => lex.load_minor_units(&name, data)?,
                 Some(Table::CurrencyDefaults) => defaults.push((name, data)),
                 Some(Table::UnitDefaults) => unit_defaults.push((name, data)),
                 Some(Table::Ages) => ages.push((name, data)),
                 None => {}
             }
         }
+        lex.add_minor_units();
         for (name, data) in &defaults {
             lex.load_currency_defaults(name, data)?;
         }
@@ -336,6 +349,8 @@ impl Lexicon {
             currency_names: FxHashMap::default(),
             currency_codes: FxHashMap::default(),
             minor_currency: FxHashMap::default(),
+            minor_forms: Vec::new(),
+            minor_codes: Vec::new(),
             form_starts: FxHashSet::default(),
             currency_starts: FxHashSet::default(),
             qualifiers_by_last: FxHashMap::default(),

@@ -250,14 +250,8 @@ impl Lexicon {
                     self.add_currency_symbol(n, id, current);
                 }
             }
-            if code == "USD" || code == "EUR" || code == "GBP" {
-                for m in split_forms(&row.minor_unit_forms) {
-                    self.minor_currency
-                        .entry(m.to_string())
-                        .or_default()
-                        .readings
-                        .push((id, Vec::new()));
-                }
+            for m in split_forms(&row.minor_unit_forms) {
+                self.minor_forms.push((id, m.to_string()));
             }
         }
         Ok(())
@@ -318,8 +312,8 @@ impl Lexicon {
             let readings = fresh.remove(&sign).unwrap_or_default();
             let is_name = sign.chars().all(|c| c.is_lowercase() || c == ' ') && sign.len() > 1;
             let form = Readings { readings };
-            if sign == "cent" || sign == "cents" || sign == "pence" || sign == "p" {
-                self.minor_currency.insert(sign, form);
+            if let Some(minor) = self.minor_currency.get_mut(&sign) {
+                *minor = form;
             } else if is_name {
                 self.currency_names
                     .insert(super::normalise_name(&sign), form);
@@ -328,10 +322,42 @@ impl Lexicon {
             }
         }
         // minor-unit names are looked up separately
-        for m in ["cent", "cents", "pence"] {
+        for m in self.minor_currency.keys() {
             self.currency_names.remove(m);
         }
         Ok(())
+    }
+
+    pub(crate) fn load_minor_units(&mut self, file: &str, data: &str) -> DataResult<()> {
+        #[derive(Deserialize)]
+        struct Row {
+            code: String,
+        }
+        for (line, row) in rows::<Row>(file, data)? {
+            let code = row.code.trim();
+            if !self.currency_codes.contains_key(code) {
+                return Err(row_error(
+                    file,
+                    line,
+                    format!("unknown currency code '{code}'"),
+                ));
+            }
+            self.minor_codes.push(code.to_string());
+        }
+        Ok(())
+    }
+
+    /// The minor-unit forms of the currencies `minor-units.csv` names, in currency order.
+    pub(crate) fn add_minor_units(&mut self) {
+        for (id, form) in std::mem::take(&mut self.minor_forms) {
+            if self.minor_codes.contains(&self.units[id as usize].code) {
+                self.minor_currency
+                    .entry(form)
+                    .or_default()
+                    .readings
+                    .push((id, Vec::new()));
+            }
+        }
     }
 
     pub(crate) fn load_unit_defaults(&mut self, file: &str, data: &str) -> DataResult<()> {
