@@ -55,6 +55,7 @@ impl DimensionRole {
 }
 
 impl Lexicon {
+    /// Adds the rows of `dimensions.csv`.
     pub(crate) fn load_dimensions(&mut self, file: &str, data: &str) -> DataResult<()> {
         #[derive(Deserialize)]
         struct Row {

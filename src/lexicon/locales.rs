@@ -41,6 +41,7 @@ fn mark(file: &str, line: u64, column: &str, cell: &str, default: u8) -> DataRes
 }
 
 impl Lexicon {
+    /// Adds the rows of `locales.csv`.
     pub(crate) fn load_locales(&mut self, file: &str, data: &str) -> DataResult<()> {
         #[derive(Deserialize)]
         struct Row {

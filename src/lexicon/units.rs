@@ -141,6 +141,7 @@ impl Lexicon {
         }
     }
 
+    /// Adds the rows of `units.csv` or `units-extra.csv`.
     pub(crate) fn load_units(&mut self, file: &str, data: &str) -> DataResult<()> {
         for (line, row) in rows::<UnitRow>(file, data)? {
             let factor = dec(&row.factor_to_si).ok_or_else(|| {
@@ -192,6 +193,7 @@ impl Lexicon {
         Ok(())
     }
 
+    /// Adds the rows of `currencies.csv`.
     pub(crate) fn load_currencies(&mut self, file: &str, data: &str) -> DataResult<()> {
         for (line, row) in rows::<CurrencyRow>(file, data)? {
             let code = row.code.trim().to_string();
@@ -288,6 +290,7 @@ impl Lexicon {
         }
     }
 
+    /// Adds the rows of `currency-defaults.csv`.
     pub(crate) fn load_currency_defaults(&mut self, file: &str, data: &str) -> DataResult<()> {
         #[derive(Deserialize)]
         struct Row {
@@ -328,6 +331,7 @@ impl Lexicon {
         Ok(())
     }
 
+    /// Adds the rows of `minor-units.csv`.
     pub(crate) fn load_minor_units(&mut self, file: &str, data: &str) -> DataResult<()> {
         #[derive(Deserialize)]
         struct Row {
@@ -360,6 +364,7 @@ impl Lexicon {
         }
     }
 
+    /// Adds the rows of `unit-defaults.csv`.
     pub(crate) fn load_unit_defaults(&mut self, file: &str, data: &str) -> DataResult<()> {
         #[derive(Deserialize)]
         struct Row {
@@ -381,6 +386,7 @@ impl Lexicon {
         Ok(())
     }
 
+    /// Adds the rows of `ages.csv`.
     pub(crate) fn load_ages(&mut self, file: &str, data: &str) -> DataResult<()> {
         #[derive(Deserialize)]
         struct Row {

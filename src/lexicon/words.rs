@@ -123,6 +123,7 @@ impl Lexicon {
         self.words.get(lower)
     }
 
+    /// Adds the rows of `numbers.csv`.
     pub(crate) fn load_numbers(&mut self, file: &str, data: &str) -> DataResult<()> {
         #[derive(Deserialize)]
         struct Row {
@@ -144,6 +145,7 @@ impl Lexicon {
         Ok(())
     }
 
+    /// Adds the rows of `scales.csv`.
     pub(crate) fn load_scales(&mut self, file: &str, data: &str) -> DataResult<()> {
         #[derive(Deserialize)]
         struct Row {
@@ -168,6 +170,7 @@ impl Lexicon {
         Ok(())
     }
 
+    /// Adds the rows of `qualifiers.csv`.
     pub(crate) fn load_qualifiers(&mut self, file: &str, data: &str) -> DataResult<()> {
         #[derive(Deserialize)]
         struct Row {
@@ -201,6 +204,7 @@ impl Lexicon {
         Ok(())
     }
 
+    /// Adds the rows of `changes.csv`.
     pub(crate) fn load_changes(&mut self, file: &str, data: &str) -> DataResult<()> {
         #[derive(Deserialize)]
         struct Row {
@@ -224,6 +228,7 @@ impl Lexicon {
         Ok(())
     }
 
+    /// Adds the rows of `words.csv` or `grammar.csv`.
     pub(crate) fn load_words(&mut self, file: &str, data: &str) -> DataResult<()> {
         #[derive(Deserialize)]
         struct Row {
