@@ -21,6 +21,14 @@ macro_rules! roles {
                     $(Role::$variant => $name,)*
                 }
             }
+
+            /// The role with this table name.
+            pub fn from_name(name: &str) -> Option<Role> {
+                match name {
+                    $($name => Some(Role::$variant),)*
+                    _ => None,
+                }
+            }
         }
     };
 }
@@ -153,11 +161,6 @@ roles! {
 }
 
 impl Role {
-    /// The role with this table name.
-    pub fn from_name(name: &str) -> Option<Role> {
-        Role::ALL.iter().copied().find(|r| r.name() == name)
-    }
-
     const fn bit(self) -> u128 {
         1 << (self as u8 as u32)
     }
