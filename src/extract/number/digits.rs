@@ -183,16 +183,44 @@ fn mixed_fraction(ctx: &Cursor, n: &mut Number) {
     }
 }
 
-/// A power written with a caret: "10^40". The base is ignored (read as a power of ten).
+/// A power written with a caret: "2^10", "10^40" (the digits before the caret are the base).
 fn power(ctx: &Cursor, n: &mut Number) -> bool {
     let j = n.end;
     if !ctx.seq(j, &[Pat::sym("^"), Pat::NUM]) {
         return false;
     }
-    let exp: i64 = ctx.t(j + 1).parse().unwrap_or(i64::MAX);
-    apply_power(n, Decimal::ONE, exp, false, ctx.t(n.first));
     n.end = j + 2;
+    let Some(base) = n.value else {
+        return true;
+    };
+    let exp = ctx.t(j + 1).parse::<u64>().ok();
+    match exp.and_then(|e| checked_pow(base, e)) {
+        Some(v) => n.value = Some(v),
+        None => {
+            n.value = None;
+            n.problem = Some(format!(
+                "'{}^{}' is beyond the range of exact decimal arithmetic",
+                ctx.t(n.first),
+                ctx.t(j + 1)
+            ));
+        }
+    }
     true
+}
+
+/// `base` to the power `exp`, by squaring; `None` when it overflows.
+fn checked_pow(mut base: Decimal, mut exp: u64) -> Option<Decimal> {
+    let mut acc = Decimal::ONE;
+    while exp > 0 {
+        if exp & 1 == 1 {
+            acc = acc.checked_mul(base)?;
+        }
+        exp >>= 1;
+        if exp > 0 {
+            base = base.checked_mul(base)?;
+        }
+    }
+    Some(acc)
 }
 
 /// Scientific notation: "1.99×10−30", "3 x 10^6".
@@ -353,6 +381,10 @@ mod tests {
         );
         assert_eq!(number("1.5×10−3 g"), (Some("0.0015".into()), "0".into(), 5));
         assert_eq!(number("10^40").0, None);
+        assert_eq!(number("2^10 bytes"), (Some("1024".into()), "1".into(), 3));
+        assert_eq!(number("10^3"), (Some("1000".into()), "1".into(), 3));
+        assert_eq!(number("1^9999999999999").0, Some("1".into()));
+        assert_eq!(number("2^1,000").0, None);
     }
 
     #[test]
