@@ -284,7 +284,8 @@ impl InputArgs {
             jobs: self.jobs(),
             output_name: output::STDOUT,
         };
-        let stdin = std::io::stdin().lock();
+        // lines are read on a thread of their own: standard input unlocked, buffered here
+        let stdin = io::BufReader::with_capacity(64 * 1024, std::io::stdin());
         let stdout = std::io::stdout().lock();
         Ok(stream::run(
             stdin,

@@ -276,3 +276,40 @@ fn a_report_that_cannot_be_written_is_an_error_naming_it() {
         r.err
     );
 }
+
+#[test]
+fn a_stream_line_is_written_before_the_next_record_comes() {
+    use std::io::BufRead;
+    for jobs in ["1", "2"] {
+        let mut child = Command::new(env!("CARGO_BIN_EXE_numcheck"))
+            .args(["check", "--stream", "--jobs", jobs])
+            .stdin(Stdio::piped())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::null())
+            .spawn()
+            .unwrap();
+        let mut stdin = child.stdin.take().unwrap();
+        let stdout = child.stdout.take().unwrap();
+        let (tx, rx) = std::sync::mpsc::channel();
+        std::thread::spawn(move || {
+            for line in std::io::BufReader::new(stdout).lines() {
+                let _ = tx.send(line.unwrap());
+            }
+        });
+        for i in 0..3 {
+            let rec = serde_json::json!({"id": i, "text": article(i)});
+            writeln!(stdin, "{rec}").unwrap();
+            stdin.flush().unwrap();
+            // the input stays open: the answer must come all the same
+            let line = rx
+                .recv_timeout(std::time::Duration::from_secs(60))
+                .unwrap_or_else(|_| {
+                    panic!("--jobs {jobs}: no line for record {i} before the next")
+                });
+            let v: serde_json::Value = serde_json::from_str(&line).unwrap();
+            assert_eq!(v["id"], i);
+        }
+        drop(stdin);
+        assert!(child.wait().unwrap().code().is_some());
+    }
+}

@@ -21,19 +21,33 @@ pub fn default_jobs() -> usize {
 /// slow item, few enough that held results stay small.
 pub const WINDOW_PER_JOB: usize = 4;
 
-/// Runs `work` on each of `items` on `jobs` threads and hands each result to `sink`, in the
-/// order of `items`. At most `window` items (no fewer than `jobs`) are taken before the result
-/// of the first of them is handed on. With one job everything runs on the calling thread, one
-/// item at a time. The first error of `sink` stops the run (the items in flight are finished
-/// and dropped) and is returned. A panic in `work` is raised again on the calling thread.
-pub fn ordered<T, R, E>(
+/// What the thread running [`ordered`] hears about: an item read, the end of the items, or an
+/// item's result.
+enum Event<T, R> {
+    Item(T),
+    End,
+    Done(usize, thread::Result<R>),
+}
+
+/// Runs `work` on each of `items` on `jobs` threads and hands each result to `sink` on the
+/// calling thread, in the order of `items`, as soon as it and every result before it are done.
+/// At most `window` items (no fewer than `jobs`) are taken before the result of the first of
+/// them is handed on. With more than one job the items are taken on a thread of their own, so
+/// an input that comes slowly (a pipe, a terminal) never holds back results already done. With
+/// one job everything runs on the calling thread, one item at a time. The first error of `sink`
+/// stops the run (the items in flight are finished and dropped; the thread taking items ends
+/// when it next takes one) and is returned. A panic in `work` is raised again on the calling
+/// thread.
+pub fn ordered<I, T, R, E>(
     jobs: usize,
     window: usize,
-    items: impl IntoIterator<Item = T>,
+    items: I,
     work: impl Fn(T) -> R + Sync,
     mut sink: impl FnMut(R) -> Result<(), E>,
 ) -> Result<(), E>
 where
+    I: IntoIterator<Item = T>,
+    I::IntoIter: Send,
     T: Send,
     R: Send,
 {
@@ -53,41 +67,61 @@ where
     };
     let window = window.max(jobs);
     let work = &work;
-    let (tx, rx) = mpsc::channel::<(usize, thread::Result<R>)>();
-    pool.in_place_scope(|scope| {
-        // results from index `next` on, as they arrive
-        let mut pending: VecDeque<Option<thread::Result<R>>> = VecDeque::new();
-        let mut next = 0;
-        let mut items = items.into_iter();
-        let mut more = true;
-        loop {
-            while pending.front().is_some_and(Option::is_some) {
-                let done = pending.pop_front().flatten().expect("checked above");
-                next += 1;
-                match done {
-                    Ok(r) => sink(r)?,
-                    Err(p) => panic::resume_unwind(p),
-                }
-            }
-            if more && pending.len() < window {
-                if let Some(item) = items.next() {
-                    let (tx, i) = (tx.clone(), next + pending.len());
-                    pending.push_back(None);
-                    scope.spawn(move |_| {
-                        let r = panic::catch_unwind(AssertUnwindSafe(|| work(item)));
-                        let _ = tx.send((i, r));
-                    });
-                    continue;
-                }
-                more = false;
-            }
-            if pending.is_empty() {
-                return Ok(());
-            }
-            // every spawned item sends exactly once, and this thread holds a sender
-            let (i, r) = rx.recv().expect("a sender is alive");
-            pending[i - next] = Some(r);
+    let items = items.into_iter();
+    thread::scope(|threads| {
+        let (tx, rx) = mpsc::channel::<Event<T, R>>();
+        // one permit per item in flight: the taker waits for one before each item
+        let (permits, permit) = mpsc::sync_channel::<()>(window);
+        for _ in 0..window {
+            let _ = permits.send(());
         }
+        let taker = tx.clone();
+        let mut items = items;
+        threads.spawn(move || {
+            while permit.recv().is_ok() {
+                let event = match items.next() {
+                    Some(item) => Event::Item(item),
+                    None => Event::End,
+                };
+                let end = matches!(event, Event::End);
+                if taker.send(event).is_err() || end {
+                    return;
+                }
+            }
+        });
+        pool.in_place_scope(|scope| {
+            // results from index `next` on, as they arrive
+            let mut pending: VecDeque<Option<thread::Result<R>>> = VecDeque::new();
+            let mut next = 0;
+            let mut ended = false;
+            while !(ended && pending.is_empty()) {
+                // every item taken sends exactly once, and this thread holds a sender
+                match rx.recv().expect("a sender is alive") {
+                    Event::Item(item) => {
+                        let (tx, i) = (tx.clone(), next + pending.len());
+                        pending.push_back(None);
+                        scope.spawn(move |_| {
+                            let r = panic::catch_unwind(AssertUnwindSafe(|| work(item)));
+                            let _ = tx.send(Event::Done(i, r));
+                        });
+                    }
+                    Event::End => ended = true,
+                    Event::Done(i, r) => {
+                        pending[i - next] = Some(r);
+                        while pending.front().is_some_and(Option::is_some) {
+                            let done = pending.pop_front().flatten().expect("checked above");
+                            next += 1;
+                            match done {
+                                Ok(r) => sink(r)?,
+                                Err(p) => panic::resume_unwind(p),
+                            }
+                            let _ = permits.send(());
+                        }
+                    }
+                }
+            }
+            Ok(())
+        })
     })
 }
 
@@ -150,13 +184,41 @@ mod tests {
             |i| i,
             |_| {
                 handed += 1;
-                // taken counts the item being handed on and at most 5 in flight after it
-                assert!(taken.load(Ordering::SeqCst) <= handed + 5);
+                // taken counts the item being handed on and at most 4 in flight after it
+                assert!(taken.load(Ordering::SeqCst) <= handed + 4);
                 Ok(())
             },
         );
         assert_eq!(r, Ok(()));
         assert_eq!(handed, 100);
+    }
+
+    #[test]
+    fn results_do_not_wait_for_the_next_item() {
+        // the second item comes only after the first result was handed on
+        let (handed_tx, handed_rx) = mpsc::channel::<u32>();
+        let items = (0..3u32).inspect(move |&i| {
+            if i > 0 {
+                let got = handed_rx
+                    .recv_timeout(std::time::Duration::from_secs(20))
+                    .expect("the result before was handed on first");
+                assert_eq!(got, i - 1);
+            }
+        });
+        let mut got = Vec::new();
+        let r: Result<(), ()> = ordered(
+            2,
+            8,
+            items,
+            |i| i * 10,
+            |r| {
+                got.push(r);
+                let _ = handed_tx.send(r / 10);
+                Ok(())
+            },
+        );
+        assert_eq!(r, Ok(()));
+        assert_eq!(got, [0, 10, 20]);
     }
 
     #[test]

@@ -62,7 +62,7 @@ struct Outcome {
 /// document fails. Records are read and worked on `opts.jobs` at a time (a few more in flight),
 /// never the whole input at once. Each problem with a record is also handed to `problem`, as
 /// a message naming the record. `opts.input`'s date and locale override the records' own.
-pub fn run<R: BufRead, W: Write>(
+pub fn run<R: BufRead + Send, W: Write>(
     input: R,
     out: W,
     opts: &StreamOptions,
