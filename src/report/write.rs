@@ -4,10 +4,13 @@
 //! another thread, into a [`Part`] that the writer then copies in its turn: the bytes are the
 //! same either way.
 
-use std::io::{self, Write};
+use std::io::{self, BufWriter, Write};
 
 use super::{Extracted, Layout, Renderer, RunEnd, Totals};
 use crate::check::FileReport;
+
+/// Bytes gathered from a renderer before they go on to the output.
+const PIECES: usize = 16 * 1024;
 
 /// What a report is of.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -128,7 +131,12 @@ impl<'r, R: Renderer + ?Sized, W: Write> ReportWriter<'r, R, W> {
                 None => &mut self.out,
             };
             let mut sep = Separated::new(target, self.renderer.separator(first));
-            self.renderer.check_part(&mut sep, s, file)?;
+            {
+                // renderers write many small pieces: gather them before the dynamic writers
+                let mut buf = BufWriter::with_capacity(PIECES, &mut sep);
+                self.renderer.check_part(&mut buf, s, file)?;
+                buf.flush()?;
+            }
             if sep.wrote {
                 self.wrote(s);
             }
@@ -141,7 +149,11 @@ impl<'r, R: Renderer + ?Sized, W: Write> ReportWriter<'r, R, W> {
         debug_assert_eq!(self.kind, Kind::Extract);
         let first = !self.written[0];
         let mut sep = Separated::new(&mut self.out, self.renderer.separator(first));
-        self.renderer.extract_part(&mut sep, file)?;
+        {
+            let mut buf = BufWriter::with_capacity(PIECES, &mut sep);
+            self.renderer.extract_part(&mut buf, file)?;
+            buf.flush()?;
+        }
         if sep.wrote {
             self.wrote(0);
         }
