@@ -6,6 +6,7 @@
 //! `reference/lexicon/<language>/` (English: `lexicon/en/`). [`Lexicon::embedded`] loads the
 //! shipped tables once; [`Lexicon::with_extra_dir`] adds a directory laid out the same way.
 
+mod compose;
 mod dimensions;
 mod language;
 mod locales;
@@ -46,6 +47,19 @@ pub const EMBEDDED_TABLES: &[(&str, &str)] = &[
     (
         "lexicon/en/units-extra.csv",
         include_str!("../../reference/lexicon/en/units-extra.csv"),
+    ),
+    ("units-cqe.csv", include_str!("../../reference/units-cqe.csv")),
+    (
+        "lexicon/prefixes.csv",
+        include_str!("../../reference/lexicon/prefixes.csv"),
+    ),
+    (
+        "lexicon/prefixed-units.csv",
+        include_str!("../../reference/lexicon/prefixed-units.csv"),
+    ),
+    (
+        "lexicon/en/powers.csv",
+        include_str!("../../reference/lexicon/en/powers.csv"),
     ),
     (
         "lexicon/en/minor-units.csv",
@@ -219,13 +233,16 @@ enum Table {
     Locales,
     Dimensions,
     MinorUnits,
+    Prefixes,
+    PrefixedUnits,
+    Powers,
 }
 
 impl Table {
     fn of(name: &str) -> Option<Table> {
         let file = name.rsplit(['/', '\\']).next().unwrap_or(name);
         Some(match file {
-            "units.csv" | "units-extra.csv" => Table::Units,
+            "units.csv" | "units-extra.csv" | "units-cqe.csv" => Table::Units,
             "currencies.csv" => Table::Currencies,
             "numbers.csv" => Table::Numbers,
             "scales.csv" => Table::Scales,
@@ -239,6 +256,9 @@ impl Table {
             "dimensions.csv" => Table::Dimensions,
             "minor-units.csv" => Table::MinorUnits,
             "locales.csv" => Table::Locales,
+            "prefixes.csv" => Table::Prefixes,
+            "prefixed-units.csv" => Table::PrefixedUnits,
+            "powers.csv" => Table::Powers,
             _ => return None,
         })
     }
@@ -284,6 +304,7 @@ impl Lexicon {
         let mut defaults: Vec<(String, &str)> = Vec::new();
         let mut unit_defaults: Vec<(String, &str)> = Vec::new();
         let mut ages: Vec<(String, &str)> = Vec::new();
+        let mut composition = compose::Composition::default();
         for (name, data) in tables {
             match Table::of(&name) {
                 Some(Table::Units) => lex.load_units(&name, data)?,
@@ -300,10 +321,14 @@ impl Lexicon {
                 Some(Table::CurrencyDefaults) => defaults.push((name, data)),
                 Some(Table::UnitDefaults) => unit_defaults.push((name, data)),
                 Some(Table::Ages) => ages.push((name, data)),
+                Some(Table::Prefixes) => composition.load_prefixes(&name, data)?,
+                Some(Table::PrefixedUnits) => composition.load_prefixed(&name, data)?,
+                Some(Table::Powers) => composition.load_powers(&name, data)?,
                 None => {}
             }
         }
         lex.add_minor_units();
+        lex.compose_units(&composition)?;
         for (name, data) in &defaults {
             lex.load_currency_defaults(name, data)?;
         }
