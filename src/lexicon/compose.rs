@@ -27,6 +27,17 @@ pub(crate) struct Composition {
     prefixes: FxHashMap<String, Prefix>,
     prefixed: Vec<(String, Vec<String>, String, u64)>,
     powers: Vec<PowerRow>,
+    quotients: Vec<QuotientRow>,
+}
+
+#[derive(Debug, Deserialize, Clone)]
+struct QuotientRow {
+    numerator: String,
+    denominator: String,
+    to: String,
+    code: String,
+    symbol_forms: String,
+    name_forms: String,
 }
 
 #[derive(Debug, Deserialize, Clone)]
@@ -100,7 +111,67 @@ impl Composition {
     }
 }
 
+/// A composed symbol of lower-case letters with a vowel ("dam", "pm") may be a word, and is
+/// read only glued to its number; one without ("kb", "ns", "dm") is read written apart too.
+pub(crate) fn may_be_word(sym: &str) -> bool {
+    sym.chars().all(|c| c.is_ascii_lowercase()) && sym.chars().any(|c| "aeiouy".contains(c))
+}
+
+impl Composition {
+    /// Adds the rows of `quotients.csv`.
+    pub(crate) fn load_quotients(&mut self, file: &str, data: &str) -> DataResult<()> {
+        for (_, row) in rows::<QuotientRow>(file, data)? {
+            self.quotients.push(row);
+        }
+        Ok(())
+    }
+}
+
+/// A symbol that composes: letters only, no space ("km", "h"; not "°C" or "sq ft").
+fn composable(sym: &str) -> bool {
+    !sym.contains(' ') && sym.chars().all(char::is_alphabetic)
+}
+
 impl Lexicon {
+    /// The units of a dimension (physical ones), by id.
+    fn units_of(&self, dimension: &str) -> Vec<UnitId> {
+        (0..self.units.len())
+            .filter(|&i| self.units[i].dimension == dimension && self.units[i].kind == UnitKind::Physical)
+            .map(|i| i as UnitId)
+            .collect()
+    }
+
+    /// Applies one row of `quotients.csv`.
+    fn add_quotients(&mut self, row: &QuotientRow, forms: &[Forms]) {
+        let nums = self.units_of(row.numerator.trim());
+        let dens = self.units_of(row.denominator.trim());
+        for &a in &nums {
+            for &b in &dens {
+                let (ua, ub) = (&self.units[a as usize], &self.units[b as usize]);
+                let Some(factor) = ua.si_factor.checked_div(ub.si_factor) else {
+                    continue;
+                };
+                let code = row.code.replace("{ca}", &ua.code).replace("{cb}", &ub.code);
+                let id = self.unit_or_new(&code, a, row.to.trim(), factor);
+                let (fa, fb) = (&forms[a as usize], &forms[b as usize]);
+                for t in split_forms(&row.symbol_forms) {
+                    for sa in fa.symbols.iter().filter(|s| composable(s)) {
+                        for sb in &fb.symbols {
+                            self.add_composed_symbol(&t.replace("{a}", sa).replace("{b}", sb), id);
+                        }
+                    }
+                }
+                for t in split_forms(&row.name_forms) {
+                    for na in &fa.names {
+                        for nb in &fb.names {
+                            self.add_composed_name(&t.replace("{a}", na).replace("{b}", nb), id);
+                        }
+                    }
+                }
+            }
+        }
+    }
+
     /// The symbols and names of every unit, by id.
     fn forms_by_unit(&self) -> Vec<Forms> {
         let mut forms = vec![Forms::default(); self.units.len()];
@@ -157,7 +228,7 @@ impl Lexicon {
             return;
         }
         self.unit_symbols.insert(sym.to_string(), id);
-        if sym.chars().all(|c| c.is_ascii_lowercase()) {
+        if may_be_word(sym) {
             self.symbol_collisions.insert(sym.to_string(), Collision::Glued);
         }
         let u = &mut self.units[id as usize];
@@ -206,7 +277,7 @@ impl Lexicon {
                 let id = self.unit_or_new(&code, base as UnitId, row.to.trim(), factor);
                 let f = &forms[base];
                 for s in &f.symbols {
-                    if s.contains(' ') || !s.chars().all(char::is_alphabetic) {
+                    if !composable(s) {
                         continue;
                     }
                     for t in split_forms(&row.symbol_forms) {
@@ -219,6 +290,10 @@ impl Lexicon {
                     }
                 }
             }
+        }
+        let forms = self.forms_by_unit();
+        for row in &comp.quotients {
+            self.add_quotients(row, &forms);
         }
         // a clock-time marker ("10.45pm") is never a unit symbol, whatever table lists it
         let times: Vec<String> = self
@@ -240,7 +315,7 @@ impl Lexicon {
         let (dimension, factor) = (b.dimension.clone(), b.si_factor * prefix.factor);
         let id = self.unit_or_new(&code, base, &dimension, factor);
         for s in &forms.symbols {
-            if s.contains(' ') || !s.chars().all(char::is_alphabetic) {
+            if !composable(s) {
                 continue;
             }
             for ps in &prefix.symbols {

@@ -58,6 +58,14 @@ pub const EMBEDDED_TABLES: &[(&str, &str)] = &[
         include_str!("../../reference/lexicon/prefixed-units.csv"),
     ),
     (
+        "lexicon/en/quotients.csv",
+        include_str!("../../reference/lexicon/en/quotients.csv"),
+    ),
+    (
+        "lexicon/en/code-words.csv",
+        include_str!("../../reference/lexicon/en/code-words.csv"),
+    ),
+    (
         "lexicon/en/powers.csv",
         include_str!("../../reference/lexicon/en/powers.csv"),
     ),
@@ -154,6 +162,8 @@ pub struct Lexicon {
     minor_forms: Vec<(UnitId, String)>,
     /// Currencies whose minor units news writes (`minor-units.csv`).
     minor_codes: Vec<String>,
+    /// Currencies in use today (ISO 4217 current).
+    current_currencies: FxHashSet<UnitId>,
     /// First tokens of every unit and currency form (symbols as written, names lower-case):
     /// a token not in this set cannot start a unit.
     pub form_starts: FxHashSet<String>,
@@ -236,6 +246,8 @@ enum Table {
     Prefixes,
     PrefixedUnits,
     Powers,
+    CodeWords,
+    Quotients,
 }
 
 impl Table {
@@ -259,6 +271,8 @@ impl Table {
             "prefixes.csv" => Table::Prefixes,
             "prefixed-units.csv" => Table::PrefixedUnits,
             "powers.csv" => Table::Powers,
+            "code-words.csv" => Table::CodeWords,
+            "quotients.csv" => Table::Quotients,
             _ => return None,
         })
     }
@@ -305,6 +319,7 @@ impl Lexicon {
         let mut unit_defaults: Vec<(String, &str)> = Vec::new();
         let mut ages: Vec<(String, &str)> = Vec::new();
         let mut composition = compose::Composition::default();
+        let mut code_words: Vec<(String, &str)> = Vec::new();
         for (name, data) in tables {
             match Table::of(&name) {
                 Some(Table::Units) => lex.load_units(&name, data)?,
@@ -324,11 +339,14 @@ impl Lexicon {
                 Some(Table::Prefixes) => composition.load_prefixes(&name, data)?,
                 Some(Table::PrefixedUnits) => composition.load_prefixed(&name, data)?,
                 Some(Table::Powers) => composition.load_powers(&name, data)?,
+                Some(Table::CodeWords) => code_words.push((name, data)),
+                Some(Table::Quotients) => composition.load_quotients(&name, data)?,
                 None => {}
             }
         }
         lex.add_minor_units();
         lex.compose_units(&composition)?;
+        lex.add_lowercase_codes(&code_words)?;
         for (name, data) in &defaults {
             lex.load_currency_defaults(name, data)?;
         }
@@ -376,6 +394,7 @@ impl Lexicon {
             minor_currency: FxHashMap::default(),
             minor_forms: Vec::new(),
             minor_codes: Vec::new(),
+            current_currencies: FxHashSet::default(),
             form_starts: FxHashSet::default(),
             currency_starts: FxHashSet::default(),
             qualifiers_by_last: FxHashMap::default(),
