@@ -38,7 +38,13 @@ fn sign_of(ctx: &Cursor, i: usize, k: usize) -> Option<Prefix> {
     let cf = ctx.lex.currency_symbols.get(form)?;
     // a word form (code, "Rs", "RM") must be followed by a number on the same line
     let after = i + k;
-    let number = ctx.is_num(after) || (ctx.ws(after) > 0 && ctx.number_word(after).is_some());
+    let signed = matches!(ctx.t(after), "-" | "−")
+        && !word
+        && ctx.glued(after)
+        && ctx.is_num(after + 1)
+        && ctx.glued(after + 1);
+    let number =
+        ctx.is_num(after) || signed || (ctx.ws(after) > 0 && ctx.number_word(after).is_some());
     if !number || (word && ctx.ws(after) > 1) {
         return None;
     }
