@@ -117,7 +117,10 @@ fn currency_symbol(ctx: &Cursor, form: &str, at: Span) -> Option<UnitRead> {
     let cf = ctx.lex.currency_symbols.get(form)?;
     let code =
         at.last - at.j < 2 && form.len() == 3 && form.bytes().all(|c| c.is_ascii_uppercase());
-    let sign = !form.chars().any(char::is_alphanumeric) && ctx.glued(at.j);
+    // a sign after its number: glued ("1,200€"), or apart when no number follows it ("10 $
+    // each", "5 €,"), since "10 $ 30" may be a sign before the next number
+    let next_is_number = ctx.is_num(at.last + 1) && ctx.ws(at.last + 1) < 2;
+    let sign = !form.chars().any(char::is_alphanumeric) && (ctx.glued(at.j) || !next_is_number);
     (code || sign).then(|| at.resolved(ctx, cf, form))
 }
 
