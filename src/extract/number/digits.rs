@@ -85,6 +85,7 @@ pub(crate) fn read(ctx: &Cursor, i: usize) -> Number {
         || times_ten_power(ctx, &mut n)
         || e_notation(ctx, &mut n)
         || slash_fraction(ctx, &mut n)
+        || mixed_slash(ctx, &mut n)
     {
         return n;
     }
@@ -356,23 +357,59 @@ fn apply_power(n: &mut Number, mant: Decimal, exp: i64, neg: bool, text: &str) {
     }
 }
 
-/// A fraction in digits before "of": "1/16 of a pint".
+/// A fraction in digits before "of" or a unit: "1/16 of a pint", "3/4 cup", "a 1/4 mile
+/// lap"; after a whole number it is a mixed number: "10 1/2 miles", "2 1/2 in". A fraction
+/// is less than one (so "24/7" and "9/11" are none).
 fn slash_fraction(ctx: &Cursor, n: &mut Number) -> bool {
     let j = n.end;
     let slash = ctx.at(j, Pat::sym("/").glued()) || ctx.at(j, Pat::sym("⁄").glued());
-    if !slash || !ctx.at(j + 1, Pat::NUM.glued()) || !ctx.is(j + 2, Role::Of) {
+    if !slash || !ctx.at(j + 1, Pat::NUM.glued()) || !(ctx.is(j + 2, Role::Of) || unit_follows(ctx, j + 2)) {
         return false;
     }
     let (Some(a), Ok(b)) = (n.value, Decimal::from_str(ctx.t(j + 1))) else {
         return false;
     };
-    if b.is_zero() {
+    if b.is_zero() || (!ctx.is(j + 2, Role::Of) && a >= b) {
         return false;
     }
     n.value = a.checked_div(b);
     n.fraction = true;
     n.precision = Decimal::ZERO;
     n.end = j + 2;
+    true
+}
+
+/// Does a unit start at token `k` ("cup", "miles", "in")?
+fn unit_follows(ctx: &Cursor, k: usize) -> bool {
+    ctx.is_word(k)
+        && ctx.ws(k) <= 1
+        && (ctx.lex.unit_names.contains_key(ctx.low(k)) || ctx.lex.unit_symbols.contains_key(ctx.t(k)))
+}
+
+/// A whole number, a space and a fraction before a unit: "10 1/2 miles" (not "5 3/4" alone, nor
+/// after a number with decimals or separators).
+fn mixed_slash(ctx: &Cursor, n: &mut Number) -> bool {
+    let j = n.end;
+    if n.decimals > 0 || n.has_separator || !ctx.at(j, Pat::NUM.spaced()) || ctx.ws(j) != 1 {
+        return false;
+    }
+    let slash = ctx.at(j + 1, Pat::sym("/").glued()) || ctx.at(j + 1, Pat::sym("⁄").glued());
+    if !slash || !ctx.at(j + 2, Pat::NUM.glued()) || !unit_follows(ctx, j + 3) {
+        return false;
+    }
+    let (Some(w), Ok(a), Ok(b)) = (
+        n.value,
+        Decimal::from_str(ctx.t(j)),
+        Decimal::from_str(ctx.t(j + 2)),
+    ) else {
+        return false;
+    };
+    if b.is_zero() || a >= b {
+        return false;
+    }
+    n.value = a.checked_div(b).and_then(|f| w.checked_add(f));
+    n.precision = Decimal::ZERO;
+    n.end = j + 3;
     true
 }
 
