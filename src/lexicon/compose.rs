@@ -67,9 +67,8 @@ impl Composition {
             factor: String,
         }
         for (line, row) in rows::<Row>(file, data)? {
-            let factor = dec(&row.factor).ok_or_else(|| {
-                row_error(file, line, format!("bad factor '{}'", row.factor))
-            })?;
+            let factor = dec(&row.factor)
+                .ok_or_else(|| row_error(file, line, format!("bad factor '{}'", row.factor)))?;
             let name = row.name.trim().to_lowercase();
             let symbols = split_forms(&row.symbols).map(String::from).collect();
             self.prefixes.insert(
@@ -103,7 +102,11 @@ impl Composition {
     pub(crate) fn load_powers(&mut self, file: &str, data: &str) -> DataResult<()> {
         for (line, row) in rows::<PowerRow>(file, data)? {
             if !(2..=3).contains(&row.power) {
-                return Err(row_error(file, line, format!("power {} is not 2 or 3", row.power)));
+                return Err(row_error(
+                    file,
+                    line,
+                    format!("power {} is not 2 or 3", row.power),
+                ));
             }
             self.powers.push(row);
         }
@@ -136,7 +139,9 @@ impl Lexicon {
     /// The units of a dimension (physical ones), by id.
     fn units_of(&self, dimension: &str) -> Vec<UnitId> {
         (0..self.units.len())
-            .filter(|&i| self.units[i].dimension == dimension && self.units[i].kind == UnitKind::Physical)
+            .filter(|&i| {
+                self.units[i].dimension == dimension && self.units[i].kind == UnitKind::Physical
+            })
             .map(|i| i as UnitId)
             .collect()
     }
@@ -189,7 +194,13 @@ impl Lexicon {
     }
 
     /// The physical unit with this code, or a new one made like `base` with `factor`.
-    fn unit_or_new(&mut self, code: &str, base: UnitId, dimension: &str, factor: Decimal) -> UnitId {
+    fn unit_or_new(
+        &mut self,
+        code: &str,
+        base: UnitId,
+        dimension: &str,
+        factor: Decimal,
+    ) -> UnitId {
         if let Some(id) = self
             .units
             .iter()
@@ -229,7 +240,8 @@ impl Lexicon {
         }
         self.unit_symbols.insert(sym.to_string(), id);
         if may_be_word(sym) {
-            self.symbol_collisions.insert(sym.to_string(), Collision::Glued);
+            self.symbol_collisions
+                .insert(sym.to_string(), Collision::Glued);
         }
         let u = &mut self.units[id as usize];
         if u.symbol.is_none() {
@@ -252,43 +264,21 @@ impl Lexicon {
     pub(crate) fn compose_units(&mut self, comp: &Composition) -> DataResult<()> {
         let forms = self.forms_by_unit();
         for (unit, names, file, line) in &comp.prefixed {
-            let base = self.unit_by_code(unit).ok_or_else(|| {
-                row_error(file, *line, format!("unknown unit '{unit}'"))
-            })?;
+            let base = self
+                .unit_by_code(unit)
+                .ok_or_else(|| row_error(file, *line, format!("unknown unit '{unit}'")))?;
             for p in names {
-                let prefix = comp.prefixes.get(p).ok_or_else(|| {
-                    row_error(file, *line, format!("unknown prefix '{p}'"))
-                })?;
+                let prefix = comp
+                    .prefixes
+                    .get(p)
+                    .ok_or_else(|| row_error(file, *line, format!("unknown prefix '{p}'")))?;
                 self.add_prefixed(base, prefix, &forms[base as usize]);
             }
         }
         let forms = self.forms_by_unit();
         for row in &comp.powers {
-            let power = row.power;
-            for base in 0..self.units.len() {
-                if self.units[base].dimension != row.from.trim() || self.units[base].kind != UnitKind::Physical {
-                    continue;
-                }
-                let b = &self.units[base];
-                let Some(factor) = (0..power).try_fold(Decimal::ONE, |acc, _| acc.checked_mul(b.si_factor)) else {
-                    continue;
-                };
-                let code = row.code.replace("{c}", &b.code);
-                let id = self.unit_or_new(&code, base as UnitId, row.to.trim(), factor);
-                let f = &forms[base];
-                for s in &f.symbols {
-                    if !composable(s) {
-                        continue;
-                    }
-                    for t in split_forms(&row.symbol_forms) {
-                        self.add_composed_symbol(&t.replace("{s}", s), id);
-                    }
-                }
-                for n in &f.names {
-                    for t in split_forms(&row.name_forms) {
-                        self.add_composed_name(&t.replace("{n}", n), id);
-                    }
-                }
+            for base in self.units_of(row.from.trim()) {
+                self.add_power(row, base, &forms[base as usize]);
             }
         }
         let forms = self.forms_by_unit();
@@ -306,6 +296,28 @@ impl Lexicon {
             self.symbol_collisions.insert(s, Collision::Never);
         }
         Ok(())
+    }
+
+    /// The unit `base` raised to the row's power, with the composed symbols and names.
+    fn add_power(&mut self, row: &PowerRow, base: UnitId, f: &Forms) {
+        let b = &self.units[base as usize];
+        let Some(factor) =
+            (0..row.power).try_fold(Decimal::ONE, |acc, _| acc.checked_mul(b.si_factor))
+        else {
+            return;
+        };
+        let code = row.code.replace("{c}", &b.code);
+        let id = self.unit_or_new(&code, base, row.to.trim(), factor);
+        for s in f.symbols.iter().filter(|s| composable(s)) {
+            for t in split_forms(&row.symbol_forms) {
+                self.add_composed_symbol(&t.replace("{s}", s), id);
+            }
+        }
+        for n in &f.names {
+            for t in split_forms(&row.name_forms) {
+                self.add_composed_name(&t.replace("{n}", n), id);
+            }
+        }
     }
 
     /// The unit `prefix` + `base`, with the composed symbols and names.
@@ -356,7 +368,10 @@ mod tests {
     #[test]
     fn powers_compose_areas_and_volumes() {
         assert_eq!(code("km^2").as_deref(), Some("square kilometre"));
-        assert_eq!(code("kilometres squared").as_deref(), Some("square kilometre"));
+        assert_eq!(
+            code("kilometres squared").as_deref(),
+            Some("square kilometre")
+        );
         assert_eq!(code("cubic kilometers").as_deref(), Some("cubic kilometre"));
         assert_eq!(code("mm²").as_deref(), Some("square millimetre"));
         let lex = Lexicon::embedded();

@@ -48,7 +48,10 @@ pub const EMBEDDED_TABLES: &[(&str, &str)] = &[
         "lexicon/en/units-extra.csv",
         include_str!("../../reference/lexicon/en/units-extra.csv"),
     ),
-    ("units-cqe.csv", include_str!("../../reference/units-cqe.csv")),
+    (
+        "units-cqe.csv",
+        include_str!("../../reference/units-cqe.csv"),
+    ),
     (
         "lexicon/prefixes.csv",
         include_str!("../../reference/lexicon/prefixes.csv"),

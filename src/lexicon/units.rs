@@ -387,10 +387,17 @@ impl Lexicon {
             .map(|(c, &id)| (c.to_lowercase(), id))
             .collect();
         for (code, id) in current {
-            if words.contains(&code) || self.unit_names.contains_key(&code) || self.roles.contains_key(&code) {
+            if words.contains(&code)
+                || self.unit_names.contains_key(&code)
+                || self.roles.contains_key(&code)
+            {
                 continue;
             }
-            self.currency_names.entry(code).or_default().readings.push((id, Vec::new()));
+            self.currency_names
+                .entry(code)
+                .or_default()
+                .readings
+                .push((id, Vec::new()));
         }
         Ok(())
     }

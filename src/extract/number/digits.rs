@@ -129,7 +129,13 @@ fn foreign_decimal_mark(ctx: &Cursor, n: &mut Number) {
     let frac = ctx.t(j + 1);
     let list = ctx.glued(j + 2) && (ctx.is_num(j + 2) || ctx.t(j + 2).starts_with(group));
     let before = n.first > 0 && ctx.glued(n.first) && ctx.t(n.first - 1).starts_with(group);
-    if frac.len() != 2 || !frac.bytes().all(|b| b.is_ascii_digit()) || list || before || n.has_separator || n.decimals > 0 {
+    if frac.len() != 2
+        || !frac.bytes().all(|b| b.is_ascii_digit())
+        || list
+        || before
+        || n.has_separator
+        || n.decimals > 0
+    {
         return;
     }
     let whole = ctx.t(n.first);
@@ -363,7 +369,10 @@ fn apply_power(n: &mut Number, mant: Decimal, exp: i64, neg: bool, text: &str) {
 fn slash_fraction(ctx: &Cursor, n: &mut Number) -> bool {
     let j = n.end;
     let slash = ctx.at(j, Pat::sym("/").glued()) || ctx.at(j, Pat::sym("⁄").glued());
-    if !slash || !ctx.at(j + 1, Pat::NUM.glued()) || !(ctx.is(j + 2, Role::Of) || unit_follows(ctx, j + 2)) {
+    if !slash
+        || !ctx.at(j + 1, Pat::NUM.glued())
+        || !(ctx.is(j + 2, Role::Of) || unit_follows(ctx, j + 2))
+    {
         return false;
     }
     let (Some(a), Ok(b)) = (n.value, Decimal::from_str(ctx.t(j + 1))) else {
@@ -383,7 +392,8 @@ fn slash_fraction(ctx: &Cursor, n: &mut Number) -> bool {
 fn unit_follows(ctx: &Cursor, k: usize) -> bool {
     ctx.is_word(k)
         && ctx.ws(k) <= 1
-        && (ctx.lex.unit_names.contains_key(ctx.low(k)) || ctx.lex.unit_symbols.contains_key(ctx.t(k)))
+        && (ctx.lex.unit_names.contains_key(ctx.low(k))
+            || ctx.lex.unit_symbols.contains_key(ctx.t(k)))
 }
 
 /// A whole number, a space and a fraction before a unit: "10 1/2 miles" (not "5 3/4" alone, nor

@@ -265,8 +265,9 @@ impl Sum {
             match self.total.checked_mul(value) {
                 Some(t) => self.total = t,
                 None => {
-                    self.n.problem =
-                        Some("stacked scale words beyond the range of exact decimal arithmetic".into());
+                    self.n.problem = Some(
+                        "stacked scale words beyond the range of exact decimal arithmetic".into(),
+                    );
                 }
             }
             self.precision = self.precision.checked_mul(value).unwrap_or(Decimal::MAX);

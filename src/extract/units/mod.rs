@@ -138,7 +138,9 @@ fn named(ctx: &Cursor, written: &str, at: Span) -> Option<UnitRead> {
     // a cue in the sentence for a unit's reading of a currency's name ("lost 25 pounds")
     if let Some(form) = lex.unit_readings.get(&name) {
         let r = resolve(ctx, at.j, &form.readings);
-        if matches!(r.why, readings::Why::Cue(_)) && lex.unit(r.unit).kind != crate::lexicon::UnitKind::Currency {
+        if matches!(r.why, readings::Why::Cue(_))
+            && lex.unit(r.unit).kind != crate::lexicon::UnitKind::Currency
+        {
             return Some(at.read(r.unit, r.note(ctx, written)));
         }
     }
