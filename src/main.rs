@@ -76,7 +76,7 @@ struct InputArgs {
     #[arg(long, short = 'o', value_name = "FILE")]
     output: Option<PathBuf>,
     /// Stream mode: read JSON lines `{"id": …, "text": …, "date": …}` from standard input and
-    /// write one JSON line per article to standard output.
+    /// write one JSON line per article to standard output (or `--output`); takes no files.
     #[arg(long)]
     stream: bool,
     /// Extra reference directory (repeatable): facts under `facts/*.csv` and lexicon tables
