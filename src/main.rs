@@ -7,13 +7,19 @@ use std::process::ExitCode;
 use anyhow::Result;
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
-use numcheck::check::{CheckOptions, Checker, FailOn};
-use numcheck::config::Config;
-use numcheck::reference::ReferenceSet;
-use numcheck::report::{self, CheckRun, ExtractRun, Extracted, OutputFormat, RenderOptions};
+use numcheck::check::FailOn;
+use numcheck::config::ConfigSet;
+use numcheck::report::statistics::Statistics;
+use numcheck::report::{self, CheckRun, ExtractRun, Extracted, Note, OutputFormat, RenderOptions};
+use numcheck::runner::batch::Batch;
 use numcheck::runner::input::{self, InputOptions};
-use numcheck::runner::{output, stream};
+use numcheck::runner::setup::Engines;
+use numcheck::runner::{output, stream, walk};
+use numcheck::triage::baseline::Baseline;
 use numcheck::{Date, Format, Lexicon, Tolerances, check_document, extract_claims};
+
+mod progress;
+use progress::Progress;
 
 /// Audits the numbers in news copy: finds every quantitative claim, normalises it, and checks it
 /// against a reference dataset.
@@ -23,7 +29,7 @@ use numcheck::{Date, Format, Lexicon, Tolerances, check_document, extract_claims
     version,
     about,
     long_about = None,
-    after_help = "Exit status: 0 nothing at or above the fail level, 1 findings at or above it, 2 usage, input or reference error.\nConfiguration: numcheck.toml or .numcheck.toml in the working directory or a parent."
+    after_help = "Exit status: 0 nothing at or above the fail level, 1 findings at or above it, 2 usage, input or reference error.\nConfiguration: each article is checked with the nearest numcheck.toml or .numcheck.toml in its folder or a parent."
 )]
 struct Cli {
     #[command(subcommand)]
@@ -55,9 +61,14 @@ enum ReferenceCommand {
 
 #[derive(Args, Clone)]
 struct InputArgs {
-    /// Articles to read; `-` reads standard input.
-    #[arg(value_name = "FILE")]
+    /// Articles and folders to read (folders: every .md, .markdown, .txt, .html and .htm file
+    /// below, honouring .gitignore and the config's include/exclude); `-` reads standard input.
+    /// None: the working directory on a terminal, else standard input.
+    #[arg(value_name = "PATH")]
     files: Vec<PathBuf>,
+    /// Read the paths to check from this file, one per line (`-`: standard input).
+    #[arg(long, value_name = "FILE")]
+    file_list: Option<PathBuf>,
     /// The article date (YYYY-MM-DD), used for exchange rates and "last year"; overrides the
     /// date found in front matter or HTML meta.
     #[arg(long, value_parser = parse_date)]
@@ -81,7 +92,8 @@ struct InputArgs {
     /// named like the shipped ones are added to the defaults.
     #[arg(long = "reference", value_name = "DIR")]
     reference: Vec<PathBuf>,
-    /// Show a progress bar on standard error (default: for batches of 20+ files on a terminal).
+    /// Show a progress bar on standard error, even when it is not a terminal (default: for
+    /// batches of 20+ files on a terminal).
     #[arg(long)]
     progress: bool,
 }
@@ -115,9 +127,23 @@ struct CheckArgs {
     /// Do not load the shipped reference data, only `--reference` directories.
     #[arg(long)]
     no_default_reference: bool,
-    /// In text output, list consistent claims too.
+    /// In text output, list consistent claims too; in github, junit, gitlab and sarif output,
+    /// notes (claims that could not be checked) as well as warnings and errors.
     #[arg(long)]
     all: bool,
+    /// Hide the findings recorded in this baseline file (so only new findings fail); entries
+    /// that match no finding are reported as notes.
+    #[arg(long, value_name = "FILE")]
+    baseline: Option<PathBuf>,
+    /// Record today's findings in this baseline file (and exit 0 unless there is an error).
+    #[arg(long, value_name = "FILE")]
+    write_baseline: Option<PathBuf>,
+    /// Report only findings on lines added or changed since this git revision.
+    #[arg(long, value_name = "REV")]
+    since: Option<String>,
+    /// Print counts of findings by level, verdict, check and file instead of the report.
+    #[arg(long)]
+    statistics: bool,
 }
 
 #[derive(Clone, Copy, ValueEnum, PartialEq, Eq)]
@@ -128,6 +154,9 @@ enum CheckFormat {
     Markdown,
     Sarif,
     Html,
+    Github,
+    Junit,
+    Gitlab,
 }
 
 impl From<CheckFormat> for OutputFormat {
@@ -139,6 +168,9 @@ impl From<CheckFormat> for OutputFormat {
             CheckFormat::Markdown => OutputFormat::Markdown,
             CheckFormat::Sarif => OutputFormat::Sarif,
             CheckFormat::Html => OutputFormat::Html,
+            CheckFormat::Github => OutputFormat::Github,
+            CheckFormat::Junit => OutputFormat::Junit,
+            CheckFormat::Gitlab => OutputFormat::Gitlab,
         }
     }
 }
@@ -230,17 +262,41 @@ impl InputArgs {
         }
     }
 
+    /// The paths to read: those given and those of `--file-list`; with none, the working
+    /// directory when standard input is a terminal, else standard input.
+    fn paths(&self) -> Result<Vec<PathBuf>> {
+        let mut paths = self.files.clone();
+        if let Some(list) = &self.file_list {
+            paths.extend(walk::read_file_list(list)?);
+        } else if paths.is_empty() {
+            let default = if std::io::stdin().is_terminal() {
+                "."
+            } else {
+                "-"
+            };
+            paths.push(PathBuf::from(default));
+        }
+        Ok(paths)
+    }
+
     /// The readable documents, and the messages of the others (reported on stderr).
-    fn read(&self) -> (Vec<numcheck::Document>, Vec<String>) {
-        let (docs, errors) = input::read_documents(&self.files, &self.options());
-        let errors: Vec<String> = errors.iter().map(|e| e.to_string()).collect();
+    fn read(&self) -> Result<(Vec<numcheck::Document>, Vec<String>)> {
+        let mut configs = ConfigSet::new();
+        let (files, missing) = walk::expand(&self.paths()?, &mut configs)?;
+        let (docs, errors) = input::read_documents(&files, &self.options());
+        let errors: Vec<String> = missing
+            .iter()
+            .chain(&errors)
+            .map(|e| e.to_string())
+            .collect();
         errors.iter().for_each(|e| report_error(e));
-        (docs, errors)
+        Ok((docs, errors))
     }
 
     fn write(&self, text: &str) -> Result<()> {
         let target = self.output.as_deref();
-        output::write_report(target, &self.files, text, &mut std::io::stdout().lock())?;
+        let inputs = self.paths().unwrap_or_default();
+        output::write_report(target, &inputs, text, &mut std::io::stdout().lock())?;
         Ok(())
     }
 
@@ -279,13 +335,13 @@ fn extract(a: ExtractArgs) -> Result<u8> {
         })?;
         return Ok(if summary.unreadable > 0 { 2 } else { 0 });
     }
-    let (docs, errors) = a.input.read();
+    let (docs, errors) = a.input.read()?;
     let mut progress = Progress::new(docs.len(), a.input.progress);
     let claims: Vec<_> = docs
         .iter()
         .map(|d| {
             let c = extract_claims(d, lex, &tol);
-            progress.tick();
+            progress.tick(0);
             c
         })
         .collect();
@@ -302,31 +358,23 @@ fn extract(a: ExtractArgs) -> Result<u8> {
 }
 
 fn check(a: CheckArgs) -> Result<u8> {
-    let config = Config::discover(&std::env::current_dir().unwrap_or_else(|_| PathBuf::from(".")))?;
-    let mut ref_dirs = config.reference_dirs();
-    ref_dirs.extend(a.input.reference.iter().cloned());
-    let extended = numcheck::runner::extended_lexicon(&ref_dirs)?;
-    let lex = extended.as_ref().unwrap_or_else(|| Lexicon::embedded());
-    let reference = if a.no_default_reference {
-        ReferenceSet::empty(lex)
-    } else {
-        ReferenceSet::embedded(lex)?
+    let cwd = std::env::current_dir().unwrap_or_else(|_| PathBuf::from("."));
+    let mut configs = ConfigSet::new();
+    let run_config = configs.for_dir(&cwd)?;
+    let (fail_on, format) = match run_config.map(|i| configs.get(i)) {
+        Some(c) => (c.fail_on, c.format),
+        None => (None, None),
     };
-    let reference = reference.with_dirs(&ref_dirs, lex)?;
     let fail_on = a
         .fail_on
         .map(FailOn::from)
-        .or(config.fail_on)
+        .or(fail_on)
         .unwrap_or(FailOn::Inconsistent);
     let format = a
         .format
         .map(OutputFormat::from)
-        .or(config.format)
+        .or(format)
         .unwrap_or(OutputFormat::Text);
-    let options = CheckOptions {
-        tolerances: config.tolerances.unwrap_or_default(),
-    };
-    let checker = Checker::new(lex, &reference, options);
     let color = a.input.output.is_none()
         && std::io::stdout().is_terminal()
         && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty());
@@ -334,33 +382,96 @@ fn check(a: CheckArgs) -> Result<u8> {
         color,
         show_all: a.all,
     };
-
     if a.input.stream {
-        // a stream writes one JSON line per article, whatever the report format
-        let lines = report::renderer(OutputFormat::Jsonl, lex, render);
-        let mut failed = false;
-        let summary = a.input.stream(lines.as_ref(), |doc, id| {
-            let r = check_document(&checker, doc);
-            failed |= r.fails(fail_on);
-            lines.check_document(&r, id)
-        })?;
-        return Ok(exit_code(summary.unreadable > 0, failed));
+        return check_stream(&a, &configs, run_config, fail_on, render);
     }
 
-    let (docs, errors) = a.input.read();
+    let paths = a.input.paths()?;
+    let since = a.since.as_deref().map(|rev| (rev, cwd.as_path()));
+    let mut batch = Batch::plan(&paths, &mut configs, run_config, since)?;
+    let engines = Engines::build(&configs, &a.input.reference, !a.no_default_reference)?;
+    let checkers = engines.checkers();
+    let lex = engines.lexicon();
+    let docs = batch.read(&a.input.options());
     let mut progress = Progress::new(docs.len(), a.input.progress);
-    let reports: Vec<_> = docs
-        .iter()
-        .map(|d| {
-            let r = check_document(&checker, d);
-            progress.tick();
-            r
-        })
-        .collect();
-    let failed = reports.iter().any(|r| r.fails(fail_on));
-    let text = report::renderer(format, lex, render).check(&CheckRun::new(&reports, &errors));
+    let mut reports = Vec::with_capacity(docs.len());
+    for (doc, cfg) in &docs {
+        let r = batch.check(doc, *cfg, &configs, &checkers);
+        let found = r
+            .verdicts
+            .iter()
+            .filter(|v| v.suppressed.is_none() && report::level(v).is_some())
+            .count();
+        progress.tick(found);
+        reports.push(r);
+    }
+    batch.errors.iter().for_each(|e| report_error(e));
+
+    let is_finding = |v: &numcheck::check::Verdict| report::level(v).is_some();
+    if let Some(path) = &a.write_baseline {
+        let base = path.parent().unwrap_or(Path::new(""));
+        let baseline = Baseline::of(&reports, base, is_finding);
+        baseline.write(path)?;
+        eprintln!(
+            "numcheck: wrote {} finding{} to {}",
+            baseline.findings.len(),
+            if baseline.findings.len() == 1 {
+                ""
+            } else {
+                "s"
+            },
+            path.display()
+        );
+    }
+    let mut notes = Vec::new();
+    if let Some(path) = &a.baseline {
+        let baseline = Baseline::load(path)?;
+        let base = path.parent().unwrap_or(Path::new(""));
+        let name = path.display().to_string();
+        for stale in baseline.apply(&mut reports, base, &name, is_finding) {
+            notes.push(Note {
+                file: name.clone(),
+                message: stale.to_string(),
+            });
+        }
+    }
+    let run = CheckRun::new(&reports, &batch.errors).with_notes(&notes);
+    let text = if a.statistics {
+        let stats = Statistics::of(&run);
+        if format == OutputFormat::Json {
+            stats.json()
+        } else {
+            stats.table()
+        }
+    } else {
+        report::renderer(format, lex, render).check(&run)
+    };
     a.input.write(&text)?;
-    Ok(exit_code(!errors.is_empty(), failed))
+    let failed = a.write_baseline.is_none() && reports.iter().any(|r| r.fails(fail_on));
+    Ok(exit_code(!batch.errors.is_empty(), failed))
+}
+
+/// `check --stream`: one JSON line per record, checked with the working directory's
+/// configuration.
+fn check_stream(
+    a: &CheckArgs,
+    configs: &ConfigSet,
+    run_config: Option<usize>,
+    fail_on: FailOn,
+    render: RenderOptions,
+) -> Result<u8> {
+    let engines = Engines::build(configs, &a.input.reference, !a.no_default_reference)?;
+    let checkers = engines.checkers();
+    let checker = &checkers[run_config.map_or(0, |i| i + 1)];
+    // a stream writes one JSON line per article, whatever the report format
+    let lines = report::renderer(OutputFormat::Jsonl, engines.lexicon(), render);
+    let mut failed = false;
+    let summary = a.input.stream(lines.as_ref(), |doc, id| {
+        let r = check_document(checker, doc);
+        failed |= r.fails(fail_on);
+        lines.check_document(&r, id)
+    })?;
+    Ok(exit_code(summary.unreadable > 0, failed))
 }
 
 /// 2 for an input that could not be read, else 1 for findings at the fail level, else 0.
@@ -397,34 +508,4 @@ fn validate(dir: Option<PathBuf>) -> Result<u8> {
         if problems.len() == 1 { "" } else { "s" }
     );
     Ok(2)
-}
-
-/// A progress bar on standard error for long batches (never on a pipe unless forced).
-struct Progress(Option<indicatif::ProgressBar>);
-
-impl Progress {
-    fn new(total: usize, forced: bool) -> Progress {
-        let on = forced || (total >= 20 && std::io::stderr().is_terminal());
-        Progress(on.then(|| {
-            let bar = indicatif::ProgressBar::with_draw_target(
-                Some(total as u64),
-                indicatif::ProgressDrawTarget::stderr(),
-            );
-            if let Ok(style) =
-                indicatif::ProgressStyle::with_template("{bar:30} {pos}/{len} files {elapsed}")
-            {
-                bar.set_style(style);
-            }
-            bar
-        }))
-    }
-
-    fn tick(&mut self) {
-        if let Some(bar) = &self.0 {
-            bar.inc(1);
-            if bar.position() >= bar.length().unwrap_or(0) {
-                bar.finish();
-            }
-        }
-    }
 }

@@ -11,15 +11,29 @@ use crate::lexicon::{Lexicon, UnitKind};
 
 /// How far "about", "nearly" and vague forms widen a value (a fraction of it).
 #[derive(Debug, Clone, Copy, serde::Deserialize, serde::Serialize)]
-#[serde(default)]
+#[serde(default, deny_unknown_fields)]
 pub struct Tolerances {
     /// "about 2,000": ± this fraction. Default 0.10.
+    #[serde(deserialize_with = "fraction")]
     pub approximately: Decimal,
     /// "nearly 20": down to this fraction below. Default 0.10.
+    #[serde(deserialize_with = "fraction")]
     pub nearly: Decimal,
     /// A currency conversion may differ from the ECB rate of the day by this fraction (rates
     /// move within days, and newsrooms convert at their own rate). Default 0.03.
+    #[serde(deserialize_with = "fraction")]
     pub currency_rate: Decimal,
+}
+
+/// A tolerance: a fraction from 0 up to (not including) 1.
+fn fraction<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Decimal, D::Error> {
+    let v = <Decimal as serde::Deserialize>::deserialize(d)?;
+    if v.is_sign_negative() || v >= Decimal::ONE {
+        return Err(serde::de::Error::custom(format!(
+            "a tolerance is a fraction between 0 and 1, not {v}"
+        )));
+    }
+    Ok(v)
 }
 
 impl Default for Tolerances {

@@ -54,7 +54,7 @@ impl FileReport<'_> {
     pub fn fails(&self, fail_on: FailOn) -> bool {
         self.verdicts
             .iter()
-            .filter(|v| !v.suppressed)
+            .filter(|v| v.suppressed.is_none())
             .any(|v| match fail_on {
                 FailOn::Inconsistent => v.kind == VerdictKind::Inconsistent,
                 FailOn::Unverifiable => matches!(
@@ -101,36 +101,19 @@ impl<'a> Checker<'a> {
     }
 
     /// Gives each claim of a document a verdict. `claims` are the document's claims, as
-    /// [`extract_claims`](crate::extract_claims) returns them.
+    /// [`extract_claims`](crate::extract_claims) returns them. Nothing is silenced here: see
+    /// [`crate::triage`].
     pub fn check<'d>(&self, doc: &'d Document, claims: Vec<Claim>) -> FileReport<'d> {
         let relations = relate::relate(doc, &claims, self.lex);
-        let mut verdicts = {
+        let verdicts = {
             let ctx = context::Context::new(self, doc, &claims, &relations);
             rules::run(&ctx)
         };
-        suppress(doc, &claims, &mut verdicts);
         FileReport {
             doc,
             claims,
             relations,
             verdicts,
-        }
-    }
-}
-
-/// Inline suppression: `numcheck:ignore` on a claim's line, or `numcheck:ignore-next-line` on
-/// the line before.
-fn suppress(doc: &Document, claims: &[Claim], verdicts: &mut [Verdict]) {
-    for v in verdicts {
-        let c = &claims[v.claim];
-        let line = doc.line_text(c.line);
-        let prev = if c.line > 1 {
-            doc.line_text(c.line - 1)
-        } else {
-            ""
-        };
-        if line.contains("numcheck:ignore") || prev.contains("numcheck:ignore-next-line") {
-            v.suppressed = true;
         }
     }
 }

@@ -43,11 +43,14 @@ impl Renderer for Markdown<'_> {
     }
 }
 
-/// Every verdict of the run with its file.
+/// Every verdict of the run with its file, but those silenced.
 fn verdicts<'r>(run: &'r CheckRun) -> impl Iterator<Item = (&'r FileReport<'r>, &'r Verdict)> {
-    run.files
-        .iter()
-        .flat_map(|r| r.verdicts.iter().map(move |v| (r, v)))
+    run.files.iter().flat_map(|r| {
+        r.verdicts
+            .iter()
+            .filter(|v| v.suppressed.is_none())
+            .map(move |v| (r, v))
+    })
 }
 
 fn md_escape(s: &str) -> String {

@@ -1,18 +1,24 @@
 //! Stage 6: rendering. A [`Renderer`] per [`OutputFormat`], one file each (`text`, `json`,
-//! `jsonl`, `markdown`, `sarif`, `html`), each given the whole run ([`CheckRun`],
+//! `jsonl`, `markdown`, `sarif`, `html`, and for CI systems `github`, `junit`, `gitlab`), each
+//! given the whole run ([`CheckRun`],
 //! [`ExtractRun`]: files, unreadable inputs, totals) or one document for `--stream`, and
 //! returning a `String` (the library never prints). The English of verdicts is written here,
 //! from their evidence ([`explain`]). JSON output is versioned by [`SCHEMA_VERSION`] and
 //! documented in `docs/json-schema.md`.
 
 mod explain;
+mod github;
+mod gitlab;
 mod html;
 mod json;
 mod jsonl;
+mod junit;
+mod level;
 mod markdown;
 mod model;
 mod run;
 mod sarif;
+pub mod statistics;
 mod text;
 
 use std::str::FromStr;
@@ -20,7 +26,8 @@ use std::str::FromStr;
 use serde_json::{Value, json};
 
 pub use explain::{Prose, explain, link_label};
-pub use run::{CheckRun, ExtractRun, Extracted, Totals};
+pub use level::{Level, level};
+pub use run::{CheckRun, ExtractRun, Extracted, Note, Totals};
 
 use crate::check::{FileReport, Severity, Verdict, VerdictKind};
 use crate::lexicon::Lexicon;
@@ -43,17 +50,26 @@ pub enum OutputFormat {
     Sarif,
     /// A self-contained page with each article highlighted.
     Html,
+    /// GitHub Actions workflow commands: an annotation per finding.
+    Github,
+    /// JUnit XML: a test suite per file, a test case per finding.
+    Junit,
+    /// GitLab Code Quality JSON.
+    Gitlab,
 }
 
 impl OutputFormat {
     /// Every format, in the order help text lists them.
-    pub const ALL: [OutputFormat; 6] = [
+    pub const ALL: [OutputFormat; 9] = [
         OutputFormat::Text,
         OutputFormat::Json,
         OutputFormat::Jsonl,
         OutputFormat::Markdown,
         OutputFormat::Sarif,
         OutputFormat::Html,
+        OutputFormat::Github,
+        OutputFormat::Junit,
+        OutputFormat::Gitlab,
     ];
 
     /// The name used on the command line and in `numcheck.toml`.
@@ -65,6 +81,9 @@ impl OutputFormat {
             OutputFormat::Markdown => "markdown",
             OutputFormat::Sarif => "sarif",
             OutputFormat::Html => "html",
+            OutputFormat::Github => "github",
+            OutputFormat::Junit => "junit",
+            OutputFormat::Gitlab => "gitlab",
         }
     }
 
@@ -79,7 +98,9 @@ impl OutputFormat {
 
 /// A name that is not a format.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-#[error("unknown format '{0}' (expected text, json, jsonl, markdown, sarif or html)")]
+#[error(
+    "unknown format '{0}' (expected text, json, jsonl, markdown, sarif, html, github, junit or gitlab)"
+)]
 pub struct UnknownFormat(pub String);
 
 impl FromStr for OutputFormat {
@@ -106,8 +127,17 @@ impl<'de> serde::Deserialize<'de> for OutputFormat {
 pub struct RenderOptions {
     /// ANSI colour (only on a terminal and never with NO_COLOR; decided by the binary).
     pub color: bool,
-    /// Show consistent claims too, not only findings.
+    /// Show consistent claims too, not only findings (and in the formats CI systems read,
+    /// notes as well as warnings and errors).
     pub show_all: bool,
+}
+
+impl RenderOptions {
+    /// Is a finding of this level listed by the formats CI systems read? Warnings and errors
+    /// are; notes (claims that could not be checked) only with `show_all`.
+    pub fn lists(&self, level: Level) -> bool {
+        level >= Level::Warning || self.show_all
+    }
 }
 
 /// Where a stream record that could not be read sits.
@@ -164,9 +194,37 @@ pub fn renderer<'a>(
         OutputFormat::Json => Box::new(json::Json { lex }),
         OutputFormat::Jsonl => Box::new(jsonl::JsonLines { lex }),
         OutputFormat::Markdown => Box::new(markdown::Markdown { lex }),
-        OutputFormat::Sarif => Box::new(sarif::Sarif { lex }),
+        OutputFormat::Sarif => Box::new(sarif::Sarif { lex, options }),
         OutputFormat::Html => Box::new(html::Html { lex }),
+        OutputFormat::Github => Box::new(github::Github { lex, options }),
+        OutputFormat::Junit => Box::new(junit::Junit { lex, options }),
+        OutputFormat::Gitlab => Box::new(gitlab::Gitlab { lex, options }),
     }
+}
+
+/// A finding as the formats CI systems read list it: its file, verdict and level.
+pub(crate) struct Finding<'r> {
+    pub(crate) file: &'r FileReport<'r>,
+    pub(crate) verdict: &'r Verdict,
+    pub(crate) level: Level,
+}
+
+/// The findings a CI format lists, in report order: not silenced, at a level shown.
+pub(crate) fn findings<'r>(
+    run: &'r CheckRun,
+    options: &RenderOptions,
+) -> impl Iterator<Item = Finding<'r>> {
+    let options = *options;
+    run.files.iter().flat_map(move |file| {
+        file.verdicts.iter().filter_map(move |verdict| {
+            let level = level(verdict)?;
+            (verdict.suppressed.is_none() && options.lists(level)).then_some(Finding {
+                file,
+                verdict,
+                level,
+            })
+        })
+    })
 }
 
 /// Label for a verdict: "inconsistent (gross)", "consistent by rounding".
@@ -194,7 +252,7 @@ mod tests {
         let e = "xml".parse::<OutputFormat>().unwrap_err();
         assert_eq!(
             e.to_string(),
-            "unknown format 'xml' (expected text, json, jsonl, markdown, sarif or html)"
+            "unknown format 'xml' (expected text, json, jsonl, markdown, sarif, html, github, junit or gitlab)"
         );
     }
 }

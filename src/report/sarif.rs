@@ -1,65 +1,333 @@
-//! `--format sarif`: SARIF 2.1.0 for code-review tools, one result per finding (consistent
-//! claims are left out).
+//! `--format sarif`: SARIF 2.1.0 for code-scanning tools (GitHub code scanning reads it). A rule
+//! per check, with the descriptions and help GitHub asks for; a result per finding with one
+//! short message, its level, columns and character offsets in UTF-16 code units (SARIF's
+//! default, what GitHub reads), a fingerprint that survives moved lines, and `suppressions`
+//! when a directive, a per-file ignore or a baseline silenced it. Built from serde-sarif's
+//! typed structures.
+
+use std::collections::{BTreeMap, HashMap};
 
 use serde_json::json;
+use serde_sarif::sarif::{
+    self, ArtifactLocation, Invocation, Location, Message, MultiformatMessageString, Notification,
+    PhysicalLocation, Region, ReportingDescriptor, ResultLevel, Run, Tool, ToolComponent,
+};
 
 use super::explain::explain;
-use super::{CheckRun, Renderer};
-use crate::check::VerdictKind;
+use super::{CheckRun, Finding, Level, RenderOptions, Renderer, level};
+use crate::check::{CheckId, FileReport};
+use crate::document::Document;
 use crate::lexicon::Lexicon;
+use crate::triage::suppress::CHECKS;
+use crate::triage::{fingerprint_fields, path_key, stable_hash};
 
 /// The SARIF renderer.
 pub(crate) struct Sarif<'a> {
     pub(crate) lex: &'a Lexicon,
+    pub(crate) options: RenderOptions,
+}
+
+/// Where the project is published (Cargo.toml's `repository`), if it says.
+const HOME: Option<&str> = option_env!("CARGO_PKG_REPOSITORY");
+
+fn home() -> Option<&'static str> {
+    HOME.filter(|h| !h.is_empty())
+}
+
+/// What a check is, for people: (name, short description, full description, help).
+fn describe(check: CheckId) -> [&'static str; 4] {
+    match check {
+        CheckId::Conversion => [
+            "ConversionMismatch",
+            "A figure disagrees with its own conversion",
+            "A figure and its conversion into another unit or currency (\"10 km (6 miles)\", \"€1bn ($1.2bn)\") do not agree: the conversion was computed with the unit factor, or the euro reference rate of the article's date, and the stated figure is outside what rounding and the rate tolerance allow.",
+            "Recompute the conversion; the finding gives the figure it should be. Exchange rates are the ECB reference rates of the article's date (front matter `date:` or `--date`).",
+        ],
+        CheckId::Share => [
+            "ShareMismatch",
+            "A percentage disagrees with the counts it is a share of",
+            "A percentage stated beside two counts (\"30 of 120 staff, or 25%\") is not the share those counts give, once rounding is allowed for.",
+            "Recompute the share from the counts; the finding gives it.",
+        ],
+        CheckId::Reference => [
+            "ReferenceMismatch",
+            "A figure disagrees with the reference data",
+            "A figure was linked to a fact of the reference data (a fact table or country statistics) and is outside what the fact allows, once the figure's rounding and qualifiers (about, more than, up to) are allowed for. Claims with no fact are notes: they could not be checked.",
+            "Check the figure against the fact and its source, named in the finding. If the article is right and the fact is out of date, correct the reference table; if the claim is about something else, silence it with a numcheck:ignore directive.",
+        ],
+        CheckId::Restated => [
+            "RestatedMismatch",
+            "The same quantity is stated twice with different values",
+            "The article states the same quantity (the same thing counted or measured) twice, and the two figures do not agree.",
+            "Make the two figures agree, or make clear they are about different things.",
+        ],
+    }
+}
+
+fn rules() -> Vec<ReportingDescriptor> {
+    CHECKS
+        .iter()
+        .map(|&c| {
+            let [name, short, full, help] = describe(c);
+            let rule = ReportingDescriptor::builder()
+                .id(c.as_str())
+                .name(name)
+                .short_description(MultiformatMessageString::builder().text(short).build())
+                .full_description(MultiformatMessageString::builder().text(full).build())
+                .help(
+                    MultiformatMessageString::builder()
+                        .text(help)
+                        .markdown(format!("**{short}.** {help}"))
+                        .build(),
+                );
+            match home() {
+                Some(h) => rule
+                    .help_uri(format!("{h}/blob/main/docs/ci.md#checks"))
+                    .build(),
+                None => rule.build(),
+            }
+        })
+        .collect()
+}
+
+/// A document's name as a SARIF URI: relative paths percent-encoded, absolute ones as `file:`.
+pub(crate) fn uri(name: &str) -> String {
+    let key = path_key(name);
+    let encoded: String = key
+        .bytes()
+        .map(|b| match b {
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'.' | b'_' | b'~' | b'/' => {
+                (b as char).to_string()
+            }
+            _ => format!("%{b:02X}"),
+        })
+        .collect();
+    if key.starts_with('/') {
+        format!("file://{encoded}")
+    } else {
+        encoded
+    }
+}
+
+/// UTF-16 code units in a string.
+fn u16_len(s: &str) -> usize {
+    s.chars().map(char::len_utf16).sum()
+}
+
+/// Counts UTF-16 code units from the start of a document's text, moving forward.
+struct Utf16Cursor<'d> {
+    doc: &'d Document,
+    byte: usize,
+    units: usize,
+}
+
+impl<'d> Utf16Cursor<'d> {
+    fn new(doc: &'d Document) -> Self {
+        let body = if doc.source.starts_with('\u{feff}') {
+            3
+        } else {
+            0
+        };
+        Utf16Cursor {
+            doc,
+            byte: body,
+            units: 0,
+        }
+    }
+
+    /// Code units before byte `at` (from the start of the text, after a byte order mark).
+    fn at(&mut self, at: usize) -> usize {
+        let src = &self.doc.source;
+        if at < self.byte {
+            *self = Utf16Cursor::new(self.doc);
+        }
+        let at = at.max(self.byte);
+        self.units += u16_len(&src[self.byte..at]);
+        self.byte = at;
+        self.units
+    }
+
+    /// (line, column in UTF-16 code units, 1-based) of byte `at`.
+    fn line_col(&self, at: usize) -> (usize, usize) {
+        let (line, _) = self.doc.line_col(at);
+        let text = self.doc.line_text(line);
+        let start = text.as_ptr() as usize - self.doc.source.as_ptr() as usize;
+        let within = at.saturating_sub(start).min(text.len());
+        (line, u16_len(&text[..within]) + 1)
+    }
+}
+
+impl Sarif<'_> {
+    fn result(
+        &self,
+        f: &Finding,
+        cursor: &mut Utf16Cursor,
+        seen: &mut HashMap<String, usize>,
+    ) -> sarif::Result {
+        let (r, v) = (f.file, f.verdict);
+        let c = &r.claims[v.claim];
+        let prose = explain(r, v, self.lex);
+        let (start_line, start_col) = cursor.line_col(c.span.start);
+        let (end_line, end_col) = cursor.line_col(c.span.end);
+        let offset = cursor.at(c.span.start);
+        let length = cursor.at(c.span.end) - offset;
+        let region = Region::builder()
+            .start_line(start_line as i64)
+            .start_column(start_col as i64)
+            .end_line(end_line as i64)
+            .end_column(end_col as i64)
+            .char_offset(offset as i64)
+            .char_length(length as i64)
+            .build();
+        let location = Location::builder()
+            .physical_location(
+                PhysicalLocation::builder()
+                    .artifact_location(ArtifactLocation::builder().uri(uri(&r.doc.name)).build())
+                    .region(region)
+                    .build(),
+            )
+            .build();
+        let fields = fingerprint_fields(&path_key(&r.doc.name), r, v);
+        let key = stable_hash(&fields.each_ref().map(String::as_str));
+        let n = seen.entry(key.clone()).or_default();
+        *n += 1;
+        let fingerprint = stable_hash(&[&key, &n.to_string()]);
+        let mut properties = BTreeMap::new();
+        properties.insert("verdict".to_string(), json!(v.kind.as_str()));
+        if let Some(s) = &prose.suggestion {
+            properties.insert("suggestion".to_string(), json!(s));
+        }
+        let result = sarif::Result::builder()
+            .rule_id(v.check().as_str())
+            .level(match f.level {
+                Level::Error => ResultLevel::Error,
+                Level::Warning => ResultLevel::Warning,
+                Level::Note => ResultLevel::Note,
+            })
+            .message(Message::builder().text(prose.summary).build())
+            .locations(vec![location])
+            .partial_fingerprints(BTreeMap::from([("numcheck/v1".to_string(), fingerprint)]))
+            .properties(
+                sarif::PropertyBag::builder()
+                    .additional_properties(properties)
+                    .build(),
+            );
+        match &v.suppressed {
+            Some(s) => result
+                .suppressions(vec![
+                    sarif::Suppression::builder()
+                        .kind(json!(if s.in_source() {
+                            "inSource"
+                        } else {
+                            "external"
+                        }))
+                        .justification(s.describe())
+                        .build(),
+                ])
+                .build(),
+            None => result.build(),
+        }
+    }
+
+    /// Unreadable inputs (errors) and notes about the run, as notifications.
+    fn invocation(&self, run: &CheckRun) -> Invocation {
+        let mut notes: Vec<Notification> = run
+            .unreadable
+            .iter()
+            .map(|e| {
+                Notification::builder()
+                    .message(Message::builder().text(e.clone()).build())
+                    .level(json!("error"))
+                    .build()
+            })
+            .collect();
+        notes.extend(run.notes.iter().map(|n| {
+            Notification::builder()
+                .message(Message::builder().text(n.to_string()).build())
+                .level(json!("note"))
+                .build()
+        }));
+        let inv = Invocation::builder().execution_successful(run.unreadable.is_empty());
+        if notes.is_empty() {
+            inv.build()
+        } else {
+            inv.tool_execution_notifications(notes).build()
+        }
+    }
+}
+
+/// Every finding of a file at a level shown, silenced ones included (marked with
+/// `suppressions`).
+fn file_findings<'r>(r: &'r FileReport<'r>, options: &RenderOptions) -> Vec<Finding<'r>> {
+    r.verdicts
+        .iter()
+        .filter_map(|v| {
+            let level = level(v)?;
+            options.lists(level).then_some(Finding {
+                file: r,
+                verdict: v,
+                level,
+            })
+        })
+        .collect()
 }
 
 impl Renderer for Sarif<'_> {
     fn check(&self, run: &CheckRun) -> String {
         let mut results = Vec::new();
         for r in run.files {
-            for v in &r.verdicts {
-                if matches!(
-                    v.kind,
-                    VerdictKind::Consistent | VerdictKind::ConsistentByRounding
-                ) {
-                    continue;
-                }
-                let c = &r.claims[v.claim];
-                let prose = explain(r, v, self.lex);
-                let (end_line, end_col) = r.doc.line_col(c.span.end);
-                let level = match v.kind {
-                    VerdictKind::Inconsistent => "error",
-                    VerdictKind::Ambiguous => "warning",
-                    _ => "note",
-                };
-                results.push(json!({
-                    "ruleId": v.kind.as_str(),
-                    "level": level,
-                    "message": {"text": format!("{}: {}", prose.summary, prose.explanation.join(" "))},
-                    "locations": [{"physicalLocation": {
-                        "artifactLocation": {"uri": r.doc.name},
-                        "region": {"startLine": c.line, "startColumn": c.column, "endLine": end_line, "endColumn": end_col,
-                                   "charOffset": c.span.start, "charLength": c.span.end - c.span.start}
-                    }}],
-                }));
+            let mut cursor = Utf16Cursor::new(r.doc);
+            let mut seen = HashMap::new();
+            for f in file_findings(r, &self.options) {
+                results.push(self.result(&f, &mut cursor, &mut seen));
             }
         }
-        let out = json!({
-            "$schema": "https://json.schemastore.org/sarif-2.1.0.json",
-            "version": "2.1.0",
-            "runs": [{
-                "tool": {"driver": {
-                    "name": "numcheck",
-                    "version": env!("CARGO_PKG_VERSION"),
-                    "rules": [
-                        {"id": "inconsistent", "shortDescription": {"text": "A figure disagrees with the reference or with itself"}},
-                        {"id": "ambiguous", "shortDescription": {"text": "Two reference facts fit the figure equally"}},
-                        {"id": "unverifiable", "shortDescription": {"text": "No reference fact for the figure"}},
-                    ]
-                }},
-                "results": results,
-            }]
-        });
-        serde_json::to_string_pretty(&out).unwrap_or_default() + "\n"
+        let driver = ToolComponent::builder()
+            .name("numcheck")
+            .semantic_version(env!("CARGO_PKG_VERSION"))
+            .rules(rules());
+        let driver = match home() {
+            Some(h) => driver.information_uri(h).build(),
+            None => driver.build(),
+        };
+        let run_out = Run::builder()
+            .tool(Tool::builder().driver(driver).build())
+            .column_kind(json!("utf16CodeUnits"))
+            .invocations(vec![self.invocation(run)])
+            .results(results)
+            .build();
+        let log = sarif::Sarif::builder()
+            .schema("https://json.schemastore.org/sarif-2.1.0.json")
+            .version(json!("2.1.0"))
+            .runs(vec![run_out])
+            .build();
+        serde_json::to_string_pretty(&log).unwrap_or_default() + "\n"
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::document::Format;
+
+    #[test]
+    fn columns_and_offsets_count_utf16_code_units() {
+        let doc = Document::from_text("a.md", "£5 “x” 😀 and 7\nnext 9".into(), Format::Text);
+        let mut cur = Utf16Cursor::new(&doc);
+        let seven = doc.source.find('7').unwrap();
+        // £ (1 unit), quotes (1 each), the emoji (2 units)
+        assert_eq!(cur.line_col(seven), (1, 15));
+        assert_eq!(cur.at(seven), 14);
+        let nine = doc.source.find('9').unwrap();
+        assert_eq!(cur.line_col(nine), (2, 6));
+        assert_eq!(cur.at(nine), 21);
+        // going back recounts from the start
+        assert_eq!(cur.at(seven), 14);
+    }
+
+    #[test]
+    fn uris_are_percent_encoded_and_absolute_paths_are_file_uris() {
+        assert_eq!(uri("./news/a b.md"), "news/a%20b.md");
+        assert_eq!(uri("/srv/é.md"), "file:///srv/%C3%A9.md");
     }
 }

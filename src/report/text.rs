@@ -22,12 +22,15 @@ impl Renderer for Text<'_> {
     fn check(&self, run: &CheckRun) -> String {
         let mut out = String::new();
         for r in run.files {
-            for v in &r.verdicts {
+            for v in r.verdicts.iter().filter(|v| v.suppressed.is_none()) {
                 if !self.options.show_all && matches!(v.kind, VerdictKind::Consistent) {
                     continue;
                 }
                 self.finding(&mut out, r, v);
             }
+        }
+        for n in run.notes {
+            let _ = writeln!(out, "{}: {n}", paint(self.options.color, "1;36", "note"));
         }
         let _ = writeln!(out, "{}", run.totals.summary_line());
         out

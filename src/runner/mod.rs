@@ -1,11 +1,15 @@
-//! Running the pipeline over a command's inputs: reading articles from files or standard input
-//! ([`input`]), the `--stream` loop over JSON lines ([`stream`]), and writing the report
-//! ([`output`]). Functions here return errors and hand diagnostics to the caller; they never
+//! Running the pipeline over a command's inputs: which files to read ([`walk`]: folders,
+//! `--file-list`), reading articles from files or standard input ([`input`]), what a run loads
+//! ([`setup`]: a reference set per configuration), the `--stream` loop over JSON lines
+//! ([`stream`]), and writing the report ([`output`]). Functions here return errors and hand diagnostics to the caller; they never
 //! print.
 
+pub mod batch;
 pub mod input;
 pub mod output;
+pub mod setup;
 pub mod stream;
+pub mod walk;
 
 use std::path::{Path, PathBuf};
 
