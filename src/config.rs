@@ -81,10 +81,21 @@ impl PathGlob {
 
 impl<'de> Deserialize<'de> for PathGlob {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        let s = String::deserialize(d)?;
-        PathGlob::new(&s).map_err(|e| serde::de::Error::custom(format!("bad glob '{s}': {e}")))
+        let s = toml::Spanned::<String>::deserialize(d)?;
+        PathGlob::new(s.get_ref()).map_err(|e| {
+            located(s.span().start, &format!("bad glob '{}': {e}", s.get_ref()))
+        })
     }
 }
+
+/// An error at a byte offset of the file: toml reports errors inside an array at the array,
+/// so the offset of the element at fault rides in the message until [`Config::parse`] turns
+/// it into a line.
+pub(crate) fn located<E: serde::de::Error>(offset: usize, message: &str) -> E {
+    E::custom(format!("{message}{AT}{offset}"))
+}
+
+const AT: &str = "\u{0}at byte ";
 
 /// The names the configuration file may have, in order of preference.
 pub(crate) const CONFIG_NAMES: &[&str] = &["numcheck.toml", ".numcheck.toml"];
@@ -117,11 +128,16 @@ impl Config {
     /// Parses the text of a configuration file named `file`.
     pub fn parse(file: &str, text: &str) -> Result<Config, DataError> {
         toml::from_str(text).map_err(|e| {
-            let line = e.span().map(|s| line_of(text, s.start)).unwrap_or(0);
+            let mut line = e.span().map(|s| line_of(text, s.start)).unwrap_or(0);
+            let mut message = e.message().to_string();
+            if let Some((m, at)) = message.split_once(AT) {
+                line = at.trim().parse().map_or(line, |at| line_of(text, at));
+                message = m.to_string();
+            }
             DataError::Row {
                 file: file.to_string(),
                 line,
-                message: e.message().to_string(),
+                message,
             }
         })
     }

@@ -282,13 +282,9 @@ impl InputArgs {
     /// The readable documents, and the messages of the others (reported on stderr).
     fn read(&self) -> Result<(Vec<numcheck::Document>, Vec<String>)> {
         let mut configs = ConfigSet::new();
-        let (files, missing) = walk::expand(&self.paths()?, &mut configs)?;
+        let files = walk::expand(&self.paths()?, &mut configs)?;
         let (docs, errors) = input::read_documents(&files, &self.options());
-        let errors: Vec<String> = missing
-            .iter()
-            .chain(&errors)
-            .map(|e| e.to_string())
-            .collect();
+        let errors: Vec<String> = errors.iter().map(|e| e.to_string()).collect();
         errors.iter().for_each(|e| report_error(e));
         Ok((docs, errors))
     }

@@ -6,7 +6,7 @@ use std::io::Read;
 use std::path::{Path, PathBuf};
 
 use crate::config::ConfigSet;
-use crate::error::{DataError, InputError, RunError};
+use crate::error::{DataError, RunError};
 
 /// The extensions of articles found by walking a folder.
 pub const ARTICLE_EXTENSIONS: [&str; 5] = ["md", "markdown", "txt", "html", "htm"];
@@ -19,27 +19,18 @@ pub fn is_article(path: &Path) -> bool {
 }
 
 /// The files to read, in order: `-` and named files as given (whatever their extension or
-/// the globs), then for each folder its articles sorted by path; and the paths that do not
-/// exist. A configuration file that cannot be read is an error.
-pub fn expand(
-    paths: &[PathBuf],
-    configs: &mut ConfigSet,
-) -> Result<(Vec<PathBuf>, Vec<InputError>), DataError> {
+/// the globs; one that does not exist fails when read), and for each folder its articles
+/// sorted by path. A configuration file that cannot be read is an error.
+pub fn expand(paths: &[PathBuf], configs: &mut ConfigSet) -> Result<Vec<PathBuf>, DataError> {
     let mut files = Vec::new();
-    let mut missing = Vec::new();
     for p in paths {
-        if p.as_os_str() == "-" || p.is_file() {
-            files.push(p.clone());
-        } else if p.is_dir() {
+        if p.is_dir() {
             walk(p, configs, &mut files)?;
         } else {
-            missing.push(InputError::Io {
-                path: p.display().to_string(),
-                message: "no such file or directory".into(),
-            });
+            files.push(p.clone());
         }
     }
-    Ok((files, missing))
+    Ok(files)
 }
 
 fn walk(dir: &Path, configs: &mut ConfigSet, files: &mut Vec<PathBuf>) -> Result<(), DataError> {

@@ -43,18 +43,31 @@ impl Scope {
             }
             checks.push(check_named(n).ok_or_else(|| unknown_check(n))?);
         }
-        Ok(if checks.is_empty() {
-            Scope::All
-        } else {
-            Scope::Checks(checks)
-        })
+        Ok(Scope::Checks(checks))
     }
 }
 
 impl<'de> Deserialize<'de> for Scope {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        let names = Vec::<String>::deserialize(d)?;
-        Scope::from_names(names.iter().map(String::as_str)).map_err(serde::de::Error::custom)
+        let names = Vec::<toml::Spanned<String>>::deserialize(d)?;
+        if names.is_empty() {
+            return Err(serde::de::Error::custom(
+                "an empty list silences nothing: name checks, or [\"all\"]",
+            ));
+        }
+        let mut checks = Vec::new();
+        for n in &names {
+            match Scope::from_names([n.get_ref().as_str()]) {
+                Ok(Scope::All) => return Ok(Scope::All),
+                Ok(Scope::Checks(c)) => checks.extend(c),
+                Err(e) => return Err(crate::config::located(n.span().start, &e)),
+            }
+        }
+        Ok(if checks.is_empty() {
+            Scope::All
+        } else {
+            Scope::Checks(checks)
+        })
     }
 }
 
