@@ -82,9 +82,8 @@ impl PathGlob {
 impl<'de> Deserialize<'de> for PathGlob {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
         let s = toml::Spanned::<String>::deserialize(d)?;
-        PathGlob::new(s.get_ref()).map_err(|e| {
-            located(s.span().start, &format!("bad glob '{}': {e}", s.get_ref()))
-        })
+        PathGlob::new(s.get_ref())
+            .map_err(|e| located(s.span().start, &format!("bad glob '{}': {e}", s.get_ref())))
     }
 }
 

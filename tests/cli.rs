@@ -206,6 +206,7 @@ fn sarif_and_html_reports_of_the_example() {
     assert_eq!(location["region"]["startLine"], 8);
     let html = run_in(None, &["check", ex, "--format", "html"], None).out;
     assert!(html.starts_with("<!DOCTYPE html>"));
-    assert!(html.contains("<mark class=\"inconsistent\""));
-    assert!(html.contains("2,580 km</mark>"));
+    assert!(html.contains("<mark id=\"c0-"));
+    assert!(html.contains("class=\"lvl-warning inconsistent\""));
+    assert!(html.contains("2,580 km</a></mark>"));
 }
