@@ -835,3 +835,24 @@ fn the_action_runs_numcheck_with_its_inputs() {
     assert_eq!(r.code, 2);
     assert!(r.out.starts_with("::error title=numcheck::"), "{}", r.out);
 }
+
+#[test]
+fn progress_is_forced_onto_a_pipe_with_rate_time_left_and_findings() {
+    let dir = newsroom();
+    let r = numcheck(
+        dir.path(),
+        &["check", "--progress", "--format", "json", "."],
+    );
+    assert_eq!(r.code, 1);
+    let last = r.err.lines().last().unwrap_or_default();
+    assert!(last.contains("4/4 files"), "{}", r.err);
+    assert!(last.contains("/s") && last.contains(" left"), "{last}");
+    assert!(last.contains("8 findings"), "{last}");
+    assert!(
+        !r.err.contains('\u{1b}'),
+        "no terminal codes on a pipe: {:?}",
+        r.err
+    );
+    let quiet = numcheck(dir.path(), &["check", "--format", "json", "."]);
+    assert!(quiet.err.is_empty(), "{}", quiet.err);
+}
