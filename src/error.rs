@@ -114,9 +114,6 @@ pub enum RunError {
         /// Why not.
         error: std::io::Error,
     },
-    /// Standard output cannot be written (a stream's output).
-    #[error("{0}")]
-    WriteStream(std::io::Error),
     /// `--since`: no repository, an unknown revision, or git failed.
     #[error("--since {rev}: {message}")]
     Since {
@@ -139,4 +136,12 @@ pub enum RunError {
     /// A data table is bad.
     #[error(transparent)]
     Data(#[from] DataError),
+}
+
+impl RunError {
+    /// Is this a report written to a reader that went away (a closed pipe, as when the output
+    /// goes through `head`)? The run then ends quietly: what was written stands.
+    pub fn is_broken_pipe(&self) -> bool {
+        matches!(self, RunError::Write { error, .. } if error.kind() == std::io::ErrorKind::BrokenPipe)
+    }
 }

@@ -85,9 +85,21 @@ pub fn check_document_with<'d>(
     doc: &'d Document,
     ignores: &[(String, triage::suppress::Scope)],
 ) -> (check::FileReport<'d>, Vec<String>) {
+    let mut directives = triage::suppress::Directives::parse(doc);
+    let problems = std::mem::take(&mut directives.problems);
+    let report = check_document_directed(checker, doc, &directives, ignores);
+    (report, problems)
+}
+
+/// [`check_document_with`] for a document whose directives were read already.
+pub fn check_document_directed<'d>(
+    checker: &check::Checker,
+    doc: &'d Document,
+    directives: &triage::suppress::Directives,
+    ignores: &[(String, triage::suppress::Scope)],
+) -> check::FileReport<'d> {
     let claims = extract_claims(doc, checker.lexicon(), &checker.options().tolerances);
     let mut report = checker.check(doc, claims);
-    let directives = triage::suppress::Directives::parse(doc);
-    triage::suppress::apply(&mut report, &directives, ignores);
-    (report, directives.problems)
+    triage::suppress::apply(&mut report, directives, ignores);
+    report
 }

@@ -1,6 +1,6 @@
 //! The `numcheck` command line: a thin shell over the library.
 
-use std::io::IsTerminal;
+use std::io::{self, IsTerminal, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
@@ -9,14 +9,16 @@ use clap::{Args, Parser, Subcommand, ValueEnum};
 
 use numcheck::check::FailOn;
 use numcheck::config::ConfigSet;
-use numcheck::report::statistics::Statistics;
-use numcheck::report::{self, CheckRun, ExtractRun, Extracted, Note, OutputFormat, RenderOptions};
+use numcheck::report::statistics::{Counted, Statistics};
+use numcheck::report::{self, Extracted, OutputFormat, RenderOptions};
 use numcheck::runner::batch::Batch;
 use numcheck::runner::input::{self, InputOptions};
+use numcheck::runner::output::{self, Output};
+use numcheck::runner::plan::{Checking, Plan};
 use numcheck::runner::setup::Engines;
-use numcheck::runner::{output, stream, walk};
+use numcheck::runner::{parallel, stream, walk};
 use numcheck::triage::baseline::Baseline;
-use numcheck::{Date, Format, Lexicon, Tolerances, check_document, extract_claims};
+use numcheck::{Date, Format, Lexicon, RunError, Tolerances, check_document, extract_claims};
 
 mod progress;
 use progress::Progress;
@@ -96,6 +98,16 @@ struct InputArgs {
     /// batches of 20+ files on a terminal).
     #[arg(long)]
     progress: bool,
+    /// Threads to run on: files, and `--stream` lines, are worked on in parallel; output is in
+    /// input order and the same whatever the number (default, or 0: every core).
+    #[arg(
+        long,
+        short = 'j',
+        value_name = "N",
+        env = "NUMCHECK_JOBS",
+        hide_env_values = true
+    )]
+    jobs: Option<usize>,
 }
 
 #[derive(Args)]
@@ -242,6 +254,13 @@ fn main() -> ExitCode {
     };
     match result {
         Ok(code) => ExitCode::from(code),
+        // the reader of our output went away (`| head`): what it read stands
+        Err(e)
+            if e.downcast_ref::<RunError>()
+                .is_some_and(RunError::is_broken_pipe) =>
+        {
+            ExitCode::SUCCESS
+        }
         Err(e) => {
             report_error(&format!("{e:#}"));
             ExitCode::from(2)
@@ -259,6 +278,13 @@ impl InputArgs {
             format: self.input_format.map(Format::from),
             date: self.date,
             locale: self.locale.clone(),
+        }
+    }
+
+    fn jobs(&self) -> usize {
+        match self.jobs {
+            None | Some(0) => parallel::default_jobs(),
+            Some(n) => n,
         }
     }
 
@@ -283,35 +309,52 @@ impl InputArgs {
     fn read(&self) -> Result<(Vec<numcheck::Document>, Vec<String>)> {
         let mut configs = ConfigSet::new();
         let files = walk::expand(&self.paths()?, &mut configs)?;
-        let (docs, errors) = input::read_documents(&files, &self.options());
+        let (docs, errors) = input::read_documents_on(&files, &self.options(), self.jobs());
         let errors: Vec<String> = errors.iter().map(|e| e.to_string()).collect();
         errors.iter().for_each(|e| report_error(e));
         Ok((docs, errors))
     }
 
-    fn write(&self, text: &str) -> Result<()> {
-        let target = self.output.as_deref();
-        let inputs = self.paths().unwrap_or_default();
-        output::write_report(target, &inputs, text, &mut std::io::stdout().lock())?;
-        Ok(())
+    /// Where the report goes: `--output`, else standard output (never one of `inputs`).
+    fn output(&self, inputs: &[PathBuf]) -> Result<Output<'static>> {
+        let stdout = std::io::stdout().lock();
+        Ok(Output::open(self.output.as_deref(), inputs, stdout)?)
     }
 
-    /// Runs the stream loop over standard input: `each` renders one document.
+    /// Runs the stream loop over standard input: `each` writes one document's line and says
+    /// whether it fails.
     fn stream(
         &self,
         lines: &dyn report::Renderer,
-        each: impl FnMut(&numcheck::Document, Option<&serde_json::Value>) -> String,
+        each: impl Fn(&numcheck::Document, Option<&serde_json::Value>, &mut Vec<u8>) -> io::Result<bool>
+        + Sync,
     ) -> Result<stream::StreamSummary> {
-        let stdin = std::io::stdin().lock();
+        let options = self.options();
+        let opts = stream::StreamOptions {
+            input: &options,
+            jobs: self.jobs(),
+            output_name: output::STDOUT,
+        };
+        // lines are read on a thread of their own: standard input unlocked, buffered here
+        let stdin = io::BufReader::with_capacity(64 * 1024, std::io::stdin());
         let stdout = std::io::stdout().lock();
         Ok(stream::run(
             stdin,
             stdout,
-            &self.options(),
+            &opts,
             lines,
             each,
             report_error,
         )?)
+    }
+
+    /// A batch over `files` documents, ticking a progress bar.
+    fn batch<'a>(&self, unreadable: &'a [String], done: &'a mut dyn FnMut()) -> Batch<'a> {
+        Batch {
+            jobs: self.jobs(),
+            unreadable,
+            done,
+        }
     }
 }
 
@@ -321,35 +364,26 @@ fn extract(a: ExtractArgs) -> Result<u8> {
     let tol = Tolerances::default();
     if a.input.stream {
         let lines = report::renderer(OutputFormat::Jsonl, lex, RenderOptions::default());
-        let summary = a.input.stream(lines.as_ref(), |doc, id| {
+        let summary = a.input.stream(lines.as_ref(), |doc, id, out| {
             let claims = extract_claims(doc, lex, &tol);
             let file = Extracted {
                 doc,
                 claims: &claims,
             };
-            lines.extract_document(&file, id).unwrap_or_default()
+            lines.extract_record(out, &file, id)?;
+            Ok(false)
         })?;
         return Ok(if summary.unreadable > 0 { 2 } else { 0 });
     }
     let (docs, errors) = a.input.read()?;
+    let renderer = report::renderer(a.format.into(), lex, RenderOptions::default());
+    let mut out = a.input.output(&a.input.paths()?)?;
     let mut progress = Progress::new(docs.len(), a.input.progress);
-    let claims: Vec<_> = docs
-        .iter()
-        .map(|d| {
-            let c = extract_claims(d, lex, &tol);
-            progress.tick(0);
-            c
-        })
-        .collect();
-    let files: Vec<Extracted> = docs
-        .iter()
-        .zip(&claims)
-        .map(|(doc, claims)| Extracted { doc, claims })
-        .collect();
-    let text = report::renderer(a.format.into(), lex, RenderOptions::default())
-        .extract(&ExtractRun::new(&files, &errors))
-        .unwrap_or_default();
-    a.input.write(&text)?;
+    let mut tick = || progress.tick(0);
+    a.input
+        .batch(&errors, &mut tick)
+        .extract(docs, lex, &tol, renderer.as_ref(), &mut out)
+        .map_err(|e| out.error(e))?;
     Ok(if errors.is_empty() { 0 } else { 2 })
 }
 
@@ -384,29 +418,68 @@ fn check(a: CheckArgs) -> Result<u8> {
 
     let paths = a.input.paths()?;
     let since = a.since.as_deref().map(|rev| (rev, cwd.as_path()));
-    let mut batch = Batch::plan(&paths, &mut configs, run_config, since)?;
+    let mut plan = Plan::new(&paths, &mut configs, run_config, since)?;
     let engines = Engines::build(&configs, &a.input.reference, !a.no_default_reference)?;
     let checkers = engines.checkers();
-    let lex = engines.lexicon();
-    let docs = batch.read(&a.input.options());
+    let docs = plan.read(&a.input.options(), a.input.jobs());
+    plan.errors.iter().for_each(|e| report_error(e));
+    let baseline = a.baseline.as_deref().map(Baseline::load).transpose()?;
+    let baseline_name = a.baseline.as_ref().map(|p| p.display().to_string());
+    let checking = Checking {
+        configs: &configs,
+        checkers: &checkers,
+        changed: plan.changed.as_ref(),
+        baseline: baseline
+            .as_ref()
+            .zip(a.baseline.as_deref())
+            .map(|(b, path)| {
+                b.matcher(
+                    path.parent().unwrap_or(Path::new("")),
+                    baseline_name.as_deref().unwrap_or_default(),
+                )
+            }),
+        fail_on,
+        record: a
+            .write_baseline
+            .as_deref()
+            .map(|p| p.parent().unwrap_or(Path::new(""))),
+        statistics: a.statistics,
+    };
+    let renderer = if a.statistics {
+        Box::new(Counted)
+    } else {
+        report::renderer(format, engines.lexicon(), render)
+    };
+    let inputs: Vec<PathBuf> = plan.files.iter().map(|(f, _)| f.clone()).collect();
+    let mut out = a.input.output(&inputs)?;
     let mut progress = Progress::new(docs.len(), a.input.progress);
-    let mut reports = Vec::with_capacity(docs.len());
-    for (doc, cfg) in &docs {
-        let r = batch.check(doc, *cfg, &configs, &checkers);
-        let found = r
-            .verdicts
-            .iter()
-            .filter(|v| v.suppressed.is_none() && report::level(v).is_some())
-            .count();
-        progress.tick(found);
-        reports.push(r);
+    let mut entries = Vec::new();
+    let mut statistics = Statistics::default();
+    let mut seen = |kept: numcheck::runner::plan::Kept| {
+        kept.problems.iter().for_each(|e| report_error(e));
+        progress.tick(kept.findings);
+        entries.extend(kept.entries);
+        if let Some(s) = kept.statistics {
+            statistics.merge(s);
+        }
+    };
+    let summary = a
+        .input
+        .batch(&plan.errors, &mut || {})
+        .check_with(docs, &checking, renderer.as_ref(), &mut out, &mut seen)
+        .map_err(|e| out.error(e))?;
+    if a.statistics {
+        let text = if format == OutputFormat::Json {
+            statistics.json()
+        } else {
+            statistics.table()
+        };
+        out.write_all(text.as_bytes())
+            .and_then(|()| out.flush())
+            .map_err(|e| out.error(e))?;
     }
-    batch.errors.iter().for_each(|e| report_error(e));
-
-    let is_finding = |v: &numcheck::check::Verdict| report::level(v).is_some();
     if let Some(path) = &a.write_baseline {
-        let base = path.parent().unwrap_or(Path::new(""));
-        let baseline = Baseline::of(&reports, base, is_finding);
+        let baseline = Baseline::from_entries(entries);
         baseline.write(path)?;
         eprintln!(
             "numcheck: wrote {} finding{} to {}",
@@ -419,32 +492,7 @@ fn check(a: CheckArgs) -> Result<u8> {
             path.display()
         );
     }
-    let mut notes = Vec::new();
-    if let Some(path) = &a.baseline {
-        let baseline = Baseline::load(path)?;
-        let base = path.parent().unwrap_or(Path::new(""));
-        let name = path.display().to_string();
-        for stale in baseline.apply(&mut reports, base, &name, is_finding) {
-            notes.push(Note {
-                file: name.clone(),
-                message: stale.to_string(),
-            });
-        }
-    }
-    let run = CheckRun::new(&reports, &batch.errors).with_notes(&notes);
-    let text = if a.statistics {
-        let stats = Statistics::of(&run);
-        if format == OutputFormat::Json {
-            stats.json()
-        } else {
-            stats.table()
-        }
-    } else {
-        report::renderer(format, lex, render).check(&run)
-    };
-    a.input.write(&text)?;
-    let failed = a.write_baseline.is_none() && reports.iter().any(|r| r.fails(fail_on));
-    Ok(exit_code(!batch.errors.is_empty(), failed))
+    Ok(exit_code(!plan.errors.is_empty(), summary.failing > 0))
 }
 
 /// `check --stream`: one JSON line per record, checked with the working directory's
@@ -461,13 +509,12 @@ fn check_stream(
     let checker = &checkers[run_config.map_or(0, |i| i + 1)];
     // a stream writes one JSON line per article, whatever the report format
     let lines = report::renderer(OutputFormat::Jsonl, engines.lexicon(), render);
-    let mut failed = false;
-    let summary = a.input.stream(lines.as_ref(), |doc, id| {
+    let summary = a.input.stream(lines.as_ref(), |doc, id, out| {
         let r = check_document(checker, doc);
-        failed |= r.fails(fail_on);
-        lines.check_document(&r, id)
+        lines.check_record(out, &r, id)?;
+        Ok(r.fails(fail_on))
     })?;
-    Ok(exit_code(summary.unreadable > 0, failed))
+    Ok(exit_code(summary.unreadable > 0, summary.failing > 0))
 }
 
 /// 2 for an input that could not be read, else 1 for findings at the fail level, else 0.

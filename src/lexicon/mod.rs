@@ -6,6 +6,7 @@
 //! `reference/lexicon/<language>/` (English: `lexicon/en/`). [`Lexicon::embedded`] loads the
 //! shipped tables once; [`Lexicon::with_extra_dir`] adds a directory laid out the same way.
 
+mod compose;
 mod dimensions;
 mod language;
 mod locales;
@@ -46,6 +47,30 @@ pub const EMBEDDED_TABLES: &[(&str, &str)] = &[
     (
         "lexicon/en/units-extra.csv",
         include_str!("../../reference/lexicon/en/units-extra.csv"),
+    ),
+    (
+        "units-cqe.csv",
+        include_str!("../../reference/units-cqe.csv"),
+    ),
+    (
+        "lexicon/prefixes.csv",
+        include_str!("../../reference/lexicon/prefixes.csv"),
+    ),
+    (
+        "lexicon/prefixed-units.csv",
+        include_str!("../../reference/lexicon/prefixed-units.csv"),
+    ),
+    (
+        "lexicon/en/quotients.csv",
+        include_str!("../../reference/lexicon/en/quotients.csv"),
+    ),
+    (
+        "lexicon/en/code-words.csv",
+        include_str!("../../reference/lexicon/en/code-words.csv"),
+    ),
+    (
+        "lexicon/en/powers.csv",
+        include_str!("../../reference/lexicon/en/powers.csv"),
     ),
     (
         "lexicon/en/minor-units.csv",
@@ -140,6 +165,8 @@ pub struct Lexicon {
     minor_forms: Vec<(UnitId, String)>,
     /// Currencies whose minor units news writes (`minor-units.csv`).
     minor_codes: Vec<String>,
+    /// Currencies in use today (ISO 4217 current).
+    current_currencies: FxHashSet<UnitId>,
     /// First tokens of every unit and currency form (symbols as written, names lower-case):
     /// a token not in this set cannot start a unit.
     pub form_starts: FxHashSet<String>,
@@ -219,13 +246,18 @@ enum Table {
     Locales,
     Dimensions,
     MinorUnits,
+    Prefixes,
+    PrefixedUnits,
+    Powers,
+    CodeWords,
+    Quotients,
 }
 
 impl Table {
     fn of(name: &str) -> Option<Table> {
         let file = name.rsplit(['/', '\\']).next().unwrap_or(name);
         Some(match file {
-            "units.csv" | "units-extra.csv" => Table::Units,
+            "units.csv" | "units-extra.csv" | "units-cqe.csv" => Table::Units,
             "currencies.csv" => Table::Currencies,
             "numbers.csv" => Table::Numbers,
             "scales.csv" => Table::Scales,
@@ -239,6 +271,11 @@ impl Table {
             "dimensions.csv" => Table::Dimensions,
             "minor-units.csv" => Table::MinorUnits,
             "locales.csv" => Table::Locales,
+            "prefixes.csv" => Table::Prefixes,
+            "prefixed-units.csv" => Table::PrefixedUnits,
+            "powers.csv" => Table::Powers,
+            "code-words.csv" => Table::CodeWords,
+            "quotients.csv" => Table::Quotients,
             _ => return None,
         })
     }
@@ -284,6 +321,8 @@ impl Lexicon {
         let mut defaults: Vec<(String, &str)> = Vec::new();
         let mut unit_defaults: Vec<(String, &str)> = Vec::new();
         let mut ages: Vec<(String, &str)> = Vec::new();
+        let mut composition = compose::Composition::default();
+        let mut code_words: Vec<(String, &str)> = Vec::new();
         for (name, data) in tables {
             match Table::of(&name) {
                 Some(Table::Units) => lex.load_units(&name, data)?,
@@ -300,10 +339,17 @@ impl Lexicon {
                 Some(Table::CurrencyDefaults) => defaults.push((name, data)),
                 Some(Table::UnitDefaults) => unit_defaults.push((name, data)),
                 Some(Table::Ages) => ages.push((name, data)),
+                Some(Table::Prefixes) => composition.load_prefixes(&name, data)?,
+                Some(Table::PrefixedUnits) => composition.load_prefixed(&name, data)?,
+                Some(Table::Powers) => composition.load_powers(&name, data)?,
+                Some(Table::CodeWords) => code_words.push((name, data)),
+                Some(Table::Quotients) => composition.load_quotients(&name, data)?,
                 None => {}
             }
         }
         lex.add_minor_units();
+        lex.compose_units(&composition)?;
+        lex.add_lowercase_codes(&code_words)?;
         for (name, data) in &defaults {
             lex.load_currency_defaults(name, data)?;
         }
@@ -351,6 +397,7 @@ impl Lexicon {
             minor_currency: FxHashMap::default(),
             minor_forms: Vec::new(),
             minor_codes: Vec::new(),
+            current_currencies: FxHashSet::default(),
             form_starts: FxHashSet::default(),
             currency_starts: FxHashSet::default(),
             qualifiers_by_last: FxHashMap::default(),

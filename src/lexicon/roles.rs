@@ -158,6 +158,8 @@ roles! {
     Person = "person",
     /// A word after an age that ends its clause ("she was 42 when …").
     AfterAge = "after_age",
+    /// A word that may follow the noun of a price per unit ("$1.40 a share in 2003").
+    RateEnd = "rate_end",
 }
 
 impl Role {

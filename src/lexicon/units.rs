@@ -221,6 +221,9 @@ impl Lexicon {
             });
             self.currency_codes.insert(code.clone(), id);
             let current = row.status.starts_with("iso4217_current");
+            if current {
+                self.current_currencies.insert(id);
+            }
             // codes are always symbols
             self.add_currency_symbol(&code, id, true);
             let ambiguous: Vec<&str> = split_forms(&row.ambiguous_symbols).collect();
@@ -362,6 +365,41 @@ impl Lexicon {
                     .push((id, Vec::new()));
             }
         }
+    }
+
+    /// Current ISO codes in lower case as currency names ("12 eur"), except the codes that are
+    /// words (`code-words.csv`).
+    pub(crate) fn add_lowercase_codes(&mut self, tables: &[(String, &str)]) -> DataResult<()> {
+        #[derive(Deserialize)]
+        struct Row {
+            word: String,
+        }
+        let mut words = rustc_hash::FxHashSet::default();
+        for (file, data) in tables {
+            for (_, row) in rows::<Row>(file, data)? {
+                words.insert(row.word.trim().to_lowercase());
+            }
+        }
+        let current: Vec<(String, UnitId)> = self
+            .currency_codes
+            .iter()
+            .filter(|(_, id)| self.current_currencies.contains(*id))
+            .map(|(c, &id)| (c.to_lowercase(), id))
+            .collect();
+        for (code, id) in current {
+            if words.contains(&code)
+                || self.unit_names.contains_key(&code)
+                || self.roles.contains_key(&code)
+            {
+                continue;
+            }
+            self.currency_names
+                .entry(code)
+                .or_default()
+                .readings
+                .push((id, Vec::new()));
+        }
+        Ok(())
     }
 
     /// Adds the rows of `unit-defaults.csv`.

@@ -4,9 +4,11 @@
 //! annotations on the pull request's diff and in the run's summary.
 
 use std::fmt::Write as _;
+use std::io::{self, Write};
 
 use super::explain::explain;
-use super::{CheckRun, Level, RenderOptions, Renderer, findings, verdict_label};
+use super::{Finding, Level, RenderOptions, Renderer, RunEnd, findings, verdict_label};
+use crate::check::FileReport;
 use crate::lexicon::Lexicon;
 use crate::triage::path_key;
 
@@ -38,55 +40,64 @@ pub(crate) fn escape_property(s: &str) -> String {
 }
 
 impl Renderer for Github<'_> {
-    fn check(&self, run: &CheckRun) -> String {
-        let mut out = String::new();
-        for f in findings(run, &self.options) {
-            let r = f.file;
-            let v = f.verdict;
-            let c = &r.claims[v.claim];
-            let (end_line, end_col) = r.doc.line_col(c.span.end);
-            let prose = explain(r, v, self.lex);
-            let mut props = format!(
-                "file={},line={}",
-                escape_property(&path_key(&r.doc.name)),
-                c.line
-            );
-            if end_line == c.line {
-                let _ = write!(props, ",col={},endColumn={end_col}", c.column);
-            } else {
-                let _ = write!(props, ",endLine={end_line}");
-            }
-            let title = format!("numcheck: {} ({})", verdict_label(v), v.check().as_str());
-            let _ = write!(props, ",title={}", escape_property(&title));
-            let mut message = prose.summary.clone();
-            for line in &prose.explanation {
-                message.push('\n');
-                message.push_str(line);
-            }
-            let _ = writeln!(
-                out,
-                "::{} {props}::{}",
-                command(f.level),
-                escape_data(&message)
-            );
+    fn check_part(&self, out: &mut dyn Write, _section: usize, r: &FileReport) -> io::Result<()> {
+        for f in findings(r, &self.options) {
+            self.annotation(out, &f)?;
         }
-        for n in run.notes {
-            let _ = writeln!(
+        Ok(())
+    }
+
+    fn check_end(&self, out: &mut dyn Write, end: &RunEnd, _held: &[Vec<u8>]) -> io::Result<()> {
+        for n in end.notes {
+            writeln!(
                 out,
                 "::notice file={},title=numcheck::{}",
                 escape_property(&path_key(&n.file)),
                 escape_data(&n.message)
-            );
+            )?;
         }
-        for e in run.unreadable {
-            let _ = writeln!(
+        for e in end.unreadable {
+            writeln!(
                 out,
                 "::error title=numcheck: unreadable input::{}",
                 escape_data(e)
-            );
+            )?;
         }
-        let _ = writeln!(out, "{}", run.totals.summary_line());
-        out
+        writeln!(out, "{}", end.totals.summary_line())
+    }
+}
+
+impl Github<'_> {
+    /// One finding's workflow command.
+    fn annotation(&self, out: &mut dyn Write, f: &Finding) -> io::Result<()> {
+        let r = f.file;
+        let v = f.verdict;
+        let c = &r.claims[v.claim];
+        let (end_line, end_col) = r.doc.line_col(c.span.end);
+        let prose = explain(r, v, self.lex);
+        let mut props = format!(
+            "file={},line={}",
+            escape_property(&path_key(&r.doc.name)),
+            c.line
+        );
+        if end_line == c.line {
+            let _ = write!(props, ",col={},endColumn={end_col}", c.column);
+        } else {
+            let _ = write!(props, ",endLine={end_line}");
+        }
+        let title = format!("numcheck: {} ({})", verdict_label(v), v.check().as_str());
+        let _ = write!(props, ",title={}", escape_property(&title));
+        let mut message = prose.summary.clone();
+        for line in &prose.explanation {
+            message.push('\n');
+            message.push_str(line);
+        }
+        writeln!(
+            out,
+            "::{} {props}::{}",
+            command(f.level),
+            escape_data(&message)
+        )
     }
 }
 

@@ -2,12 +2,12 @@
 //! Code Quality severities, JUnit failures). One mapping from verdicts, here, until verdicts
 //! carry an editorial severity of their own.
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 use crate::check::{Severity, Verdict, VerdictKind};
 
 /// The level of a finding, lowest first.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Level {
     /// Worth knowing (a claim that could not be checked, or two facts fit).

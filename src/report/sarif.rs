@@ -2,19 +2,25 @@
 //! per check, with the descriptions and help GitHub asks for; a result per finding with one
 //! short message, its level, columns and character offsets in UTF-16 code units (SARIF's
 //! default, what GitHub reads), a fingerprint that survives moved lines, and `suppressions`
-//! when a directive, a per-file ignore or a baseline silenced it. Built from serde-sarif's
-//! typed structures.
+//! when a directive, a per-file ignore or a baseline silenced it.
+//!
+//! Results are written as each file is done, each serialised from serde-sarif's typed
+//! structures, with the envelope written around them: keys in sorted order, as serde-sarif
+//! writes a whole log, except the run's `invocations`, written after its `results` because
+//! they carry notes known only at the end of the run (a stale baseline entry).
 
 use std::collections::{BTreeMap, HashMap};
+use std::io::{self, Write};
 
 use serde_json::json;
 use serde_sarif::sarif::{
     self, ArtifactLocation, Invocation, Location, Message, MultiformatMessageString, Notification,
-    PhysicalLocation, Region, ReportingDescriptor, ResultLevel, Run, Tool, ToolComponent,
+    PhysicalLocation, Region, ReportingDescriptor, ResultLevel, Tool, ToolComponent,
 };
 
 use super::explain::explain;
-use super::{CheckRun, Finding, Level, RenderOptions, Renderer, level};
+use super::pretty::{write_at, write_indent};
+use super::{Finding, Level, RenderOptions, Renderer, RunEnd, level};
 use crate::check::{CheckId, FileReport};
 use crate::document::Document;
 use crate::lexicon::Lexicon;
@@ -26,6 +32,12 @@ pub(crate) struct Sarif<'a> {
     pub(crate) lex: &'a Lexicon,
     pub(crate) options: RenderOptions,
 }
+
+/// Depth of an element of `runs[0].results`.
+const RESULT_DEPTH: usize = 4;
+
+/// Depth of a value of `runs[0]`.
+const RUN_DEPTH: usize = 3;
 
 /// Where the project is published (Cargo.toml's `repository`), if it says.
 const HOME: Option<&str> = option_env!("CARGO_PKG_REPOSITORY");
@@ -230,8 +242,8 @@ impl Sarif<'_> {
     }
 
     /// Unreadable inputs (errors) and notes about the run, as notifications.
-    fn invocation(&self, run: &CheckRun) -> Invocation {
-        let mut notes: Vec<Notification> = run
+    fn invocation(&self, end: &RunEnd) -> Invocation {
+        let mut notes: Vec<Notification> = end
             .unreadable
             .iter()
             .map(|e| {
@@ -241,13 +253,13 @@ impl Sarif<'_> {
                     .build()
             })
             .collect();
-        notes.extend(run.notes.iter().map(|n| {
+        notes.extend(end.notes.iter().map(|n| {
             Notification::builder()
                 .message(Message::builder().text(n.to_string()).build())
                 .level(json!("note"))
                 .build()
         }));
-        let inv = Invocation::builder().execution_successful(run.unreadable.is_empty());
+        let inv = Invocation::builder().execution_successful(end.unreadable.is_empty());
         if notes.is_empty() {
             inv.build()
         } else {
@@ -273,15 +285,31 @@ fn file_findings<'r>(r: &'r FileReport<'r>, options: &RenderOptions) -> Vec<Find
 }
 
 impl Renderer for Sarif<'_> {
-    fn check(&self, run: &CheckRun) -> String {
-        let mut results = Vec::new();
-        for r in run.files {
-            let mut cursor = Utf16Cursor::new(r.doc);
-            let mut seen = HashMap::new();
-            for f in file_findings(r, &self.options) {
-                results.push(self.result(&f, &mut cursor, &mut seen));
+    fn check_start(&self, out: &mut dyn Write, _unreadable: &[String]) -> io::Result<()> {
+        out.write_all(b"{\n  \"$schema\": \"https://json.schemastore.org/sarif-2.1.0.json\",\n  \"runs\": [\n    {\n      \"columnKind\": \"utf16CodeUnits\",\n      \"results\": [")
+    }
+
+    fn check_part(&self, out: &mut dyn Write, _section: usize, r: &FileReport) -> io::Result<()> {
+        let mut cursor = Utf16Cursor::new(r.doc);
+        let mut seen = HashMap::new();
+        for (i, f) in file_findings(r, &self.options).iter().enumerate() {
+            if i > 0 {
+                out.write_all(b",\n")?;
             }
+            write_indent(out, RESULT_DEPTH)?;
+            write_at(out, RESULT_DEPTH, &self.result(f, &mut cursor, &mut seen))?;
         }
+        Ok(())
+    }
+
+    fn separator(&self, first: bool) -> &'static str {
+        if first { "\n" } else { ",\n" }
+    }
+
+    fn check_end(&self, out: &mut dyn Write, end: &RunEnd, _held: &[Vec<u8>]) -> io::Result<()> {
+        out.write_all(if end.parts > 0 { b"\n      ]" } else { b"]" })?;
+        out.write_all(b",\n      \"invocations\": ")?;
+        write_at(out, RUN_DEPTH, &[self.invocation(end)])?;
         let driver = ToolComponent::builder()
             .name("numcheck")
             .semantic_version(env!("CARGO_PKG_VERSION"))
@@ -290,18 +318,9 @@ impl Renderer for Sarif<'_> {
             Some(h) => driver.information_uri(h).build(),
             None => driver.build(),
         };
-        let run_out = Run::builder()
-            .tool(Tool::builder().driver(driver).build())
-            .column_kind(json!("utf16CodeUnits"))
-            .invocations(vec![self.invocation(run)])
-            .results(results)
-            .build();
-        let log = sarif::Sarif::builder()
-            .schema("https://json.schemastore.org/sarif-2.1.0.json")
-            .version(json!("2.1.0"))
-            .runs(vec![run_out])
-            .build();
-        serde_json::to_string_pretty(&log).unwrap_or_default() + "\n"
+        out.write_all(b",\n      \"tool\": ")?;
+        write_at(out, RUN_DEPTH, &Tool::builder().driver(driver).build())?;
+        out.write_all(b"\n    }\n  ],\n  \"version\": \"2.1.0\"\n}\n")
     }
 }
 

@@ -6,7 +6,10 @@ use std::fmt::Write as _;
 
 use serde::Serialize;
 
-use super::{CheckRun, level};
+use std::io::{self, Write};
+
+use super::{CheckRun, Renderer, RunEnd, level};
+use crate::check::FileReport;
 
 /// Counts over a run's findings (silenced ones apart).
 #[derive(Debug, Default, Serialize, PartialEq, Eq)]
@@ -28,19 +31,39 @@ impl Statistics {
     pub fn of(run: &CheckRun) -> Statistics {
         let mut s = Statistics::default();
         for r in run.files {
-            for v in &r.verdicts {
-                let Some(l) = level(v) else { continue };
-                if v.suppressed.is_some() {
-                    s.silenced += 1;
-                    continue;
-                }
-                *s.by_file.entry(r.doc.name.clone()).or_default() += 1;
-                *s.by_check.entry(v.check().as_str().into()).or_default() += 1;
-                *s.by_verdict.entry(v.kind.as_str().into()).or_default() += 1;
-                *s.by_level.entry(l.as_str().into()).or_default() += 1;
-            }
+            s.add(r);
         }
         s
+    }
+
+    /// Counts the findings of one file.
+    pub fn add(&mut self, r: &FileReport) {
+        for v in &r.verdicts {
+            let Some(l) = level(v) else { continue };
+            if v.suppressed.is_some() {
+                self.silenced += 1;
+                continue;
+            }
+            *self.by_file.entry(r.doc.name.clone()).or_default() += 1;
+            *self.by_check.entry(v.check().as_str().into()).or_default() += 1;
+            *self.by_verdict.entry(v.kind.as_str().into()).or_default() += 1;
+            *self.by_level.entry(l.as_str().into()).or_default() += 1;
+        }
+    }
+
+    /// Adds the counts of another part of the run.
+    pub fn merge(&mut self, other: Statistics) {
+        for (mine, theirs) in [
+            (&mut self.by_file, other.by_file),
+            (&mut self.by_check, other.by_check),
+            (&mut self.by_verdict, other.by_verdict),
+            (&mut self.by_level, other.by_level),
+        ] {
+            for (k, n) in theirs {
+                *mine.entry(k).or_default() += n;
+            }
+        }
+        self.silenced += other.silenced;
     }
 
     /// As tables, largest counts first.
@@ -67,5 +90,18 @@ impl Statistics {
     /// As pretty JSON.
     pub fn json(&self) -> String {
         serde_json::to_string_pretty(self).unwrap_or_default() + "\n"
+    }
+}
+
+/// A report that writes nothing: a run whose output is its statistics, counted apart.
+pub struct Counted;
+
+impl Renderer for Counted {
+    fn check_part(&self, _out: &mut dyn Write, _section: usize, _r: &FileReport) -> io::Result<()> {
+        Ok(())
+    }
+
+    fn check_end(&self, _out: &mut dyn Write, _end: &RunEnd, _held: &[Vec<u8>]) -> io::Result<()> {
+        Ok(())
     }
 }

@@ -4,7 +4,8 @@
 //! no longer matches a finding is stale, and reported as a note.
 
 use std::collections::HashMap;
-use std::path::Path;
+use std::path::{Path, PathBuf};
+use std::sync::Mutex;
 
 use serde::{Deserialize, Serialize};
 
@@ -103,10 +104,22 @@ impl Baseline {
     ) -> Baseline {
         let findings = reports
             .iter()
-            .flat_map(|r| r.verdicts.iter().map(move |v| (r, v)))
-            .filter(|(_, v)| v.suppressed.is_none() && is_finding(v))
-            .map(|(r, v)| entry(r, v, base))
+            .flat_map(|r| Baseline::entries(r, base, |v| v.suppressed.is_none() && is_finding(v)))
             .collect();
+        Baseline::from_entries(findings)
+    }
+
+    /// The entries of the verdicts of one report that `keep` takes.
+    pub fn entries(r: &FileReport, base: &Path, keep: impl Fn(&Verdict) -> bool) -> Vec<Entry> {
+        r.verdicts
+            .iter()
+            .filter(|v| keep(v))
+            .map(|v| entry(r, v, base))
+            .collect()
+    }
+
+    /// A baseline of these entries, in report order.
+    pub fn from_entries(findings: Vec<Entry>) -> Baseline {
         Baseline {
             version: BASELINE_VERSION,
             tool: "numcheck".into(),
@@ -158,27 +171,72 @@ impl Baseline {
         name: &str,
         is_finding: impl Fn(&Verdict) -> bool,
     ) -> Vec<Stale> {
+        let matcher = self.matcher(base, name);
+        for r in reports.iter_mut() {
+            matcher.apply(r, &is_finding);
+        }
+        matcher.stale()
+    }
+
+    /// Starts applying the baseline over a run, a report at a time ([`Matcher`]).
+    pub fn matcher(&self, base: &Path, name: &str) -> Matcher<'_> {
         let mut left: HashMap<&str, usize> = HashMap::new();
         for e in &self.findings {
             *left.entry(e.fingerprint.as_str()).or_default() += 1;
         }
-        for r in reports.iter_mut() {
-            for i in 0..r.verdicts.len() {
-                let v = &r.verdicts[i];
+        Matcher {
+            baseline: self,
+            base: base.to_path_buf(),
+            name: name.to_string(),
+            left: Mutex::new(left),
+        }
+    }
+}
+
+/// A baseline applied over a run a report at a time, on any thread: how many findings of each
+/// fingerprint it still hides. A fingerprint holds the file's path, so the order the reports
+/// come in does not change which findings are hidden.
+pub struct Matcher<'b> {
+    baseline: &'b Baseline,
+    base: PathBuf,
+    name: String,
+    left: Mutex<HashMap<&'b str, usize>>,
+}
+
+impl Matcher<'_> {
+    /// Silences the findings of one report that the baseline records.
+    pub fn apply(&self, r: &mut FileReport, is_finding: impl Fn(&Verdict) -> bool) {
+        let mut hidden = Vec::new();
+        {
+            let mut left = self.left.lock().unwrap_or_else(|e| e.into_inner());
+            for (i, v) in r.verdicts.iter().enumerate() {
                 if v.suppressed.is_some() || !is_finding(v) {
                     continue;
                 }
-                let fp = entry(r, v, base).fingerprint;
+                let fp = entry(r, v, &self.base).fingerprint;
                 if let Some(n) = left.get_mut(fp.as_str()).filter(|n| **n > 0) {
                     *n -= 1;
-                    r.verdicts[i].suppressed = Some(Suppression::Baseline {
-                        file: name.to_string(),
-                    });
+                    hidden.push(i);
                 }
             }
         }
+        for i in hidden {
+            r.verdicts[i].suppressed = Some(Suppression::Baseline {
+                file: self.name.clone(),
+            });
+        }
+    }
+
+    /// How reports name the baseline file.
+    pub fn name(&self) -> &str {
+        &self.name
+    }
+
+    /// The entries that matched no finding so far, in the baseline's order.
+    pub fn stale(&self) -> Vec<Stale> {
+        let mut left = self.left.lock().unwrap_or_else(|e| e.into_inner()).clone();
         let mut stale = Vec::new();
-        for e in self.findings.iter().rev() {
+        for e in self.baseline.findings.iter().rev() {
             if let Some(n) = left.get_mut(e.fingerprint.as_str()).filter(|n| **n > 0) {
                 *n -= 1;
                 stale.push(Stale { entry: e.clone() });

@@ -23,6 +23,9 @@ pub(crate) struct Lead {
 
 /// The lead at token `i`; `Err(next)` when a minus sign there is a hyphen, not a sign.
 pub(crate) fn read(ctx: &Cursor, i: usize) -> Result<Lead, usize> {
+    if let Some(lead) = minus_before_currency(ctx, i) {
+        return Ok(lead);
+    }
     let currency = prefix(ctx, i);
     let mut lead = Lead {
         start: i,
@@ -35,15 +38,44 @@ pub(crate) fn read(ctx: &Cursor, i: usize) -> Result<Lead, usize> {
     Ok(lead)
 }
 
-/// A minus sign glued to the number, not after a number or glued to a word: "-5C", "−3%".
+/// Is token `j` a minus sign?
+fn is_minus(ctx: &Cursor, j: usize) -> bool {
+    ctx.kind(j) == Some(TokKind::Sym) && matches!(ctx.t(j), "-" | "−")
+}
+
+/// A minus before a currency sign glued to its number: "-$5m", "−£3bn" (not after a word or
+/// number it is glued to: "pre-$5m" is a hyphen).
+fn minus_before_currency(ctx: &Cursor, i: usize) -> Option<Lead> {
+    if !is_minus(ctx, i) || !ctx.glued(i + 1) || !(i == 0 || ctx.ws(i) > 0) {
+        return None;
+    }
+    let currency = prefix(ctx, i + 1)?;
+    if !ctx.at(currency.after, Pat::NUM.glued()) {
+        return None;
+    }
+    Some(Lead {
+        start: i,
+        at: currency.after,
+        currency: Some(currency),
+        negative: true,
+    })
+}
+
+/// A minus sign glued to the number, not after a number or glued to a word: "-5C", "−3%"; or
+/// between a currency sign and its number: "$-5m", "€-3bn".
 fn minus_sign(ctx: &Cursor, lead: &mut Lead) -> Result<(), usize> {
     let j = lead.at;
-    let sign = ctx.kind(j) == Some(TokKind::Sym) && matches!(ctx.t(j), "-" | "−");
-    if !sign
-        || !ctx.at(j + 1, Pat::NUM.glued())
-        || !(ctx.ws(j) > 0 || j == 0)
-        || lead.currency.is_some()
-    {
+    if !is_minus(ctx, j) || !ctx.at(j + 1, Pat::NUM.glued()) {
+        return Ok(());
+    }
+    if lead.currency.is_some() {
+        if ctx.glued(j) {
+            lead.negative = true;
+            lead.at += 1;
+        }
+        return Ok(());
+    }
+    if !(ctx.ws(j) > 0 || j == 0) {
         return Ok(());
     }
     let after_number = j > 0 && ctx.is_num(j - 1);

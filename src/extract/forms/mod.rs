@@ -237,6 +237,7 @@ fn may_start(ctx: &Cursor, i: usize) -> bool {
             ctx.number_word(i).is_some()
                 || ctx.is(i, Role::A | Role::Half | Role::Minus)
                 || ctx.lex.currency_starts.contains(ctx.t(i))
+                || ctx.t(i + 1) == "$"
                 || (ctx.is_hyphen(i + 1) && ctx.lex.unit_names.contains_key(ctx.low(i)))
         }
         None => false,

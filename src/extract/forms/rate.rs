@@ -41,7 +41,9 @@ pub(super) fn per_unit(d: &mut Draft, ctx: &Cursor, _: &[Reading]) -> Flow {
     }
     let w = ctx.low(p + 1);
     let unit = ctx.lex.unit_names.get(w).copied();
-    let is_unit = unit.is_some() || ctx.lex.unit_symbols.contains_key(ctx.t(p + 1));
+    let is_unit = unit.is_some()
+        || ctx.lex.unit_symbols.contains_key(ctx.t(p + 1))
+        || money_a_noun(d, ctx, p);
     // "£125m a year earlier" is a time, not a rate
     let time_ago = ctx.is(p + 2, Role::TimeAgo);
     if (is_unit || !ctx.is(p, Role::A))
@@ -56,6 +58,24 @@ pub(super) fn per_unit(d: &mut Draft, ctx: &Cursor, _: &[Reading]) -> Flow {
         d.end = p + 2;
     }
     Flow::Go
+}
+
+/// "$1.40 a share", "12 cents a dozen", "470 pence a share,": money, "a", then a singular noun
+/// that ends the phrase, is a price per that noun.
+fn money_a_noun(d: &Draft, ctx: &Cursor, p: usize) -> bool {
+    let money = d
+        .unit
+        .is_some_and(|id| ctx.lex.unit(id).kind == UnitKind::Currency);
+    let noun = p + 1;
+    let w = ctx.low(noun);
+    let next = noun + 1;
+    let ends = !ctx.is_word(next) || ctx.ws(next) >= 2 || ctx.is(next, Role::RateEnd);
+    money
+        && ctx.is(p, Role::A)
+        && ctx.t(noun) == w
+        && ctx.lex.language().singular(w) == w
+        && !ctx.is(noun, Role::Stop)
+        && ends
 }
 
 /// "$75 U.S. per barrel", "$5 US a share": after an amount of money, the currency's country

@@ -79,8 +79,14 @@ fn space_groups(text: &str, start: usize, mut i: usize, syntax: NumberSyntax) ->
 /// The number in digits at token `i`, with what is glued to it.
 pub(crate) fn read(ctx: &Cursor, i: usize) -> Number {
     let mut n = plain(ctx, i);
+    foreign_decimal_mark(ctx, &mut n);
     mixed_fraction(ctx, &mut n);
-    if power(ctx, &mut n) || times_ten_power(ctx, &mut n) || slash_fraction(ctx, &mut n) {
+    if power(ctx, &mut n)
+        || times_ten_power(ctx, &mut n)
+        || e_notation(ctx, &mut n)
+        || slash_fraction(ctx, &mut n)
+        || mixed_slash(ctx, &mut n)
+    {
         return n;
     }
     scale::after_digits(ctx, &mut n);
@@ -108,6 +114,41 @@ fn plain(ctx: &Cursor, i: usize) -> Number {
         ));
     }
     n
+}
+
+/// Two digits after the grouping mark, which cannot be a group of the article's syntax: "5,00
+/// euros" in an English article is 5.00 written with a decimal comma. Read so, with the problem
+/// named (not 5 and then 0); "1,2,3" and "12,345" are not this.
+fn foreign_decimal_mark(ctx: &Cursor, n: &mut Number) {
+    let j = n.end;
+    let group = ctx.syntax.group as char;
+    let mark = ctx.t(j).len() == 1 && ctx.t(j).starts_with(group);
+    if !mark || !ctx.glued(j) || !ctx.at(j + 1, Pat::NUM.glued()) {
+        return;
+    }
+    let frac = ctx.t(j + 1);
+    let list = ctx.glued(j + 2) && (ctx.is_num(j + 2) || ctx.t(j + 2).starts_with(group));
+    let before = n.first > 0 && ctx.glued(n.first) && ctx.t(n.first - 1).starts_with(group);
+    if frac.len() != 2
+        || !frac.bytes().all(|b| b.is_ascii_digit())
+        || list
+        || before
+        || n.has_separator
+        || n.decimals > 0
+    {
+        return;
+    }
+    let whole = ctx.t(n.first);
+    let Ok(v) = Decimal::from_str(&format!("{whole}.{frac}")) else {
+        return;
+    };
+    n.value = Some(v);
+    n.decimals = 2;
+    n.precision = Decimal::new(1, 2);
+    n.problem = Some(format!(
+        "'{whole}{group}{frac}' has a decimal comma, which this article's number syntax does not use: read as {whole}.{frac}"
+    ));
+    n.end = j + 2;
 }
 
 /// The parts of a number token.
@@ -143,8 +184,13 @@ impl Digits {
         if clean.starts_with('.') {
             clean.insert(0, '0');
         }
+        // a value below the 28 decimal places of exact arithmetic would round to 0
+        let nonzero = clean.bytes().any(|b| (b'1'..=b'9').contains(&b));
+        let value = Decimal::from_str(&clean)
+            .ok()
+            .filter(|v| !(v.is_zero() && nonzero));
         Digits {
-            value: Decimal::from_str(&clean).ok(),
+            value,
             integer,
             separated,
             decimals,
@@ -248,10 +294,46 @@ fn times_ten_power(ctx: &Cursor, n: &mut Number) -> bool {
     true
 }
 
+/// E-notation glued to the digits: "1.5e3", "2E6", "4e14", "1.5E-5", "1e309" (a value past
+/// exact decimal arithmetic is a claim with no value, and the problem named).
+fn e_notation(ctx: &Cursor, n: &mut Number) -> bool {
+    let j = n.end;
+    if !ctx.at(j, Pat::WORD.glued()) || !matches!(ctx.t(j), "e" | "E") {
+        return false;
+    }
+    let mut k = j + 1;
+    let neg = ctx.at(k, Pat::sym("-").glued()) || ctx.at(k, Pat::sym("−").glued());
+    if neg || ctx.at(k, Pat::sym("+").glued()) {
+        k += 1;
+    }
+    // the exponent is plain digits, and nothing letter-like is glued after it ("1e3x" is a code)
+    let plain = ctx.t(k).bytes().all(|b| b.is_ascii_digit());
+    if !ctx.at(k, Pat::NUM.glued()) || !plain || (ctx.glued(k + 1) && ctx.is_word(k + 1)) {
+        return false;
+    }
+    let exp: i64 = ctx.t(k).parse().unwrap_or(i64::MAX);
+    let mant = n.value.unwrap_or(Decimal::ONE);
+    let decimals = n.decimals as i64;
+    apply_power(n, mant, exp, neg, ctx.t(n.first));
+    if n.value.is_some() {
+        // "1.5e3", "1.5E-5": the mantissa's last digit, scaled
+        let place = if neg { -exp - decimals } else { exp - decimals };
+        n.precision = if place >= 0 {
+            pow10(place.min(28) as u32)
+        } else {
+            Decimal::ONE / pow10((-place).min(28) as u32)
+        };
+    }
+    n.scaled = true;
+    n.end = k + 1;
+    true
+}
+
 /// `mant` × 10^±`exp`, or the problem that it cannot be represented.
 fn apply_power(n: &mut Number, mant: Decimal, exp: i64, neg: bool, text: &str) {
     let mut v = Some(mant);
-    if exp > 60 {
+    // past 28 decimal places a value rounds towards 0: it cannot be represented
+    if exp > 60 || (neg && exp.saturating_add(i64::from(mant.scale())) > 28) {
         v = None;
     } else {
         for _ in 0..exp {
@@ -281,23 +363,63 @@ fn apply_power(n: &mut Number, mant: Decimal, exp: i64, neg: bool, text: &str) {
     }
 }
 
-/// A fraction in digits before "of": "1/16 of a pint".
+/// A fraction in digits before "of" or a unit: "1/16 of a pint", "3/4 cup", "a 1/4 mile
+/// lap"; after a whole number it is a mixed number: "10 1/2 miles", "2 1/2 in". A fraction
+/// is less than one (so "24/7" and "9/11" are none).
 fn slash_fraction(ctx: &Cursor, n: &mut Number) -> bool {
     let j = n.end;
     let slash = ctx.at(j, Pat::sym("/").glued()) || ctx.at(j, Pat::sym("⁄").glued());
-    if !slash || !ctx.at(j + 1, Pat::NUM.glued()) || !ctx.is(j + 2, Role::Of) {
+    if !slash
+        || !ctx.at(j + 1, Pat::NUM.glued())
+        || !(ctx.is(j + 2, Role::Of) || unit_follows(ctx, j + 2))
+    {
         return false;
     }
     let (Some(a), Ok(b)) = (n.value, Decimal::from_str(ctx.t(j + 1))) else {
         return false;
     };
-    if b.is_zero() {
+    if b.is_zero() || (!ctx.is(j + 2, Role::Of) && a >= b) {
         return false;
     }
     n.value = a.checked_div(b);
     n.fraction = true;
     n.precision = Decimal::ZERO;
     n.end = j + 2;
+    true
+}
+
+/// Does a unit start at token `k` ("cup", "miles", "in")?
+fn unit_follows(ctx: &Cursor, k: usize) -> bool {
+    ctx.is_word(k)
+        && ctx.ws(k) <= 1
+        && (ctx.lex.unit_names.contains_key(ctx.low(k))
+            || ctx.lex.unit_symbols.contains_key(ctx.t(k)))
+}
+
+/// A whole number, a space and a fraction before a unit: "10 1/2 miles" (not "5 3/4" alone, nor
+/// after a number with decimals or separators).
+fn mixed_slash(ctx: &Cursor, n: &mut Number) -> bool {
+    let j = n.end;
+    if n.decimals > 0 || n.has_separator || !ctx.at(j, Pat::NUM.spaced()) || ctx.ws(j) != 1 {
+        return false;
+    }
+    let slash = ctx.at(j + 1, Pat::sym("/").glued()) || ctx.at(j + 1, Pat::sym("⁄").glued());
+    if !slash || !ctx.at(j + 2, Pat::NUM.glued()) || !unit_follows(ctx, j + 3) {
+        return false;
+    }
+    let (Some(w), Ok(a), Ok(b)) = (
+        n.value,
+        Decimal::from_str(ctx.t(j)),
+        Decimal::from_str(ctx.t(j + 2)),
+    ) else {
+        return false;
+    };
+    if b.is_zero() || a >= b {
+        return false;
+    }
+    n.value = a.checked_div(b).and_then(|f| w.checked_add(f));
+    n.precision = Decimal::ZERO;
+    n.end = j + 3;
     true
 }
 

@@ -259,6 +259,21 @@ impl Sum {
         if self.current.is_zero() && !self.any {
             return None;
         }
+        // stacked scales multiply: "a thousand million" is a billion, "a trillion trillion"
+        // 10^24; beyond exact arithmetic the number has no value, and says why
+        if self.current.is_zero() && self.last_kind == Some(K::Scale) {
+            match self.total.checked_mul(value) {
+                Some(t) => self.total = t,
+                None => {
+                    self.n.problem = Some(
+                        "stacked scale words beyond the range of exact decimal arithmetic".into(),
+                    );
+                }
+            }
+            self.precision = self.precision.checked_mul(value).unwrap_or(Decimal::MAX);
+            self.n.scale = self.n.scale.and_then(|s| s.checked_mul(value));
+            return Some(());
+        }
         let group = self.current_or_one().checked_mul(value)?;
         self.total = self.total.checked_add(group)?;
         // "one and a half million": half a million; "two million": a million
@@ -327,7 +342,10 @@ impl Sum {
         if ctx.is_hyphen(j - 1) {
             j -= 1;
         }
-        self.n.value = self.total.checked_add(self.current);
+        self.n.value = self
+            .total
+            .checked_add(self.current)
+            .filter(|_| self.n.problem.is_none());
         self.n.precision = if self.n.fraction {
             Decimal::ZERO
         } else {

@@ -117,7 +117,10 @@ fn currency_symbol(ctx: &Cursor, form: &str, at: Span) -> Option<UnitRead> {
     let cf = ctx.lex.currency_symbols.get(form)?;
     let code =
         at.last - at.j < 2 && form.len() == 3 && form.bytes().all(|c| c.is_ascii_uppercase());
-    let sign = !form.chars().any(char::is_alphanumeric) && ctx.glued(at.j);
+    // a sign after its number: glued ("1,200€"), or apart when no number follows it ("10 $
+    // each", "5 €,"), since "10 $ 30" may be a sign before the next number
+    let next_is_number = ctx.is_num(at.last + 1) && ctx.ws(at.last + 1) < 2;
+    let sign = !form.chars().any(char::is_alphanumeric) && (ctx.glued(at.j) || !next_is_number);
     (code || sign).then(|| at.resolved(ctx, cf, form))
 }
 
@@ -131,6 +134,15 @@ fn named(ctx: &Cursor, written: &str, at: Span) -> Option<UnitRead> {
             age: true,
             ..at.read(unit, None)
         });
+    }
+    // a cue in the sentence for a unit's reading of a currency's name ("lost 25 pounds")
+    if let Some(form) = lex.unit_readings.get(&name) {
+        let r = resolve(ctx, at.j, &form.readings);
+        if matches!(r.why, readings::Why::Cue(_))
+            && lex.unit(r.unit).kind != crate::lexicon::UnitKind::Currency
+        {
+            return Some(at.read(r.unit, r.note(ctx, written)));
+        }
     }
     if let Some(cf) = lex.currency_names.get(&name) {
         let r = resolve(ctx, at.j, &cf.readings);

@@ -26,7 +26,7 @@ struct Mark {
 
 /// The highlights of a file, in source order, overlapping ones dropped (silenced claims are
 /// not highlighted).
-fn marks(i: usize, r: &FileReport, prose: &[Prose]) -> Vec<Mark> {
+fn marks(i: &str, r: &FileReport, prose: &[Prose]) -> Vec<Mark> {
     let mut out: Vec<Mark> = Vec::new();
     let mut order: Vec<usize> = (0..r.verdicts.len())
         .filter(|&k| r.verdicts[k].suppressed.is_none())
@@ -74,7 +74,7 @@ fn marked(
     range: Range<usize>,
     marks: &[Mark],
     placed: &mut [bool],
-    i: usize,
+    i: &str,
 ) {
     let mut pos = range.start;
     let first = marks.partition_point(|m| m.span.end <= range.start);
@@ -110,7 +110,7 @@ fn marked(
 
 /// Writes the article's text, highlighted. Returns, per verdict, whether its highlight (the
 /// target of the finding's "in the text" link) is on the page.
-pub(super) fn render(page: &mut String, i: usize, r: &FileReport, prose: &[Prose]) -> Vec<bool> {
+pub(super) fn render(page: &mut String, i: &str, r: &FileReport, prose: &[Prose]) -> Vec<bool> {
     let marks = marks(i, r, prose);
     let mut placed = vec![false; marks.len()];
     let doc = r.doc;
@@ -177,7 +177,7 @@ fn markdown(
     body: usize,
     marks: &[Mark],
     placed: &mut [bool],
-    i: usize,
+    i: &str,
 ) {
     let opts = Options::ENABLE_TABLES
         | Options::ENABLE_FOOTNOTES
