@@ -126,54 +126,73 @@ fn u16_len(s: &str) -> usize {
     s.chars().map(char::len_utf16).sum()
 }
 
-/// Counts UTF-16 code units from the start of a document's text, moving forward.
-struct Utf16Cursor<'d> {
+/// UTF-16 code units from the start of a document's text (after a byte order mark) at the
+/// byte offsets a file's results need, counted in one pass over the text: so the cost is the
+/// document's length, however many results, wherever they are.
+struct Utf16<'d> {
     doc: &'d Document,
-    byte: usize,
-    units: usize,
+    /// (byte offset, code units before it), sorted.
+    at: Vec<(usize, usize)>,
 }
 
-impl<'d> Utf16Cursor<'d> {
-    fn new(doc: &'d Document) -> Self {
-        let body = if doc.source.starts_with('\u{feff}') {
-            3
-        } else {
-            0
-        };
-        Utf16Cursor {
-            doc,
-            byte: body,
-            units: 0,
+impl<'d> Utf16<'d> {
+    /// Counts the code units before each of `offsets` and before the start of their lines.
+    fn new(doc: &'d Document, offsets: impl IntoIterator<Item = usize>) -> Self {
+        let src = &doc.source;
+        let body = if src.starts_with('\u{feff}') { 3 } else { 0 };
+        let mut bytes: Vec<usize> = Vec::new();
+        for at in offsets {
+            bytes.push(at.min(src.len()));
+            bytes.push(line_start(doc, at));
         }
+        bytes.sort_unstable();
+        bytes.dedup();
+        let (mut byte, mut units) = (body, 0);
+        let mut at = Vec::with_capacity(bytes.len());
+        for b in bytes {
+            let b = b.max(byte);
+            if let Some(piece) = src.get(byte..b) {
+                units += u16_len(piece);
+                byte = b;
+            }
+            at.push((b, units));
+        }
+        Utf16 { doc, at }
     }
 
     /// Code units before byte `at` (from the start of the text, after a byte order mark).
-    fn at(&mut self, at: usize) -> usize {
-        let src = &self.doc.source;
-        if at < self.byte {
-            *self = Utf16Cursor::new(self.doc);
+    fn at(&self, at: usize) -> usize {
+        let at = at.min(self.doc.source.len());
+        match self.at.binary_search_by_key(&at, |&(b, _)| b) {
+            Ok(i) => self.at[i].1,
+            // an offset not counted (never asked for): count from the one before
+            Err(i) => {
+                let (b, u) = i.checked_sub(1).map_or((0, 0), |k| self.at[k]);
+                u + self.doc.source.get(b..at).map_or(0, u16_len)
+            }
         }
-        let at = at.max(self.byte);
-        self.units += u16_len(&src[self.byte..at]);
-        self.byte = at;
-        self.units
     }
 
     /// (line, column in UTF-16 code units, 1-based) of byte `at`.
     fn line_col(&self, at: usize) -> (usize, usize) {
         let (line, _) = self.doc.line_col(at);
-        let text = self.doc.line_text(line);
-        let start = text.as_ptr() as usize - self.doc.source.as_ptr() as usize;
-        let within = at.saturating_sub(start).min(text.len());
-        (line, u16_len(&text[..within]) + 1)
+        let start = line_start(self.doc, at);
+        (line, self.at(at.max(start)) - self.at(start) + 1)
     }
+}
+
+/// The byte offset where the line holding byte `at` starts.
+fn line_start(doc: &Document, at: usize) -> usize {
+    let (line, _) = doc.line_col(at);
+    let text = doc.line_text(line);
+    text.as_ptr() as usize - doc.source.as_ptr() as usize
 }
 
 impl Sarif<'_> {
     fn result(
         &self,
         f: &Finding,
-        cursor: &mut Utf16Cursor,
+        cursor: &Utf16,
         seen: &mut HashMap<String, usize>,
     ) -> sarif::Result {
         let (r, v) = (f.file, f.verdict);
@@ -290,14 +309,16 @@ impl Renderer for Sarif<'_> {
     }
 
     fn check_part(&self, out: &mut dyn Write, _section: usize, r: &FileReport) -> io::Result<()> {
-        let mut cursor = Utf16Cursor::new(r.doc);
+        let findings = file_findings(r, &self.options);
+        let spans = findings.iter().map(|f| r.claims[f.verdict.claim].span);
+        let cursor = Utf16::new(r.doc, spans.flat_map(|s| [s.start, s.end]));
         let mut seen = HashMap::new();
-        for (i, f) in file_findings(r, &self.options).iter().enumerate() {
+        for (i, f) in findings.iter().enumerate() {
             if i > 0 {
                 out.write_all(b",\n")?;
             }
             write_indent(out, RESULT_DEPTH)?;
-            write_at(out, RESULT_DEPTH, &self.result(f, &mut cursor, &mut seen))?;
+            write_at(out, RESULT_DEPTH, &self.result(f, &cursor, &mut seen))?;
         }
         Ok(())
     }
@@ -332,16 +353,18 @@ mod tests {
     #[test]
     fn columns_and_offsets_count_utf16_code_units() {
         let doc = Document::from_text("a.md", "£5 “x” 😀 and 7\nnext 9".into(), Format::Text);
-        let mut cur = Utf16Cursor::new(&doc);
         let seven = doc.source.find('7').unwrap();
+        let nine = doc.source.find('9').unwrap();
+        let cur = Utf16::new(&doc, [nine, seven]);
         // £ (1 unit), quotes (1 each), the emoji (2 units)
         assert_eq!(cur.line_col(seven), (1, 15));
         assert_eq!(cur.at(seven), 14);
-        let nine = doc.source.find('9').unwrap();
         assert_eq!(cur.line_col(nine), (2, 6));
         assert_eq!(cur.at(nine), 21);
-        // going back recounts from the start
-        assert_eq!(cur.at(seven), 14);
+        // an offset not asked for is counted from the one before
+        let x = doc.source.find('x').unwrap();
+        assert_eq!(cur.at(x), 4);
+        assert_eq!(cur.line_col(x), (1, 5));
     }
 
     #[test]
