@@ -13,7 +13,7 @@ use numcheck::report::statistics::{Counted, Statistics};
 use numcheck::report::{self, Extracted, OutputFormat, RenderOptions};
 use numcheck::runner::batch::Batch;
 use numcheck::runner::input::{self, InputOptions};
-use numcheck::runner::output::{self, Output};
+use numcheck::runner::output::Output;
 use numcheck::runner::plan::{Checking, Plan};
 use numcheck::runner::setup::Engines;
 use numcheck::runner::{parallel, stream, walk};
@@ -273,12 +273,20 @@ fn report_error(msg: &str) {
 }
 
 impl InputArgs {
-    fn options(&self) -> InputOptions {
-        InputOptions {
+    /// The reading settings, with `--locale` checked against the lexicon's locales.
+    fn options(&self, lex: &Lexicon) -> Result<InputOptions> {
+        let known = lex.known_locales();
+        if let Some(l) = &self.locale
+            && !known.accepts(l)
+        {
+            anyhow::bail!("--locale: {}", known.unknown(l));
+        }
+        Ok(InputOptions {
             format: self.input_format.map(Format::from),
             date: self.date,
             locale: self.locale.clone(),
-        }
+            known_locales: Some(known),
+        })
     }
 
     fn jobs(&self) -> usize {
@@ -305,47 +313,60 @@ impl InputArgs {
         Ok(paths)
     }
 
-    /// The readable documents, and the messages of the others (reported on stderr).
-    fn read(&self) -> Result<(Vec<numcheck::Document>, Vec<String>)> {
+    /// The files read (folders walked), the readable documents, and the messages of the
+    /// others (reported on stderr).
+    fn read(&self, lex: &Lexicon) -> Result<(Vec<PathBuf>, Vec<numcheck::Document>, Vec<String>)> {
+        let options = self.options(lex)?;
         let mut configs = ConfigSet::new();
         let files = walk::expand(&self.paths()?, &mut configs)?;
-        let (docs, errors) = input::read_documents_on(&files, &self.options(), self.jobs());
+        let (docs, errors) = input::read_documents_on(&files, &options, self.jobs());
         let errors: Vec<String> = errors.iter().map(|e| e.to_string()).collect();
         errors.iter().for_each(|e| report_error(e));
-        Ok((docs, errors))
+        Ok((files, docs, errors))
     }
 
-    /// Where the report goes: `--output`, else standard output (never one of `inputs`).
-    fn output(&self, inputs: &[PathBuf]) -> Result<Output<'static>> {
+    /// Where the report goes: `--output`, else standard output. The output is never one of
+    /// `read` (the inputs, reference files, the configurations) nor a path given, by device
+    /// and inode.
+    fn output(&self, read: &[PathBuf]) -> Result<Output<'static>> {
         let stdout = std::io::stdout().lock();
-        Ok(Output::open(self.output.as_deref(), inputs, stdout)?)
+        let mut protected = self.files.clone();
+        protected.extend(read.iter().cloned());
+        Ok(Output::open(self.output.as_deref(), &protected, stdout)?)
     }
 
     /// Runs the stream loop over standard input: `each` writes one document's line and says
     /// whether it fails.
     fn stream(
         &self,
+        lex: &Lexicon,
+        read: &[PathBuf],
         lines: &dyn report::Renderer,
         each: impl Fn(&numcheck::Document, Option<&serde_json::Value>, &mut Vec<u8>) -> io::Result<bool>
         + Sync,
     ) -> Result<stream::StreamSummary> {
-        let options = self.options();
+        if !self.files.is_empty() {
+            anyhow::bail!(
+                "--stream reads JSON lines from standard input and takes no files (given: {}); \
+                 pipe them in, or leave out --stream",
+                self.files
+                    .iter()
+                    .map(|f| f.display().to_string())
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            );
+        }
+        let options = self.options(lex)?;
+        let out = self.output(read)?;
+        let name = out.name().to_string();
         let opts = stream::StreamOptions {
             input: &options,
             jobs: self.jobs(),
-            output_name: output::STDOUT,
+            output_name: &name,
         };
         // lines are read on a thread of their own: standard input unlocked, buffered here
         let stdin = io::BufReader::with_capacity(64 * 1024, std::io::stdin());
-        let stdout = std::io::stdout().lock();
-        Ok(stream::run(
-            stdin,
-            stdout,
-            &opts,
-            lines,
-            each,
-            report_error,
-        )?)
+        Ok(stream::run(stdin, out, &opts, lines, each, report_error)?)
     }
 
     /// A batch over `files` documents, ticking a progress bar.
@@ -364,20 +385,24 @@ fn extract(a: ExtractArgs) -> Result<u8> {
     let tol = Tolerances::default();
     if a.input.stream {
         let lines = report::renderer(OutputFormat::Jsonl, lex, RenderOptions::default());
-        let summary = a.input.stream(lines.as_ref(), |doc, id, out| {
-            let claims = extract_claims(doc, lex, &tol);
-            let file = Extracted {
-                doc,
-                claims: &claims,
-            };
-            lines.extract_record(out, &file, id)?;
-            Ok(false)
-        })?;
+        let summary = a
+            .input
+            .stream(lex, &a.input.reference, lines.as_ref(), |doc, id, out| {
+                let claims = extract_claims(doc, lex, &tol);
+                let file = Extracted {
+                    doc,
+                    claims: &claims,
+                };
+                lines.extract_record(out, &file, id)?;
+                Ok(false)
+            })?;
         return Ok(if summary.unreadable > 0 { 2 } else { 0 });
     }
-    let (docs, errors) = a.input.read()?;
+    let (files, docs, errors) = a.input.read(lex)?;
     let renderer = report::renderer(a.format.into(), lex, RenderOptions::default());
-    let mut out = a.input.output(&a.input.paths()?)?;
+    let mut read = files;
+    read.extend(a.input.reference.iter().cloned());
+    let mut out = a.input.output(&read)?;
     let mut progress = Progress::new(docs.len(), a.input.progress);
     let mut tick = || progress.tick(0);
     a.input
@@ -421,7 +446,7 @@ fn check(a: CheckArgs) -> Result<u8> {
     let mut plan = Plan::new(&paths, &mut configs, run_config, since)?;
     let engines = Engines::build(&configs, &a.input.reference, !a.no_default_reference)?;
     let checkers = engines.checkers();
-    let docs = plan.read(&a.input.options(), a.input.jobs());
+    let docs = plan.read(&a.input.options(engines.lexicon())?, a.input.jobs());
     plan.errors.iter().for_each(|e| report_error(e));
     let baseline = a.baseline.as_deref().map(Baseline::load).transpose()?;
     let baseline_name = a.baseline.as_ref().map(|p| p.display().to_string());
@@ -450,8 +475,9 @@ fn check(a: CheckArgs) -> Result<u8> {
     } else {
         report::renderer(format, engines.lexicon(), render)
     };
-    let inputs: Vec<PathBuf> = plan.files.iter().map(|(f, _)| f.clone()).collect();
-    let mut out = a.input.output(&inputs)?;
+    let mut read: Vec<PathBuf> = plan.files.iter().map(|(f, _)| f.clone()).collect();
+    read.extend(protected(&configs, &a.input.reference));
+    let mut out = a.input.output(&read)?;
     let mut progress = Progress::new(docs.len(), a.input.progress);
     let mut entries = Vec::new();
     let mut statistics = Statistics::default();
@@ -509,12 +535,26 @@ fn check_stream(
     let checker = &checkers[run_config.map_or(0, |i| i + 1)];
     // a stream writes one JSON line per article, whatever the report format
     let lines = report::renderer(OutputFormat::Jsonl, engines.lexicon(), render);
-    let summary = a.input.stream(lines.as_ref(), |doc, id, out| {
-        let r = check_document(checker, doc);
-        lines.check_record(out, &r, id)?;
-        Ok(r.fails(fail_on))
-    })?;
+    let read = protected(configs, &a.input.reference);
+    let summary = a
+        .input
+        .stream(engines.lexicon(), &read, lines.as_ref(), |doc, id, out| {
+            let r = check_document(checker, doc);
+            lines.check_record(out, &r, id)?;
+            Ok(r.fails(fail_on))
+        })?;
     Ok(exit_code(summary.unreadable > 0, summary.failing > 0))
+}
+
+/// What a check report must never be written over, besides the articles: the reference
+/// directories given and those of each configuration, and the configuration files.
+fn protected(configs: &ConfigSet, reference: &[PathBuf]) -> Vec<PathBuf> {
+    let mut read = reference.to_vec();
+    for c in configs.all() {
+        read.extend(c.reference_dirs());
+        read.extend(c.path.clone());
+    }
+    read
 }
 
 /// 2 for an input that could not be read, else 1 for findings at the fail level, else 0.

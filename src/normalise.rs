@@ -14,26 +14,12 @@ use crate::lexicon::{Lexicon, UnitKind};
 #[serde(default, deny_unknown_fields)]
 pub struct Tolerances {
     /// "about 2,000": ± this fraction. Default 0.10.
-    #[serde(deserialize_with = "fraction")]
     pub approximately: Decimal,
     /// "nearly 20": down to this fraction below. Default 0.10.
-    #[serde(deserialize_with = "fraction")]
     pub nearly: Decimal,
     /// A currency conversion may differ from the ECB rate of the day by this fraction (rates
     /// move within days, and newsrooms convert at their own rate). Default 0.03.
-    #[serde(deserialize_with = "fraction")]
     pub currency_rate: Decimal,
-}
-
-/// A tolerance: a fraction from 0 up to (not including) 1.
-fn fraction<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Decimal, D::Error> {
-    let v = <Decimal as serde::Deserialize>::deserialize(d)?;
-    if v.is_sign_negative() || v >= Decimal::ONE {
-        return Err(serde::de::Error::custom(format!(
-            "a tolerance is a fraction between 0 and 1, not {v}"
-        )));
-    }
-    Ok(v)
 }
 
 impl Default for Tolerances {
@@ -43,6 +29,34 @@ impl Default for Tolerances {
             nearly: Decimal::new(10, 2),
             currency_rate: Decimal::new(3, 2),
         }
+    }
+}
+
+impl Tolerances {
+    /// Each tolerance is a fraction from 0 up to (not including) 1: a negative one would
+    /// narrow "about" below the written value, and 1 or more would allow anything down to 0.
+    /// The first that is not, by its key, and why.
+    pub fn validate(&self) -> Result<(), (&'static str, String)> {
+        let fields = [
+            ("approximately", self.approximately),
+            ("nearly", self.nearly),
+            ("currency_rate", self.currency_rate),
+        ];
+        for (key, v) in fields {
+            if v.is_sign_negative() && !v.is_zero() {
+                return Err((
+                    key,
+                    format!("{v} is negative (a tolerance is a fraction, 0 to 1)"),
+                ));
+            }
+            if v >= Decimal::ONE {
+                return Err((
+                    key,
+                    format!("{v} is not below 1 (a tolerance is a fraction)"),
+                ));
+            }
+        }
+        Ok(())
     }
 }
 
