@@ -377,7 +377,7 @@ mod tests {
             .unwrap_err()
             .to_string();
         assert!(e.starts_with("c.toml:3: "), "{e}");
-        assert!(e.contains("between 0 and 1"), "{e}");
+        assert!(e.contains("tolerances.nearly: 1.5 is not below 1"), "{e}");
         let e = Config::parse("c.toml", "exclude = [\"ok/**\",\n  \"bad[\"]\n")
             .unwrap_err()
             .to_string();
