@@ -397,6 +397,7 @@ fn extract(a: ExtractArgs) -> Result<u8> {
         let summary = a
             .input
             .stream(lex, &a.input.reference, lines.as_ref(), |doc, id, out| {
+                report_warnings(doc);
                 let claims = extract_claims(doc, lex, &tol);
                 let file = Extracted {
                     doc,
