@@ -9,7 +9,7 @@ use super::convert::ConvertError;
 use crate::claim::Interval;
 use crate::document::Date;
 use crate::lexicon::UnitId;
-use crate::reference::{Fact, RateUsed};
+use crate::reference::{Fact, RateUsed, StatisticRef};
 
 /// What was found about a claim.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -113,6 +113,9 @@ pub struct FactRef {
     pub as_of: Option<Date>,
     /// Where it comes from.
     pub source: String,
+    /// Which statistic it is (facts from the statistics tables only).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub statistic: Option<StatisticRef>,
 }
 
 impl FactRef {
@@ -129,6 +132,7 @@ impl FactRef {
             counted: f.counted.clone(),
             as_of: f.as_of,
             source: f.source.clone(),
+            statistic: f.statistic.clone(),
         }
     }
 }

@@ -1,0 +1,181 @@
+//! Which measures a claim could state: the catalogue phrases near it, kept when the claim's unit
+//! and kind fit the measure (percent is never percentage points, a change is not a level, a
+//! share of GDP needs "of GDP", international dollars need purchasing power parity and US
+//! dollars its absence), narrowed by the words that pick one measure ("women"), best first.
+
+use super::sentence::{Phrase, StatSentence};
+use super::{Shape, Window};
+use crate::claim::Claim;
+use crate::statistics::{CueKind, Kind, Measure, Statistics, Unit};
+
+/// A measure the claim could state, with the phrase that names it.
+#[derive(Debug, Clone)]
+pub(crate) struct MeasurePick<'s> {
+    pub(crate) measure: &'s Measure,
+    pub(crate) phrase: Phrase,
+    pub(crate) score: f64,
+}
+
+/// Two measures whose scores differ by less than this are equally likely.
+const TIE: f64 = 0.01;
+
+/// The measures the claim could state, best first (several when equally likely).
+pub(crate) fn measures<'s>(
+    stats: &'s Statistics,
+    s: &StatSentence,
+    c: &Claim,
+    shape: Shape,
+    w: &Window,
+) -> Vec<MeasurePick<'s>> {
+    let cat = stats.catalogue();
+    let mut picks: Vec<MeasurePick> = Vec::new();
+    for p in s.phrases.iter().filter(|p| w.holds(&p.span)) {
+        let Some(m) = cat.get(&p.measure) else {
+            continue;
+        };
+        if !fits(m, shape, s, c, w) || !placed(s, p, w) {
+            continue;
+        }
+        let near = if p.span.start >= w.before.end {
+            3.0
+        } else {
+            2.0
+        };
+        let score = near + if p.primary { 1.0 } else { 0.0 };
+        match picks.iter_mut().find(|k| k.measure.id == m.id) {
+            // another phrase names it too ("GNI per capita ... PPP")
+            Some(k) => {
+                if score > k.score || (score == k.score && nearer(p, &k.phrase, c)) {
+                    k.phrase = p.clone();
+                }
+                k.score = k.score.max(score) + 0.5;
+            }
+            None => picks.push(MeasurePick {
+                measure: m,
+                phrase: p.clone(),
+                score,
+            }),
+        }
+    }
+    select(stats, s, w, &mut picks, shape, c);
+    let Some(best) = picks.iter().map(|k| k.score).reduce(f64::max) else {
+        return picks;
+    };
+    picks.retain(|k| k.score >= best - TIE);
+    picks
+}
+
+/// Does a phrase stand where it can name the figure's measure: after the figure only right
+/// after it ("3% growth", "33 million people live"), and a weak phrase ("grew", "exports")
+/// before it only with nothing but linking words and places between ("China's exports reached
+/// $500bn", "the economy grew by 3%")?
+fn placed(s: &StatSentence, p: &Phrase, w: &Window) -> bool {
+    let figure = &w.claim;
+    if p.span.start >= figure.end {
+        return s.linking_only(figure.end..p.span.start, false, false, 2);
+    }
+    if p.weak && p.span.end <= figure.start {
+        return s.linking_only(p.span.end..figure.start, false, true, 6);
+    }
+    true
+}
+
+/// Is phrase `a` nearer the claim than `b`?
+fn nearer(a: &Phrase, b: &Phrase, c: &Claim) -> bool {
+    let d = |p: &Phrase| {
+        if p.span.end <= c.span.start {
+            c.span.start - p.span.end
+        } else {
+            p.span.start.saturating_sub(c.span.end)
+        }
+    };
+    d(a) < d(b)
+}
+
+/// A word that picks measures ("women": female life expectancy) before the claim: the measures
+/// it picks replace those they share a unit and kind with.
+fn select<'s>(
+    stats: &'s Statistics,
+    s: &StatSentence,
+    w: &Window,
+    picks: &mut Vec<MeasurePick<'s>>,
+    shape: Shape,
+    c: &Claim,
+) {
+    let Some(cue) = s
+        .cues
+        .iter()
+        .filter(|k| k.kind == CueKind::Select && w.holds(&k.span))
+        .max_by_key(|k| k.span.start)
+    else {
+        return;
+    };
+    let picked: Vec<&Measure> = cue
+        .measures
+        .iter()
+        .filter_map(|id| stats.catalogue().get(id))
+        .filter(|m| fits(m, shape, s, c, w))
+        .collect();
+    let mut out: Vec<MeasurePick> = Vec::new();
+    for k in picks.iter() {
+        if let Some(m) = picked.iter().find(|m| {
+            m.id == k.measure.id || (m.unit == k.measure.unit && m.kind == k.measure.kind)
+        }) && !out.iter().any(|o| o.measure.id == m.id)
+        {
+            out.push(MeasurePick {
+                measure: m,
+                phrase: k.phrase.clone(),
+                score: k.score + 1.0,
+            });
+        }
+    }
+    if !out.is_empty() {
+        *picks = out;
+    }
+}
+
+/// Can the claim state this measure: unit, kind, share of GDP, per head, PPP?
+fn fits(m: &Measure, shape: Shape, s: &StatSentence, c: &Claim, w: &Window) -> bool {
+    let unit_ok = match m.unit {
+        Unit::Percent => matches!(shape, Shape::Percent | Shape::Number),
+        Unit::Year => matches!(shape, Shape::Years | Shape::Number),
+        Unit::BirthPerWoman => matches!(shape, Shape::Number | Shape::Count),
+        Unit::Usd => matches!(shape, Shape::Money(_) | Shape::Number),
+        Unit::InternationalDollar => matches!(shape, Shape::Money(true) | Shape::Number),
+        Unit::Tonne => shape == Shape::Mass,
+        Unit::SquareKilometre => shape == Shape::Area,
+        Unit::Person => matches!(shape, Shape::People | Shape::Number),
+        Unit::PersonPerSquareKilometre => matches!(shape, Shape::People | Shape::Number),
+        // the exchange rate serves conversions, not claims
+        Unit::LcuPerUsd => false,
+    };
+    if !unit_ok {
+        return false;
+    }
+    // a change ("rose 2%") is not a level or a rate
+    if c.reading.direction.is_some() && m.kind != Kind::Growth {
+        return false;
+    }
+    let share = s.has_cue(CueKind::ShareOfGdp, w.before.start..w.after.end);
+    if (m.kind == Kind::ShareOfGdp) != share {
+        return false;
+    }
+    if m.kind == Kind::Level && s.has_cue(CueKind::PerCapita, w.after.clone()) {
+        return false;
+    }
+    // a quarter or a month is not a year: only stocks and states may be stated for one
+    let stock = matches!(
+        m.unit,
+        Unit::Person | Unit::SquareKilometre | Unit::Year | Unit::BirthPerWoman
+    );
+    let stretch = w.before.start.min(w.clause.start)..w.after.end.max(w.clause.end);
+    if !stock && s.has_cue(CueKind::Period, stretch) {
+        return false;
+    }
+    let ppp = s.has_cue(CueKind::Ppp, w.before.start..w.after.end);
+    match m.unit {
+        Unit::InternationalDollar => ppp,
+        Unit::Usd => !ppp,
+        _ => true,
+    }
+}
