@@ -48,11 +48,13 @@ pub enum CueKind {
     /// A phrase of a measure too common to name it unless it stands right by the figure and the
     /// place ("exports").
     Weak,
+    /// Words that stand for the place named before them ("the country's").
+    Anaphor,
 }
 
 impl CueKind {
     /// Every kind.
-    pub const ALL: [CueKind; 15] = [
+    pub const ALL: [CueKind; 16] = [
         CueKind::Ppp,
         CueKind::ShareOfGdp,
         CueKind::PerCapita,
@@ -68,6 +70,7 @@ impl CueKind {
         CueKind::Negative,
         CueKind::NotFigure,
         CueKind::Weak,
+        CueKind::Anaphor,
     ];
 
     /// The table's spelling.
@@ -88,6 +91,7 @@ impl CueKind {
             CueKind::Negative => "negative",
             CueKind::NotFigure => "not_figure",
             CueKind::Weak => "weak",
+            CueKind::Anaphor => "anaphor",
         }
     }
 
@@ -287,7 +291,7 @@ mod tests {
             cues("kind,phrase,measures\nfrobnicate,x,\nselect,women,\nppp,,\nppp,PPP,gdp_usd\n");
         assert_eq!(problems.len(), 4, "{problems:#?}");
         assert!(problems[0].starts_with("cues.csv:2:1: unknown kind 'frobnicate'"));
-        assert!(problems[1].starts_with("cues.csv:3:15: a select cue names"));
+        assert!(problems[1].starts_with("cues.csv:3:14: a select cue names"));
         assert!(problems[2].starts_with("cues.csv:4:5: no phrase"));
         assert!(problems[3].starts_with("cues.csv:5:9: only a select cue"));
     }

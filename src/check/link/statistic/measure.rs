@@ -3,7 +3,7 @@
 //! share of GDP needs "of GDP", international dollars need purchasing power parity and US
 //! dollars its absence), narrowed by the words that pick one measure ("women"), best first.
 
-use super::sentence::{Phrase, StatSentence};
+use super::sentence::{Gap, Phrase, StatSentence};
 use super::{Shape, Window};
 use crate::claim::Claim;
 use crate::statistics::{CueKind, Kind, Measure, Statistics, Unit};
@@ -68,14 +68,27 @@ pub(crate) fn measures<'s>(
 /// Does a phrase stand where it can name the figure's measure: after the figure only right
 /// after it ("3% growth", "33 million people live"), and a weak phrase ("grew", "exports")
 /// before it only with nothing but linking words and places between ("China's exports reached
-/// $500bn", "the economy grew by 3%")?
+/// $500bn", "the economy grew by 3%"), as must any phrase in the complement of the figure
+/// before ("two-thirds of the world's population, 4 billion people")?
 fn placed(s: &StatSentence, p: &Phrase, w: &Window) -> bool {
     let figure = &w.claim;
     if p.span.start >= figure.end {
-        return s.linking_only(figure.end..p.span.start, false, false, 2);
+        let gap = Gap {
+            punctuation: false,
+            places: false,
+            phrases: false,
+            max_words: 2,
+        };
+        return s.linking_only(figure.end..p.span.start, gap);
     }
-    if p.weak && p.span.end <= figure.start {
-        return s.linking_only(p.span.end..figure.start, false, true, 6);
+    if (p.weak || w.of_stretch) && p.span.end <= figure.start {
+        let gap = Gap {
+            punctuation: false,
+            places: true,
+            phrases: true,
+            max_words: 6,
+        };
+        return s.linking_only(p.span.end..figure.start, gap);
     }
     true
 }
@@ -163,13 +176,9 @@ fn fits(m: &Measure, shape: Shape, s: &StatSentence, c: &Claim, w: &Window) -> b
     if m.kind == Kind::Level && s.has_cue(CueKind::PerCapita, w.after.clone()) {
         return false;
     }
-    // a quarter or a month is not a year: only stocks and states may be stated for one
-    let stock = matches!(
-        m.unit,
-        Unit::Person | Unit::SquareKilometre | Unit::Year | Unit::BirthPerWoman
-    );
+    // a quarter's or a month's flow is not a year's
     let stretch = w.before.start.min(w.clause.start)..w.after.end.max(w.clause.end);
-    if !stock && s.has_cue(CueKind::Period, stretch) {
+    if super::is_flow(m) && s.has_cue(CueKind::Period, stretch) {
         return false;
     }
     let ppp = s.has_cue(CueKind::Ppp, w.before.start..w.after.end);

@@ -99,8 +99,10 @@ pub(crate) struct Window {
     pub(crate) clause: Range<usize>,
     /// Its place in a list of figures ("1.82, 1.81 and 1.78") and the list.
     pub(crate) run: Option<(usize, Vec<Range<usize>>)>,
-    /// The stretch before it starts right after another figure.
-    pub(crate) after_figure: bool,
+    /// The stretch before it is the complement of the figure before ("two-thirds of the
+    /// world's population, 4 billion people"): only what is tied to the claim without
+    /// punctuation is its own.
+    pub(crate) of_stretch: bool,
 }
 
 impl Window {
@@ -132,7 +134,7 @@ impl Window {
             Some(f) if f > 0 => s.claims[f - 1].end.max(s.start),
             _ => s.start,
         };
-        let mut after_figure = before_start > s.start;
+        let after_figure = before_start > s.start;
         // a new clause ("where", "which") starts a new stretch
         if let Some(cut) = s
             .cues
@@ -143,7 +145,6 @@ impl Window {
             .max()
         {
             before_start = cut;
-            after_figure = false;
         }
         let next = k
             .and_then(|k| s.claims.get(k + 1))
@@ -164,7 +165,11 @@ impl Window {
             after: claim.end..after_end.max(claim.end),
             clause: cs..ce,
             run: run.filter(|r| r.1.len() > 1),
-            after_figure,
+            of_stretch: after_figure
+                && before_start == s.claims[first.unwrap_or(0).saturating_sub(1)].end
+                && s.slice(before_start, claim.start)
+                    .trim_start()
+                    .starts_with("of "),
             claim,
         }
     }
@@ -198,23 +203,12 @@ pub(crate) fn candidates<'r>(
         return Vec::new();
     }
     let w = Window::of(s, &ctx.doc.source, c);
-    // "two-thirds of the world's population, 4 billion people": the phrase is the previous
-    // figure's
-    if w.after_figure
-        && s.slice(w.before.start, w.before.end)
-            .trim_start()
-            .starts_with("of ")
-    {
-        return Vec::new();
-    }
     let picks = measure::measures(stats, s, c, shape, &w);
     if picks.is_empty() {
         return Vec::new();
     }
-    // without a year in the sentence, the latest figure published by the article's date: the
-    // year before its own (the World Bank publishes a year's figures during the next)
     let article = ctx.dates.article().map(|d| d.year);
-    let Some(year) = year::year_of(s, &w, article.map(|y| y - 1)) else {
+    let Some(year) = year::year_of(s, &w, article) else {
         return Vec::new();
     };
     // a figure for a year after the article is a forecast: no statistic states it
@@ -224,9 +218,13 @@ pub(crate) fn candidates<'r>(
     let negative = s.has_cue(CueKind::Negative, w.before.start..w.after.end);
     let mut found: Vec<(Candidate<'r>, Tie)> = Vec::new();
     for pick in &picks {
-        // an annual change is stated for a year that has ended: one for the article's own year
-        // is a forecast or an estimate
-        if pick.measure.kind == Kind::Growth && !ended(year, ctx.dates.article()) {
+        // a year's flow is known once the year has ended: without a year in the sentence, the
+        // year before the article's; the article's own year is a forecast or an estimate
+        let year = match year {
+            YearFrom::Article(y) if is_flow(pick.measure) => YearFrom::Article(y - 1),
+            y => y,
+        };
+        if is_flow(pick.measure) && !ended(year, ctx.dates.article()) {
             continue;
         }
         let places: &[Place] = if pick.measure.is_city() {
@@ -246,6 +244,7 @@ pub(crate) fn candidates<'r>(
             if negative && v.value.is_sign_negative() {
                 v.value = -v.value;
             }
+            let firm = tie >= Tie::Phrase;
             let link = Linked {
                 pick,
                 place,
@@ -254,7 +253,7 @@ pub(crate) fn candidates<'r>(
                 value: v,
                 entity: &e,
             };
-            if let Some(k) = link.candidate(ctx, c, s, shape, stats) {
+            if let Some(k) = link.candidate(ctx, c, s, shape, stats, firm) {
                 found.push((k, tie));
             }
         }
@@ -267,6 +266,14 @@ pub(crate) fn candidates<'r>(
     let mut out: Vec<Candidate> = found.into_iter().map(|(k, _)| k).collect();
     nearer_city_reading(&mut out, c);
     out
+}
+
+/// Is a measure a flow over a year (a change, a share of GDP, an amount of money or of
+/// emissions), known only once the year has ended, rather than a stock or a state at a time
+/// (population, area, life expectancy, a rate)?
+pub(crate) fn is_flow(m: &Measure) -> bool {
+    matches!(m.kind, Kind::Growth | Kind::ShareOfGdp)
+        || matches!(m.unit, Unit::Usd | Unit::InternationalDollar | Unit::Tonne)
 }
 
 /// Has the year of a figure ended by the article's date?
@@ -376,12 +383,13 @@ impl Linked<'_> {
         s: &StatSentence,
         shape: Shape,
         stats: &Statistics,
+        firm: bool,
     ) -> Option<Candidate<'r>> {
         let m = self.pick.measure;
         let unit = fact_unit(ctx.lex, m.unit, shape);
         let year = self.value.year;
         let as_of = year.map(Date::from_year);
-        if !plausible(ctx, c, &self.value, unit, as_of) {
+        if !plausible(ctx, c, &self.value, unit, as_of, firm) {
             return None;
         }
         let v = &self.value;
@@ -461,15 +469,17 @@ fn fact_unit(lex: &Lexicon, unit: Unit, shape: Shape) -> Option<UnitId> {
     lex.unit_by_code(code)
 }
 
-/// Could the claim state this figure, right or wrong? Levels within a factor of four (or a
-/// thousand-fold slip), percentages within a few points, years of life within fifteen, births
-/// per woman within two and a half.
+/// Could the claim state this figure, right or wrong? Levels within a factor of four (twenty
+/// when the place is tied to the figure or its phrase: "Egypt, a nation of 10 million people"
+/// is a slip worth catching), or a thousand-fold slip; percentages within a few points, years
+/// of life within fifteen, births per woman within two and a half.
 fn plausible(
     ctx: &Context,
     c: &Claim,
     v: &Value,
     unit: Option<UnitId>,
     as_of: Option<Date>,
+    firm: bool,
 ) -> bool {
     let Some(stated) = c.reading.value else {
         return false;
@@ -496,7 +506,8 @@ fn plausible(
                     return false;
                 }
                 let r = (x / fact).abs();
-                (r >= Decimal::new(25, 2) && r <= Decimal::from(4)) || scale_slip(x, fact).is_some()
+                let max = Decimal::from(if firm { 20 } else { 4 });
+                (r >= Decimal::ONE / max && r <= max) || scale_slip(x, fact).is_some()
             }
         }
     };

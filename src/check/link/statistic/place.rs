@@ -10,7 +10,7 @@
 use std::ops::Range;
 
 use super::Window;
-use super::sentence::{Phrase, Place, StatSentence};
+use super::sentence::{Gap, Phrase, Place, StatSentence};
 use crate::statistics::CueKind;
 
 /// How firmly a place is tied to a figure (higher is firmer).
@@ -49,9 +49,9 @@ pub(crate) fn choose<'p>(
     let on_figure = overlaps(&phrase.span, &figure);
     let mut best: Option<(&Place, Tie, usize)> = None;
     for p in places.iter().filter(|p| usable(s, p, w)) {
-        let tie = if tied(s, p, &figure, true, people) {
+        let tie = if tied(s, p, &figure, true, people, !w.of_stretch) {
             Tie::Figure
-        } else if !on_figure && tied(s, p, &phrase.span, false, people) {
+        } else if !on_figure && tied(s, p, &phrase.span, false, people, false) {
             Tie::Phrase
         } else if p.span.start >= w.clause.start && p.span.end <= w.clause.end {
             Tie::Clause
@@ -141,16 +141,33 @@ pub(crate) fn list_gap(gap: &str) -> bool {
 /// Is a place tied to `target` (a figure or a phrase) by linking words only: before it
 /// ("Ghana has", "Peru's", "Chile ("), or after it ("population of Kenya", "4% of GDP in
 /// Spain"; after a count of people only through a cue such as "live in")?
-fn tied(s: &StatSentence, p: &Place, target: &Range<usize>, figure: bool, people: bool) -> bool {
+fn tied(
+    s: &StatSentence,
+    p: &Place,
+    target: &Range<usize>,
+    figure: bool,
+    people: bool,
+    punctuation: bool,
+) -> bool {
+    let gap = Gap {
+        punctuation: false,
+        places: false,
+        phrases: figure,
+        max_words: MAX_LINK_WORDS,
+    };
     if p.span.end <= target.start {
-        return s.linking_only(p.span.end..target.start, figure, false, MAX_LINK_WORDS);
+        let gap = Gap {
+            punctuation: figure && punctuation,
+            ..gap
+        };
+        return s.linking_only(p.span.end..target.start, gap);
     }
     if p.span.start >= target.end {
-        let gap = target.end..p.span.start;
-        if figure && people && !s.has_cue(CueKind::Live, gap.clone()) {
+        let range = target.end..p.span.start;
+        if figure && people && !s.has_cue(CueKind::Live, range.clone()) {
             return false;
         }
-        return s.linking_only(gap, false, false, MAX_LINK_WORDS);
+        return s.linking_only(range, gap);
     }
     false
 }

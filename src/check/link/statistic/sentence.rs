@@ -42,6 +42,20 @@ pub(crate) struct CueAt {
     pub(crate) measures: Vec<String>,
 }
 
+/// What may stand between two things tied together besides linking words.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Gap {
+    /// A comma, colon or opening bracket ("Kenya, with", "Peru: 33 million", "Chile (1.85)"); a
+    /// closing bracket, a semicolon or a dash always ends a tie.
+    pub(crate) punctuation: bool,
+    /// Place names ("exports from China reached").
+    pub(crate) places: bool,
+    /// Measure phrases ("Canada covers an area of").
+    pub(crate) phrases: bool,
+    /// At most this many words.
+    pub(crate) max_words: usize,
+}
+
 /// One sentence as the statistics linker reads it; every position is a byte offset in the
 /// document.
 pub(crate) struct StatSentence {
@@ -68,7 +82,7 @@ impl StatSentence {
         article: Option<Date>,
     ) -> StatSentence {
         let text = src.get(start..end).unwrap_or("");
-        let places = stats
+        let places: Vec<Place> = stats
             .gazetteer()
             .mentions(text)
             .into_iter()
@@ -88,7 +102,7 @@ impl StatSentence {
                     || (!m.primary && !m.phrase.contains(' ') && !m.phrase.contains('-')),
             })
             .collect();
-        let cues = stats
+        let cues: Vec<CueAt> = stats
             .cues()
             .find(text)
             .into_iter()
@@ -110,6 +124,7 @@ impl StatSentence {
             .take_while(|c| c.span.start < end)
             .map(|c| c.span.start..c.span.end)
             .collect();
+        let places = with_anaphors(places, &cues, text, start);
         StatSentence {
             start,
             end,
@@ -154,19 +169,11 @@ impl StatSentence {
 
     /// Whether the text of `range` is only linking words and spaces: the cues that may stand
     /// between a place, a phrase and a figure ("has", "with", "'s", "of GDP", "per head", "live
-    /// in"), and with `places`, place names. With `punctuation`, also a comma, colon or opening
-    /// bracket ("Kenya, with", "Peru: 33 million", "Chile (1.85)"); a closing bracket, a
-    /// semicolon or a dash always ends the tie. At most `max_words` words.
-    pub(crate) fn linking_only(
-        &self,
-        range: Range<usize>,
-        punctuation: bool,
-        places: bool,
-        max_words: usize,
-    ) -> bool {
+    /// in"), and what `gap` allows besides.
+    pub(crate) fn linking_only(&self, range: Range<usize>, gap: Gap) -> bool {
         let text = self.slice(range.start, range.end);
         let stops = |c: char| match c {
-            ',' | ':' | '(' => !punctuation,
+            ',' | ':' | '(' => !gap.punctuation,
             ')' | ';' | '!' | '?' | '—' | '–' => true,
             _ => false,
         };
@@ -181,19 +188,21 @@ impl StatSentence {
                 }
             }
         };
-        for c in &self.cues {
-            let linking = matches!(
-                c.kind,
+        let linking = |k: CueKind| {
+            matches!(
+                k,
                 CueKind::Attach | CueKind::Live | CueKind::ShareOfGdp | CueKind::PerCapita
-            );
-            if linking {
-                cover(&c.span);
-            }
+            )
+        };
+        self.cues
+            .iter()
+            .filter(|c| linking(c.kind))
+            .for_each(|c| cover(&c.span));
+        if gap.places {
+            self.places.iter().for_each(|p| cover(&p.span));
         }
-        if places {
-            for p in &self.places {
-                cover(&p.span);
-            }
+        if gap.phrases {
+            self.phrases.iter().for_each(|p| cover(&p.span));
         }
         let mut words = 0;
         let mut in_word = false;
@@ -207,7 +216,7 @@ impl StatSentence {
             }
             in_word = part_of_word;
         }
-        words <= max_words
+        words <= gap.max_words
     }
 
     /// Whether a cue of `kind` ends right before `at` (nothing but spaces between).
@@ -223,6 +232,31 @@ impl StatSentence {
             .iter()
             .any(|c| c.kind == kind && c.span.start >= range.start && c.span.end <= range.end)
     }
+}
+
+/// The places, with a place for each word that stands for the one place named before it
+/// ("Japan ... the country's 127 million people").
+fn with_anaphors(mut places: Vec<Place>, cues: &[CueAt], text: &str, start: usize) -> Vec<Place> {
+    for c in cues.iter().filter(|c| c.kind == CueKind::Anaphor) {
+        let before: Vec<&Place> = places
+            .iter()
+            .filter(|p| p.span.end <= c.span.start)
+            .collect();
+        let Some(first) = before.first() else {
+            continue;
+        };
+        if before.iter().any(|p| p.entities != first.entities) {
+            continue;
+        }
+        let entities = first.entities.clone();
+        places.push(Place {
+            span: c.span.clone(),
+            text: text[c.span.start - start..c.span.end - start].to_string(),
+            entities,
+        });
+    }
+    places.sort_by_key(|p| p.span.start);
+    places
 }
 
 /// Is a name at `at` the second part of a compound ("Inter-American", "pan-African"): no place?
