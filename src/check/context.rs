@@ -59,8 +59,8 @@ pub(crate) fn written_years(sentence: &str) -> Vec<(usize, i32)> {
         if b[i..i + 4].iter().all(u8::is_ascii_digit)
             && (i == 0 || !b[i - 1].is_ascii_alphanumeric() && b[i - 1] != b',' && b[i - 1] != b'.')
             && (i + 4 == b.len()
-                || !b[i + 4].is_ascii_digit()
-                    && !(b[i + 4] == b',' && b.get(i + 5).is_some_and(u8::is_ascii_digit)))
+                || !(b[i + 4].is_ascii_digit()
+                    || b[i + 4] == b',' && b.get(i + 5).is_some_and(u8::is_ascii_digit)))
         {
             if let Ok(y) = sentence[i..i + 4].parse::<i32>()
                 && (1900..=2100).contains(&y)

@@ -74,6 +74,10 @@ pub struct StatisticRef {
     pub code: String,
     /// The year of the figure (`None` for an undated figure).
     pub year: Option<i32>,
+    /// Where the year came from: `sentence` (the year the sentence names, or the nearest
+    /// figure to it), `article` (the article's year) or `latest_complete` (a flow over a year:
+    /// the year before the article's).
+    pub year_from: &'static str,
     /// How far a claim may be from the figure and still agree (sources differ by that much).
     pub tolerance: Tolerance,
     /// The figure is a projection: never enough on its own to call a claim wrong.

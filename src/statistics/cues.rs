@@ -50,11 +50,14 @@ pub enum CueKind {
     Weak,
     /// Words that stand for the place named before them ("the country's").
     Anaphor,
+    /// Words between two figures that carry the first one's measure to the second ("and",
+    /// "against").
+    Coordination,
 }
 
 impl CueKind {
     /// Every kind.
-    pub const ALL: [CueKind; 16] = [
+    pub const ALL: [CueKind; 17] = [
         CueKind::Ppp,
         CueKind::ShareOfGdp,
         CueKind::PerCapita,
@@ -71,6 +74,7 @@ impl CueKind {
         CueKind::NotFigure,
         CueKind::Weak,
         CueKind::Anaphor,
+        CueKind::Coordination,
     ];
 
     /// The table's spelling.
@@ -92,6 +96,7 @@ impl CueKind {
             CueKind::NotFigure => "not_figure",
             CueKind::Weak => "weak",
             CueKind::Anaphor => "anaphor",
+            CueKind::Coordination => "coordination",
         }
     }
 

@@ -139,7 +139,15 @@ fn compare(ctx: &Context, i: usize, c: &Claim, interval: Interval, best: Candida
             qualifier_flip,
             scale_slip: scale_slip(stated, nearest),
         };
-        (VerdictKind::Inconsistent, wrong)
+        // a projection alone never shows a figure wrong
+        let projection = f.statistic.as_ref().is_some_and(|st| st.projection);
+        let kind = if projection {
+            v.severity = None;
+            VerdictKind::Unverifiable
+        } else {
+            VerdictKind::Inconsistent
+        };
+        (kind, wrong)
     };
     v.kind = kind;
     v.evidence = Evidence::Reference(ReferenceEvidence::Compared {

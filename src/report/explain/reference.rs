@@ -111,6 +111,7 @@ fn compared(
         p.explanation.push(read_as(lex, c, interval));
     }
     p.explanation.push(fact_line(s, f));
+    p.explanation.extend(statistic_lines(f));
     if let Some(r) = rate {
         p.explanation.push(format!(
             "converted at {} {}/{} (ECB reference rate, {}): {}",
@@ -159,7 +160,11 @@ fn compared(
                 counted.or(f.counted.as_deref()),
                 &human_range(flo, fhi),
             );
-            p.summary = if *qualifier_flip {
+            p.summary = if f.statistic.as_ref().is_some_and(|st| st.projection) {
+                format!(
+                    "{text} differs from the projection {correct}; a projection cannot show it wrong"
+                )
+            } else if *qualifier_flip {
                 format!(
                     "{text} is wrong: the reference gives {correct}, which is not {} {}",
                     qualifier_words(c.reading.qualifier),
@@ -192,6 +197,31 @@ fn compared(
         }
     }
     p
+}
+
+/// For a statistic: which year was used and why, what the source measures, its note on this
+/// place, and whether the figure is a projection.
+fn statistic_lines(f: &FactRef) -> Vec<String> {
+    let Some(st) = &f.statistic else {
+        return Vec::new();
+    };
+    let mut out = Vec::new();
+    if let Some(y) = st.year {
+        let why = match st.year_from {
+            "sentence" => "the year the sentence names",
+            "latest_complete" => "the last full year before the article",
+            _ => "the article's year",
+        };
+        let projection = if st.projection { ", a projection" } else { "" };
+        out.push(format!("year: {y} ({why}{projection})"));
+    }
+    if !st.definition.is_empty() {
+        out.push(format!("the statistic: {}", st.definition));
+    }
+    if let Some(n) = &st.note {
+        out.push(format!("note: {n}"));
+    }
+    out
 }
 
 /// "fact: Danube, length = 2,850 km (as of 2020) — source".

@@ -8,12 +8,22 @@ use super::{Shape, Window};
 use crate::claim::Claim;
 use crate::statistics::{CueKind, Kind, Measure, Statistics, Unit};
 
-/// A measure the claim could state, with the phrase that names it.
+/// A measure the claim could state, with the phrases that name it (the best first).
 #[derive(Debug, Clone)]
 pub(crate) struct MeasurePick<'s> {
     pub(crate) measure: &'s Measure,
-    pub(crate) phrase: Phrase,
+    pub(crate) phrases: Vec<Phrase>,
     pub(crate) score: f64,
+    /// Named by an earlier figure and carried to this one ("…, against 3.4% in Uganda"): a
+    /// weak phrase carried so needs a place tied to this figure.
+    pub(crate) carried: bool,
+}
+
+impl MeasurePick<'_> {
+    /// The phrase that names it best.
+    pub(crate) fn phrase(&self) -> &Phrase {
+        &self.phrases[0]
+    }
 }
 
 /// Two measures whose scores differ by less than this are equally likely.
@@ -27,13 +37,41 @@ pub(crate) fn measures<'s>(
     shape: Shape,
     w: &Window,
 ) -> Vec<MeasurePick<'s>> {
+    let mut picks = named(stats, s, c, shape, w, |p| {
+        w.holds(&p.span) && placed(s, p, w)
+    });
+    // "2% in Kenya, against 3.4% in Uganda": the measure of the figure before
+    if picks.is_empty()
+        && let Some(from) = &w.inherit
+    {
+        let within = |p: &Phrase| p.span.start >= from.start && p.span.end <= from.end;
+        picks = named(stats, s, c, shape, w, within);
+        picks.iter_mut().for_each(|k| k.carried = true);
+    }
+    select(stats, s, w, &mut picks, shape, c);
+    let Some(best) = picks.iter().map(|k| k.score).reduce(f64::max) else {
+        return picks;
+    };
+    picks.retain(|k| k.score >= best - TIE);
+    picks
+}
+
+/// The measures the phrases `near` keeps name, that the claim can state, with their scores.
+fn named<'s>(
+    stats: &'s Statistics,
+    s: &StatSentence,
+    c: &Claim,
+    shape: Shape,
+    w: &Window,
+    near: impl Fn(&Phrase) -> bool,
+) -> Vec<MeasurePick<'s>> {
     let cat = stats.catalogue();
     let mut picks: Vec<MeasurePick> = Vec::new();
-    for p in s.phrases.iter().filter(|p| w.holds(&p.span)) {
+    for p in s.phrases.iter().filter(|p| near(p)) {
         let Some(m) = cat.get(&p.measure) else {
             continue;
         };
-        if !fits(m, shape, s, c, w) || !placed(s, p, w) {
+        if !fits(m, shape, s, c, w) {
             continue;
         }
         let near = if p.span.start >= w.before.end {
@@ -45,23 +83,21 @@ pub(crate) fn measures<'s>(
         match picks.iter_mut().find(|k| k.measure.id == m.id) {
             // another phrase names it too ("GNI per capita ... PPP")
             Some(k) => {
-                if score > k.score || (score == k.score && nearer(p, &k.phrase, c)) {
-                    k.phrase = p.clone();
+                if score > k.score || (score == k.score && nearer(p, k.phrase(), c)) {
+                    k.phrases.insert(0, p.clone());
+                } else {
+                    k.phrases.push(p.clone());
                 }
                 k.score = k.score.max(score) + 0.5;
             }
             None => picks.push(MeasurePick {
                 measure: m,
-                phrase: p.clone(),
+                phrases: vec![p.clone()],
                 score,
+                carried: false,
             }),
         }
     }
-    select(stats, s, w, &mut picks, shape, c);
-    let Some(best) = picks.iter().map(|k| k.score).reduce(f64::max) else {
-        return picks;
-    };
-    picks.retain(|k| k.score >= best - TIE);
     picks
 }
 
@@ -74,19 +110,16 @@ fn placed(s: &StatSentence, p: &Phrase, w: &Window) -> bool {
     let figure = &w.claim;
     if p.span.start >= figure.end {
         let gap = Gap {
-            punctuation: false,
-            places: false,
-            phrases: false,
-            max_words: 2,
+            places: true,
+            ..Gap::words(3)
         };
         return s.linking_only(figure.end..p.span.start, gap);
     }
     if (p.weak || w.of_stretch) && p.span.end <= figure.start {
         let gap = Gap {
-            punctuation: false,
             places: true,
             phrases: true,
-            max_words: 6,
+            ..Gap::words(6)
         };
         return s.linking_only(p.span.end..figure.start, gap);
     }
@@ -137,8 +170,9 @@ fn select<'s>(
         {
             out.push(MeasurePick {
                 measure: m,
-                phrase: k.phrase.clone(),
+                phrases: k.phrases.clone(),
                 score: k.score + 1.0,
+                carried: k.carried,
             });
         }
     }

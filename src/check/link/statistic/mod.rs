@@ -33,8 +33,8 @@ use crate::statistics::{
 };
 use measure::MeasurePick;
 use place::{Tie, list_gap};
-use sentence::Place;
 pub(crate) use sentence::StatSentence;
+use sentence::{Gap, Place};
 use year::YearFrom;
 
 /// What sort of figure a claim is, as far as statistics go.
@@ -99,6 +99,9 @@ pub(crate) struct Window {
     pub(crate) clause: Range<usize>,
     /// Its place in a list of figures ("1.82, 1.81 and 1.78") and the list.
     pub(crate) run: Option<(usize, Vec<Range<usize>>)>,
+    /// Where the measure of the figure before was named, when only words that carry it ("and",
+    /// "against", "women") stand between the two figures.
+    pub(crate) inherit: Option<Range<usize>>,
     /// The stretch before it is the complement of the figure before ("two-thirds of the
     /// world's population, 4 billion people"): only what is tied to the claim without
     /// punctuation is its own.
@@ -170,14 +173,46 @@ impl Window {
                 && s.slice(before_start, claim.start)
                     .trim_start()
                     .starts_with("of "),
+            inherit: k.and_then(|k| inherited(s, k)),
             claim,
         }
     }
 }
 
+/// Where the measure of the figures before claim `k` of the sentence was named: the stretch
+/// before (and the words of) the nearest earlier figure whose stretch is more than words that
+/// carry a measure,
+/// when only such words stand between it and claim `k` ("2% in Kenya, against 3.4% in Uganda
+/// and 3% in Tanzania").
+fn inherited(s: &StatSentence, k: usize) -> Option<Range<usize>> {
+    let carrying = Gap {
+        punctuation: true,
+        places: true,
+        carrying: true,
+        ..Gap::words(8)
+    };
+    let light = |j: usize| {
+        if j == 0 {
+            return false;
+        }
+        let gap = s.claims[j - 1].end..s.claims[j].start;
+        (s.has_cue(CueKind::Coordination, gap.clone()) || s.has_cue(CueKind::Select, gap.clone()))
+            && s.linking_only(gap, carrying)
+    };
+    if !light(k) {
+        return None;
+    }
+    let mut j = k - 1;
+    while j > 0 && s.linking_only(s.claims[j - 1].end..s.claims[j].start, carrying) {
+        j -= 1;
+    }
+    let start = if j > 0 { s.claims[j - 1].end } else { s.start };
+    Some(start..s.claims[j].end)
+}
+
 /// Where a clause ends in `text` (a delimiter, "and", "but"), if it does.
 fn clause_end(text: &str) -> Option<usize> {
-    let delim = text.find(|c: char| matches!(c, ',' | ';' | ':' | '(' | ')' | '—' | '–'));
+    let delim = text.find([',', ';', ':', '(', ')', '—', '–']);
     let word = [" and ", " but ", " - "]
         .iter()
         .filter_map(|w| text.find(w))
@@ -232,8 +267,7 @@ pub(crate) fn candidates<'r>(
         } else {
             &s.places
         };
-        let Some((place, tie)) = place::choose(s, places, &w, &pick.phrase, shape == Shape::People)
-        else {
+        let Some((place, tie)) = place::choose(s, places, &w, pick, shape == Shape::People) else {
             continue;
         };
         for e in entities(stats, s, place, pick.measure) {
@@ -406,7 +440,7 @@ impl Linked<'_> {
         let mut linked_by = vec![
             Link::Word(self.place.text.clone()),
             Link::Word(
-                s.slice(self.pick.phrase.span.start, self.pick.phrase.span.end)
+                s.slice(self.pick.phrase().span.start, self.pick.phrase().span.end)
                     .to_lowercase(),
             ),
         ];
@@ -435,6 +469,13 @@ impl Linked<'_> {
                 table,
                 code: code.clone(),
                 year,
+                year_from: match self.year {
+                    YearFrom::Sentence(_) => "sentence",
+                    YearFrom::Article(y) if ctx.dates.article().is_some_and(|a| a.year > y) => {
+                        "latest_complete"
+                    }
+                    YearFrom::Article(_) => "article",
+                },
                 tolerance: v.tolerance,
                 projection: v.projection,
                 definition: v.definition.clone(),

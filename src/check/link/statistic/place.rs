@@ -10,6 +10,7 @@
 use std::ops::Range;
 
 use super::Window;
+use super::measure::MeasurePick;
 use super::sentence::{Gap, Phrase, Place, StatSentence};
 use crate::statistics::CueKind;
 
@@ -31,6 +32,10 @@ pub(crate) enum Tie {
 /// The most words linking words may take between a place and what it is tied to.
 const MAX_LINK_WORDS: usize = 6;
 
+/// The longest apposition between a place and its figure, in bytes ("Lagos, Nigeria's biggest
+/// city, has").
+const MAX_APPOSITION: usize = 60;
+
 /// The place a figure is about among `places` (the sentence's countries and aggregates, or its
 /// cities), with how firmly it is tied; `None` when no place is tied firmly enough. `people`:
 /// the figure counts people, so a place after it needs a cue such as "live in" ("33 million
@@ -39,25 +44,42 @@ pub(crate) fn choose<'p>(
     s: &StatSentence,
     places: &'p [Place],
     w: &Window,
-    phrase: &Phrase,
+    pick: &MeasurePick,
     people: bool,
 ) -> Option<(&'p Place, Tie)> {
+    let phrases = &pick.phrases;
     if let Some(listed) = listed(s, places, w) {
         return listed.map(|p| (p, Tie::List));
     }
     let figure = w.claim.clone();
-    let on_figure = overlaps(&phrase.span, &figure);
+    // the phrases off the figure, and whether all of them are weak
+    let off: Vec<&Phrase> = phrases
+        .iter()
+        .filter(|p| !overlaps(&p.span, &figure))
+        .collect();
+    let on_figure = off.is_empty();
+    let weak = off.iter().all(|p| p.weak);
     let mut best: Option<(&Place, Tie, usize)> = None;
+    let mut to_phrase = false;
+    let mut kept: Vec<&Place> = Vec::new();
     for p in places.iter().filter(|p| usable(s, p, w)) {
+        let by_phrase = off
+            .iter()
+            .any(|ph| tied(s, p, &ph.span, false, people, false));
         let tie = if tied(s, p, &figure, true, people, !w.of_stretch) {
             Tie::Figure
-        } else if !on_figure && tied(s, p, &phrase.span, false, people, false) {
+        } else if by_phrase {
             Tie::Phrase
         } else if p.span.start >= w.clause.start && p.span.end <= w.clause.end {
             Tie::Clause
         } else {
             Tie::Sentence
         };
+        // "than Americans": a comparison, unless the figure is its own ("than Kenya's 53 million")
+        if tie < Tie::Figure && s.cue_before(CueKind::NotPlace, p.span.start) {
+            continue;
+        }
+        kept.push(p);
         // nearest first, a place before the figure before one after it
         let distance = if p.span.end <= figure.start {
             figure.start - p.span.end
@@ -66,22 +88,31 @@ pub(crate) fn choose<'p>(
         };
         if best.is_none_or(|(_, t, d)| tie > t || (tie == t && distance < d)) {
             best = Some((p, tie, distance));
+            to_phrase = by_phrase;
         }
     }
     let (p, tie, _) = best?;
     // "Kenya, Uganda and Tanzania have 170 million people": the figure is about them together
-    if in_list(s, places, p) {
+    if in_list(s, &kept, p) {
         return None;
     }
-    (!(phrase.weak || on_figure) || tie >= Tie::Phrase).then_some((p, tie))
+    // a counted noun needs the place by the figure ("Ghana has 33 million people"), a weak
+    // phrase the place by the phrase ("China's exports", not "sales grew 5% in Germany")
+    let enough = if on_figure || (pick.carried && weak) {
+        tie >= Tie::Figure
+    } else if weak {
+        to_phrase
+    } else {
+        true
+    };
+    enough.then_some((p, tie))
 }
 
-/// Can a place be the figure's at all: not inside the figure ("US dollars"), not a comparison
-/// ("than Americans"), after the figure only in its clause, before it only if no new clause
-/// ("where", "which") starts between them.
+/// Can a place be the figure's at all: not inside the figure ("US dollars"), after the figure
+/// only in its clause, before it only if no new clause ("where", "which") starts between them.
 fn usable(s: &StatSentence, p: &Place, w: &Window) -> bool {
     let figure = &w.claim;
-    if overlaps(&p.span, figure) || s.cue_before(CueKind::NotPlace, p.span.start) {
+    if overlaps(&p.span, figure) {
         return false;
     }
     if p.span.start >= figure.end {
@@ -121,9 +152,9 @@ fn listed<'p>(s: &StatSentence, places: &'p [Place], w: &Window) -> Option<Optio
 }
 
 /// Is a place one of a list of places ("Kenya, Uganda and Tanzania")?
-fn in_list(s: &StatSentence, places: &[Place], p: &Place) -> bool {
+fn in_list(s: &StatSentence, places: &[&Place], p: &Place) -> bool {
     places.iter().any(|q| {
-        !std::ptr::eq(q, p)
+        !std::ptr::eq(*q, p)
             && if q.span.end <= p.span.start {
                 list_gap(s.slice(q.span.end, p.span.start))
             } else {
@@ -150,17 +181,16 @@ fn tied(
     punctuation: bool,
 ) -> bool {
     let gap = Gap {
-        punctuation: false,
-        places: false,
-        phrases: figure,
-        max_words: MAX_LINK_WORDS,
+        phrases: true,
+        ..Gap::words(MAX_LINK_WORDS)
     };
     if p.span.end <= target.start {
         let gap = Gap {
             punctuation: figure && punctuation,
             ..gap
         };
-        return s.linking_only(p.span.end..target.start, gap);
+        let range = past_apposition(s, p.span.end..target.start);
+        return s.linking_only(range, gap);
     }
     if p.span.start >= target.end {
         let range = target.end..p.span.start;
@@ -170,6 +200,21 @@ fn tied(
         return s.linking_only(range, gap);
     }
     false
+}
+
+/// The part of `range` after an apposition right after a place ("Lagos, Nigeria's biggest
+/// city, has …": from "has"); all of it when it starts with none.
+fn past_apposition(s: &StatSentence, range: Range<usize>) -> Range<usize> {
+    let text = s.slice(range.start, range.end);
+    let Some(rest) = text.strip_prefix(", ") else {
+        return range;
+    };
+    match rest.find(", ") {
+        Some(i) if i <= MAX_APPOSITION && !rest[..i].contains(|c: char| c.is_ascii_digit()) => {
+            range.start + 2 + i + 2..range.end
+        }
+        _ => range,
+    }
 }
 
 #[cfg(test)]

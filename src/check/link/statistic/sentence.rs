@@ -54,6 +54,21 @@ pub(crate) struct Gap {
     pub(crate) phrases: bool,
     /// At most this many words.
     pub(crate) max_words: usize,
+    /// Words that carry a measure from one figure to the next ("and", "against", "women").
+    pub(crate) carrying: bool,
+}
+
+impl Gap {
+    /// Linking words only, no punctuation, places or phrases.
+    pub(crate) const fn words(max_words: usize) -> Gap {
+        Gap {
+            punctuation: false,
+            places: false,
+            phrases: false,
+            max_words,
+            carrying: false,
+        }
+    }
 }
 
 /// One sentence as the statistics linker reads it; every position is a byte offset in the
@@ -192,7 +207,11 @@ impl StatSentence {
             matches!(
                 k,
                 CueKind::Attach | CueKind::Live | CueKind::ShareOfGdp | CueKind::PerCapita
-            )
+            ) || (gap.carrying
+                && matches!(
+                    k,
+                    CueKind::Select | CueKind::NotPlace | CueKind::Coordination
+                ))
         };
         self.cues
             .iter()
@@ -203,6 +222,10 @@ impl StatSentence {
         }
         if gap.phrases {
             self.phrases.iter().for_each(|p| cover(&p.span));
+        }
+        // years ("Ghana in 2010 had 24 million people")
+        for &(at, _) in &self.years {
+            cover(&(at..at + 4));
         }
         let mut words = 0;
         let mut in_word = false;
