@@ -158,6 +158,17 @@ impl<'c> Context<'c> {
             .unwrap_or("")
     }
 
+    /// How far a conversion at `rate` may be off: the ECB tolerance, or the wider one of an
+    /// annual average rate.
+    pub(crate) fn rate_tolerance(&self, rate: Option<&RateUsed>) -> Decimal {
+        let t = &self.options.tolerances;
+        if rate.is_some_and(|r| r.annual.is_some()) {
+            t.annual_rate
+        } else {
+            t.currency_rate
+        }
+    }
+
     /// Converts `value` between units; currencies at `date`.
     pub(crate) fn convert(
         &self,

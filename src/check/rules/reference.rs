@@ -94,7 +94,7 @@ fn compare(ctx: &Context, i: usize, c: &Claim, interval: Interval, best: Candida
         _ => (f.low, f.high, None),
     };
     let slack = if rate.is_some() {
-        ctx.options.tolerances.currency_rate
+        ctx.rate_tolerance(rate.as_ref())
     } else {
         Decimal::ZERO
     };

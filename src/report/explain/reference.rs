@@ -114,11 +114,11 @@ fn compared(
     p.explanation.extend(statistic_lines(f));
     if let Some(r) = rate {
         p.explanation.push(format!(
-            "converted at {} {}/{} (ECB reference rate, {}): {}",
+            "converted at {} {}/{} ({}): {}",
             r.rate.round_dp(6).normalize(),
             r.to,
             r.from,
-            r.date,
+            r.source(),
             with_unit(lex, c.reading.unit, None, &human_range(flo, fhi))
         ));
         p.explanation.push(format!(
