@@ -5,6 +5,7 @@
 //! from their evidence ([`explain`]). JSON output is versioned by [`SCHEMA_VERSION`] and
 //! documented in `docs/json-schema.md`.
 
+mod coverage;
 mod explain;
 mod html;
 mod json;
@@ -19,6 +20,7 @@ use std::str::FromStr;
 
 use serde_json::{Value, json};
 
+pub use coverage::{catalogue_json, catalogue_text, lookup_json, lookup_text};
 pub use explain::{Prose, explain, link_label};
 pub use run::{CheckRun, ExtractRun, Extracted, Totals};
 
