@@ -46,6 +46,8 @@ struct SentenceCache {
     before: SentenceTerms,
     /// What the statistics linker reads in the sentence, read when a claim first needs it.
     statistics: OnceCell<StatSentence>,
+    /// The year the sentence names, read once for all its claims when first asked for.
+    year: OnceCell<Option<i32>>,
 }
 
 /// Links the claims of one document to facts.
@@ -99,7 +101,11 @@ impl Linker {
             cands.extend(statistic::candidates(ctx, c, s, stats));
         }
         // the year the sentence names, read only when a candidate needs it
-        let year = SentenceYear::new(ctx, c);
+        let year = SentenceYear {
+            ctx,
+            claim: c,
+            year: &cached.year,
+        };
         cands.retain(|k| k.score >= scoring::THRESHOLD);
         // a figure far from a fact is about something else (statistics have their own test)
         cands.retain(|k| k.fact.statistic.is_some() || plausibility::plausible(ctx, c, &k.fact));
@@ -131,26 +137,19 @@ impl Linker {
             sentence: terms::sentence_terms(src, start, key.1.max(c.span.end), ctx.reference),
             before,
             statistics: OnceCell::new(),
+            year: OnceCell::new(),
         }
     }
 }
 
-/// The year a claim's sentence names, read once when first asked for.
+/// The year a claim's sentence names, read once per sentence when first asked for.
 pub(crate) struct SentenceYear<'a> {
     ctx: &'a Context<'a>,
     claim: &'a Claim,
-    year: std::cell::OnceCell<Option<i32>>,
+    year: &'a OnceCell<Option<i32>>,
 }
 
-impl<'a> SentenceYear<'a> {
-    fn new(ctx: &'a Context<'a>, claim: &'a Claim) -> Self {
-        SentenceYear {
-            ctx,
-            claim,
-            year: std::cell::OnceCell::new(),
-        }
-    }
-
+impl SentenceYear<'_> {
     pub(crate) fn get(&self) -> Option<i32> {
         *self.year.get_or_init(|| {
             let sentence = self.ctx.sentence(self.claim);
