@@ -499,6 +499,129 @@ fn area_emissions_and_the_internet() {
 }
 
 #[test]
+fn the_other_families_right_and_wrong() {
+    run(&[
+        // land, density, urban share and count: levels for the article's year
+        (
+            "France has a land area of about 539,000 sq km.",
+            "2023-06-15",
+            "about 539,000 sq km",
+            Some(("land_area", "FRA", Some(2023))),
+            Consistent,
+        ),
+        (
+            "France has a land area of 340,000 sq km.",
+            "2023-06-15",
+            "340,000 sq km",
+            Some(("land_area", "FRA", Some(2023))),
+            Inconsistent,
+        ),
+        (
+            "Bangladesh has a population density of about 1,300 people per square kilometre.",
+            "2023-06-15",
+            "about 1,300 people",
+            Some(("population_density", "BGD", Some(2023))),
+            Consistent,
+        ),
+        (
+            "In Japan, 92% of people live in urban areas.",
+            "2023-06-15",
+            "92%",
+            Some(("urban_population_share", "JPN", Some(2023))),
+            ConsistentByRounding,
+        ),
+        (
+            "About 92% of Japan's population lives in urban areas.",
+            "2023-06-15",
+            "About 92%",
+            Some(("urban_population_share", "JPN", Some(2023))),
+            Consistent,
+        ),
+        (
+            "Japan has an urban population of 115 million.",
+            "2023-06-15",
+            "115 million",
+            Some(("urban_population", "JPN", Some(2023))),
+            ConsistentByRounding,
+        ),
+        // growth per head is not the economy's growth
+        (
+            "India's GDP per capita grew 6.8% in 2022.",
+            "2023-06-15",
+            "6.8%",
+            Some(("gdp_per_capita_growth", "IND", Some(2022))),
+            ConsistentByRounding,
+        ),
+        (
+            "India's GDP per capita grew 9.5% in 2022.",
+            "2023-06-15",
+            "9.5%",
+            Some(("gdp_per_capita_growth", "IND", Some(2022))),
+            Inconsistent,
+        ),
+        (
+            "Brazil's GDP deflator rose 8.6% in 2022.",
+            "2023-06-15",
+            "8.6%",
+            Some(("inflation_gdp_deflator", "BRA", Some(2022))),
+            ConsistentByRounding,
+        ),
+        // income per head: Atlas in dollars, PPP in international dollars
+        (
+            "Nigeria's GNI per capita was $2,940 in 2022.",
+            "2023-06-15",
+            "$2,940",
+            Some(("gni_per_capita_atlas", "NGA", Some(2022))),
+            Consistent,
+        ),
+        // trade as a share of GDP and in dollars
+        (
+            "Germany's exports of goods and services were worth 45.6% of GDP in 2022.",
+            "2023-06-15",
+            "45.6%",
+            Some(("exports_share", "DEU", Some(2022))),
+            ConsistentByRounding,
+        ),
+        (
+            "Vietnam's imports equalled 90% of GDP in 2022.",
+            "2023-06-15",
+            "90%",
+            Some(("imports_share", "VNM", Some(2022))),
+            ConsistentByRounding,
+        ),
+        (
+            "Germany exported $1.9 trillion of goods and services in 2022.",
+            "2023-06-15",
+            "$1.9 trillion",
+            Some(("exports_usd", "DEU", Some(2022))),
+            ConsistentByRounding,
+        ),
+        (
+            "Australia's carbon emissions per capita were 14.8 tonnes in 2022.",
+            "2023-06-15",
+            "14.8 tonnes",
+            Some(("co2_emissions_per_capita", "AUS", Some(2022))),
+            ConsistentByRounding,
+        ),
+        (
+            "The UK's central government debt stood at 98% of GDP in 2022.",
+            "2023-06-15",
+            "98%",
+            Some(("central_government_debt", "GBR", Some(2022))),
+            Inconsistent,
+        ),
+        // the exchange rate serves conversions; a rate stated alone is not checked against it
+        (
+            "The Pakistani rupee averaged 205 to the dollar in 2022.",
+            "2023-06-15",
+            "205",
+            None,
+            Unverifiable,
+        ),
+    ]);
+}
+
+#[test]
 fn aggregates() {
     run(&[
         (

@@ -74,7 +74,12 @@ fn named<'s>(
         if !fits(m, shape, s, c, w) {
             continue;
         }
-        let near = if p.span.start >= w.before.end {
+        // a measure named in words beats one the figure's own unit implies ("a land area of
+        // 340,000 sq km" is the land area, though "sq km" also names the area)
+        let on_figure = p.span.start >= w.claim.start && p.span.end <= w.claim.end;
+        let near = if on_figure {
+            2.5
+        } else if p.span.start >= w.before.end {
             3.0
         } else {
             2.0
@@ -102,7 +107,8 @@ fn named<'s>(
 }
 
 /// Does a phrase stand where it can name the figure's measure: after the figure only right
-/// after it ("3% growth", "33 million people live"), and a weak phrase ("grew", "exports")
+/// after it ("3% growth", "33 million people live", "92% of Japan's population live in
+/// cities"), and a weak phrase ("grew", "exports")
 /// before it only with nothing but linking words and places between ("China's exports reached
 /// $500bn", "the economy grew by 3%"), as must any phrase in the complement of the figure
 /// before ("two-thirds of the world's population, 4 billion people")?
@@ -111,7 +117,7 @@ fn placed(s: &StatSentence, p: &Phrase, w: &Window) -> bool {
     if p.span.start >= figure.end {
         let gap = Gap {
             places: true,
-            ..Gap::words(3)
+            ..Gap::words(4)
         };
         return s.linking_only(figure.end..p.span.start, gap);
     }

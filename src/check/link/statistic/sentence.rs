@@ -87,6 +87,22 @@ pub(crate) struct StatSentence {
     cities: OnceCell<Vec<Place>>,
 }
 
+/// The phrases not inside a longer phrase of another measure: "land area" names the land area,
+/// not the area; "GDP per capita grew" the growth per head, not the economy's growth.
+fn outermost(phrases: Vec<Phrase>) -> Vec<Phrase> {
+    let inside = |p: &Phrase, q: &Phrase| {
+        q.measure != p.measure
+            && q.span.start <= p.span.start
+            && p.span.end <= q.span.end
+            && q.span.len() > p.span.len()
+    };
+    phrases
+        .iter()
+        .filter(|p| !phrases.iter().any(|q| inside(p, q)))
+        .cloned()
+        .collect()
+}
+
 impl StatSentence {
     /// Reads the sentence `src[start..end]` whose claims are `claims` (in document order).
     pub(crate) fn read(
@@ -117,6 +133,7 @@ impl StatSentence {
                     || (!m.primary && !m.phrase.contains(' ') && !m.phrase.contains('-')),
             })
             .collect();
+        let phrases = outermost(phrases);
         let cues: Vec<CueAt> = stats
             .cues()
             .find(text)
