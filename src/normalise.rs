@@ -46,6 +46,7 @@ impl Tolerances {
             ("approximately", self.approximately),
             ("nearly", self.nearly),
             ("currency_rate", self.currency_rate),
+            ("annual_rate", self.annual_rate),
         ];
         for (key, v) in fields {
             if v.is_sign_negative() && !v.is_zero() {
@@ -172,6 +173,16 @@ mod tests {
 
     fn d(s: &str) -> Decimal {
         Decimal::from_str(s).unwrap()
+    }
+
+    #[test]
+    fn the_annual_rate_tolerance_is_checked_like_the_others() {
+        let t = Tolerances {
+            annual_rate: Decimal::new(15, 1),
+            ..Tolerances::default()
+        };
+        assert_eq!(t.validate().map_err(|e| e.0), Err("annual_rate"));
+        assert!(Tolerances::default().validate().is_ok());
     }
 
     #[test]
