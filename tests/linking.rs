@@ -214,16 +214,16 @@ fn the_place_tied_to_the_figure_wins_over_another_named() {
             ConsistentByRounding,
         ),
         (
-            "Kenya has 54 million people while Uganda has 47 million.",
+            "Kenya has 52 million people while Uganda has 47 million.",
             "2023-05-01",
             "47 million",
             Some(("population", "UGA", Some(2023))),
             Inconsistent,
         ),
         (
-            "Kenya has 54 million people while Uganda has 47 million.",
+            "Kenya has 52 million people while Uganda has 47 million.",
             "2023-05-01",
-            "54 million people",
+            "52 million people",
             Some(("population", "KEN", Some(2023))),
             Inconsistent,
         ),
@@ -383,11 +383,13 @@ fn prices_and_jobs() {
             Inconsistent,
         ),
     ]);
-    // the source's note on one place surfaces in the explanation
+    // the source's note on one place surfaces in the explanation, and its tolerance (CPI and
+    // CPIH differ by up to 1.5 points) keeps a CPI figure from being called wrong
     let v = check("Inflation in Britain was 9.1% in 2022.", "2023-02-01");
     let (_, st, kind, said) = &v[0];
     assert_eq!(st.as_ref().map(|s| s.code.as_str()), Some("GBR"));
-    assert_eq!(*kind, Inconsistent);
+    assert_eq!(*kind, ConsistentByRounding, "{said}");
+    assert!(said.contains("allowing ±1.5pp"), "{said}");
     assert!(said.contains("CPIH"), "{said}");
     assert!(
         said.contains("year: 2022 (the year the sentence names)"),
@@ -822,4 +824,37 @@ fn the_json_report_names_the_statistic() {
     assert_eq!(st["year"], 2021);
     assert_eq!(st["tolerance"], "0.5");
     assert_eq!(st["projection"], false);
+}
+
+#[test]
+fn a_statistic_allows_its_own_tolerance() {
+    // the jobless rate is an ILO modelled estimate, ±1 point; a population estimate ±2%
+    let cases = [
+        ("Unemployment in the UK was 4.7% in 2005.", "4.7%", true),
+        ("Unemployment in the UK was 6.5% in 2005.", "6.5%", false),
+        (
+            "Kenya had 54.5 million people in 2023.",
+            "54.5 million people",
+            true,
+        ),
+        (
+            "Kenya had 60 million people in 2023.",
+            "60 million people",
+            false,
+        ),
+    ];
+    for (text, figure, within) in cases {
+        let verdicts = check(text, "2024-06-15");
+        let (_, st, kind, said) = verdicts
+            .iter()
+            .find(|v| v.0 == figure)
+            .unwrap_or_else(|| panic!("{text}: no claim {figure}"));
+        assert!(st.is_some(), "{text}: not linked");
+        if within {
+            assert_eq!(*kind, ConsistentByRounding, "{text}: {said}");
+            assert!(said.contains("within the source's tolerance"), "{said}");
+        } else {
+            assert_eq!(*kind, Inconsistent, "{text}: {said}");
+        }
+    }
 }

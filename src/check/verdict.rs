@@ -289,6 +289,12 @@ pub enum Comparison {
     Agrees,
     /// Only as a rounded form of the fact.
     Rounded,
+    /// Not by rounding, but within the statistic's own tolerance (sources of it differ by that
+    /// much): the margin allowed, in the claim's unit.
+    WithinTolerance {
+        /// The margin.
+        margin: Decimal,
+    },
     /// Wrong.
     Wrong {
         /// The end of the fact nearest the claim.

@@ -10,6 +10,7 @@ use super::{Prose, Subject, linked_by};
 use crate::check::{Comparison, FactRef, ReferenceEvidence};
 use crate::claim::{ClaimKind, Qualifier, fmt_num};
 use crate::reference::RateUsed;
+use crate::statistics::Tolerance;
 
 pub(crate) fn explain(s: &Subject, e: &ReferenceEvidence) -> Prose {
     let (lex, c, v) = (s.lex, s.claim, s.verdict);
@@ -147,6 +148,19 @@ fn compared(
         }
         Comparison::Agrees => {
             p.summary = format!("{text} agrees with {} {}", f.entity, f.measure);
+        }
+        Comparison::WithinTolerance { margin } => {
+            p.summary = format!(
+                "{text} is within the source's tolerance of {}",
+                with_unit(lex, c.reading.unit, counted, &human_range(flo, fhi))
+            );
+            let allowed = match f.statistic.as_ref().map(|st| st.tolerance) {
+                Some(t @ (Tolerance::Relative(_) | Tolerance::Points(_))) => t.to_string(),
+                _ => with_unit(lex, c.reading.unit, None, &fmt_num(margin.round_dp(4))),
+            };
+            p.explanation.push(format!(
+                "allowing ±{allowed} (sources of this statistic differ by that much)"
+            ));
         }
         Comparison::Wrong {
             qualifier_flip,
