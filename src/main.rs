@@ -59,6 +59,28 @@ enum ReferenceCommand {
         /// Directory laid out like `reference/`.
         dir: Option<PathBuf>,
     },
+    /// Print the statistics catalogue: every measure, its phrasings, unit, kind, tolerance,
+    /// table and source.
+    List(CoverageArgs),
+    /// Print the statistics a free-text query asks for ("Japan life expectancy 2020"), with
+    /// source and year.
+    Lookup {
+        /// Places, measures and a year, in any order.
+        #[arg(required = true)]
+        query: Vec<String>,
+        #[command(flatten)]
+        args: CoverageArgs,
+    },
+}
+
+#[derive(Args, Clone)]
+struct CoverageArgs {
+    /// Also use the statistics of this directory (laid out like `reference/`); repeatable.
+    #[arg(long = "reference", value_name = "DIR")]
+    reference: Vec<PathBuf>,
+    /// Print JSON instead of text.
+    #[arg(long)]
+    json: bool,
 }
 
 #[derive(Args, Clone)]
@@ -251,6 +273,12 @@ fn main() -> ExitCode {
         Command::Reference {
             command: ReferenceCommand::Validate { dir },
         } => validate(dir),
+        Command::Reference {
+            command: ReferenceCommand::List(args),
+        } => coverage(&args, None),
+        Command::Reference {
+            command: ReferenceCommand::Lookup { query, args },
+        } => coverage(&args, Some(query.join(" "))),
     };
     match result {
         Ok(code) => ExitCode::from(code),
@@ -578,6 +606,39 @@ fn exit_code(unreadable: bool, failed: bool) -> u8 {
     } else {
         0
     }
+}
+
+/// `reference list` (no query) and `reference lookup QUERY`.
+fn coverage(args: &CoverageArgs, query: Option<String>) -> Result<u8> {
+    let owned;
+    let stats = if args.reference.is_empty() {
+        numcheck::statistics::Statistics::embedded()
+    } else {
+        match numcheck::statistics::Statistics::with_dirs(&args.reference) {
+            Ok(s) => {
+                owned = s;
+                &owned
+            }
+            Err(problems) => {
+                problems.iter().for_each(|p| eprintln!("{p}"));
+                return Ok(2);
+            }
+        }
+    };
+    let text = match (&query, args.json) {
+        (None, false) => report::catalogue_text(stats.catalogue()),
+        (None, true) => report::catalogue_json(stats.catalogue()),
+        (Some(q), json) => {
+            let l = stats.lookup(q);
+            if json {
+                report::lookup_json(&l)
+            } else {
+                report::lookup_text(&l)
+            }
+        }
+    };
+    print!("{text}");
+    Ok(0)
 }
 
 fn validate(dir: Option<PathBuf>) -> Result<u8> {

@@ -20,6 +20,10 @@ pub struct Tolerances {
     /// A currency conversion may differ from the ECB rate of the day by this fraction (rates
     /// move within days, and newsrooms convert at their own rate). Default 0.03.
     pub currency_rate: Decimal,
+    /// A conversion involving a currency the ECB does not quote is checked at the World Bank's
+    /// annual average rate, and may differ from it by this fraction (a year's average is far
+    /// from some days' rates). Default 0.10.
+    pub annual_rate: Decimal,
 }
 
 impl Default for Tolerances {
@@ -28,6 +32,7 @@ impl Default for Tolerances {
             approximately: Decimal::new(10, 2),
             nearly: Decimal::new(10, 2),
             currency_rate: Decimal::new(3, 2),
+            annual_rate: Decimal::new(10, 2),
         }
     }
 }
@@ -41,6 +46,7 @@ impl Tolerances {
             ("approximately", self.approximately),
             ("nearly", self.nearly),
             ("currency_rate", self.currency_rate),
+            ("annual_rate", self.annual_rate),
         ];
         for (key, v) in fields {
             if v.is_sign_negative() && !v.is_zero() {
@@ -167,6 +173,16 @@ mod tests {
 
     fn d(s: &str) -> Decimal {
         Decimal::from_str(s).unwrap()
+    }
+
+    #[test]
+    fn the_annual_rate_tolerance_is_checked_like_the_others() {
+        let t = Tolerances {
+            annual_rate: Decimal::new(15, 1),
+            ..Tolerances::default()
+        };
+        assert_eq!(t.validate().map_err(|e| e.0), Err("annual_rate"));
+        assert!(Tolerances::default().validate().is_ok());
     }
 
     #[test]

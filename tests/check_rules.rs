@@ -93,12 +93,10 @@ fn currency_conversion_needs_a_date_and_a_rate() {
             Some("2023-05-02"),
         ),
     );
-    assert_eq!(r.verdicts[1].kind, VerdictKind::Unverifiable);
-    assert!(
-        prose(&r, 1).summary.contains("RUB"),
-        "{}",
-        prose(&r, 1).summary
-    );
+    // the ECB stopped quoting the rouble in 2022: the World Bank's annual average stands in
+    assert_eq!(r.verdicts[1].kind, VerdictKind::ConsistentByRounding);
+    let said = prose(&r, 1).explanation.join(" | ");
+    assert!(said.contains("annual average, Russia"), "{said}");
     let r = check(&set, &doc("It raised £600m ($1.13bn).", Some("2005-01-20")));
     assert_eq!(
         r.verdicts[1].kind,
@@ -442,4 +440,45 @@ fn a_percent_read_as_points_is_gross() {
         ),
     );
     assert_eq!(kinds(&r), vec![VerdictKind::Unverifiable]);
+}
+
+#[test]
+fn currencies_the_ecb_does_not_quote_convert_at_the_annual_average() {
+    let set = reference("");
+    // Pakistan 2021: about 162.9 rupees to the dollar (World Bank annual average)
+    let d = doc(
+        "The permit fee is 16,000 Pakistani rupees ($98), and the fine 16,000 Pakistani rupees ($150).",
+        Some("2021-09-01"),
+    );
+    let r = check(&set, &d);
+    let texts: Vec<&str> = r.claims.iter().map(|c| c.text.as_str()).collect();
+    assert_eq!(texts.len(), 4, "{texts:?}");
+    assert_eq!(
+        kinds(&r)[1],
+        VerdictKind::ConsistentByRounding,
+        "{:?}",
+        prose(&r, 1)
+    );
+    let p = prose(&r, 1);
+    let said = p.explanation.join(" | ");
+    assert!(said.contains("annual average, Pakistan 2021"), "{said}");
+    assert!(!said.contains("ECB"), "{said}");
+    // half as much again as the annual average allows: wrong, and the rate is named
+    assert_eq!(kinds(&r)[3], VerdictKind::Inconsistent);
+    assert!(
+        prose(&r, 3)
+            .explanation
+            .join(" | ")
+            .contains("World Bank official exchange rate"),
+    );
+}
+
+#[test]
+fn the_ecb_rate_stays_first_where_it_exists() {
+    let set = reference("");
+    let d = doc("Tickets cost €40 ($43.50).", Some("2023-06-15"));
+    let r = check(&set, &d);
+    let said = prose(&r, 1).explanation.join(" | ");
+    assert!(said.contains("ECB reference rate, 2023-06-15"), "{said}");
+    assert_eq!(r.verdicts[1].kind, VerdictKind::ConsistentByRounding);
 }

@@ -30,11 +30,6 @@ impl Dates {
         sentence_years(sentence, self.article).first().copied()
     }
 
-    /// The year statistics are looked up for: the sentence's, else the article's.
-    pub(crate) fn statistics_year(&self, sentence_year: Option<i32>) -> Option<i32> {
-        sentence_year.or(self.article.map(|d| d.year))
-    }
-
     /// The date exchange rates are taken at when comparing with a fact: the article's, else the
     /// fact's own.
     pub(crate) fn rate_date(&self, fact_as_of: Option<Date>) -> Option<Date> {
@@ -49,31 +44,48 @@ impl Dates {
 
 /// Years stated in a sentence ("in 2019"), and "last year"/"this year" against the article date.
 fn sentence_years(sentence: &str, article: Option<Date>) -> Vec<i32> {
+    let mut years: Vec<(usize, i32)> = written_years(sentence);
+    years.extend(relative_years(sentence, article));
+    years.into_iter().map(|(_, y)| y).collect()
+}
+
+/// The years written out in a sentence (1900–2100), with their byte offsets: four digits not
+/// part of a longer number ("1,2019", "3.2019" are not years).
+pub(crate) fn written_years(sentence: &str) -> Vec<(usize, i32)> {
     let mut years = Vec::new();
     let b = sentence.as_bytes();
     let mut i = 0;
     while i + 4 <= b.len() {
         if b[i..i + 4].iter().all(u8::is_ascii_digit)
             && (i == 0 || !b[i - 1].is_ascii_alphanumeric() && b[i - 1] != b',' && b[i - 1] != b'.')
-            && (i + 4 == b.len() || !b[i + 4].is_ascii_digit() && b[i + 4] != b',')
+            && (i + 4 == b.len()
+                || !(b[i + 4].is_ascii_digit()
+                    || b[i + 4] == b',' && b.get(i + 5).is_some_and(u8::is_ascii_digit)))
         {
             if let Ok(y) = sentence[i..i + 4].parse::<i32>()
                 && (1900..=2100).contains(&y)
             {
-                years.push(y);
+                years.push((i, y));
             }
             i += 4;
         } else {
             i += 1;
         }
     }
-    if let Some(d) = article {
-        let lower = sentence.to_lowercase();
-        if lower.contains("last year") {
-            years.push(d.year - 1);
-        }
-        if lower.contains("this year") {
-            years.push(d.year);
+    years
+}
+
+/// "last year", "this year" and "next year" in a sentence, as years counted from the
+/// article's date, with their byte offsets.
+pub(crate) fn relative_years(sentence: &str, article: Option<Date>) -> Vec<(usize, i32)> {
+    let Some(d) = article else {
+        return Vec::new();
+    };
+    let lower = sentence.to_ascii_lowercase();
+    let mut years = Vec::new();
+    for (phrase, delta) in [("last year", -1), ("this year", 0), ("next year", 1)] {
+        if let Some(at) = lower.find(phrase) {
+            years.push((at, d.year + delta));
         }
     }
     years
@@ -157,6 +169,17 @@ impl<'c> Context<'c> {
             .unwrap_or("")
     }
 
+    /// How far a conversion at `rate` may be off: the ECB tolerance, or the wider one of an
+    /// annual average rate.
+    pub(crate) fn rate_tolerance(&self, rate: Option<&RateUsed>) -> Decimal {
+        let t = &self.options.tolerances;
+        if rate.is_some_and(|r| r.annual.is_some()) {
+            t.annual_rate
+        } else {
+            t.currency_rate
+        }
+    }
+
     /// Converts `value` between units; currencies at `date`.
     pub(crate) fn convert(
         &self,
@@ -186,13 +209,13 @@ mod tests {
         assert_eq!(d.sentence_year("This year it made 40,000."), Some(2021));
         // a number with a thousands separator or a decimal is not a year
         assert_eq!(
-            d.sentence_year("It made 1,2019 cars and 3.2019 tonnes."),
+            d.sentence_year("It made 1,2019 cars and 3.2019 tonnes and 2019,500 more."),
             None
         );
-        assert_eq!(d.statistics_year(None), Some(2021));
+        // a year before a comma is still a year
+        assert_eq!(d.sentence_year("In 2019, it made 40,000."), Some(2019));
         let undated = Dates { article: None };
         assert_eq!(undated.sentence_year("Last year it made 40,000."), None);
-        assert_eq!(undated.statistics_year(None), None);
         assert_eq!(
             undated.rate_date(Date::parse("2020-01-01")),
             Date::parse("2020-01-01")

@@ -1,5 +1,6 @@
 //! Unit and currency conversion for checks: units by the factors of the units table, currencies
-//! at the ECB reference rate of a date.
+//! at the ECB reference rate of a date or, for a currency the ECB does not quote, at the World
+//! Bank's annual average rates of the date's year.
 
 use rust_decimal::Decimal;
 use serde::Serialize;
@@ -51,10 +52,12 @@ pub(crate) fn convert(
     match (uf.kind, ut.kind) {
         (UnitKind::Currency, UnitKind::Currency) => {
             let date = date.ok_or(ConvertError::NoDate)?;
-            let used = reference
-                .rates
-                .cross(&uf.code, &ut.code, date)
-                .map_err(ConvertError::Rate)?;
+            let used = match reference.rates.cross(&uf.code, &ut.code, date) {
+                Ok(used) => used,
+                Err(e) => {
+                    annual(reference, &uf.code, &ut.code, date).ok_or(ConvertError::Rate(e))?
+                }
+            };
             let v = value
                 .checked_mul(used.rate)
                 .ok_or(ConvertError::AmountTooLarge)?;
@@ -81,4 +84,36 @@ pub(crate) fn convert(
             to: ut.code.clone(),
         }),
     }
+}
+
+/// Units of `to` per unit of `from` from the World Bank's annual average rates per US dollar for
+/// the year of `date`, or the year before when that year's average is not out yet; `None` when
+/// either currency has none.
+fn annual(reference: &ReferenceSet, from: &str, to: &str, date: Date) -> Option<RateUsed> {
+    let stats = reference.statistics()?;
+    [date.year, date.year - 1].into_iter().find_map(|year| {
+        let per_usd = |code: &str| match code {
+            "USD" => Some((Decimal::ONE, None)),
+            _ => stats
+                .annual_rate(code, year)
+                .map(|r| (r.per_usd, Some(r.note))),
+        };
+        let (f, from_note) = per_usd(from)?;
+        let (t, to_note) = per_usd(to)?;
+        if f.is_zero() {
+            return None;
+        }
+        let note: Vec<String> = [from_note, to_note].into_iter().flatten().collect();
+        Some(RateUsed {
+            rate: t.checked_div(f)?,
+            date: Date {
+                year,
+                month: 1,
+                day: 1,
+            },
+            from: from.into(),
+            to: to.into(),
+            annual: Some(note.join("; ")),
+        })
+    })
 }

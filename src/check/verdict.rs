@@ -9,7 +9,7 @@ use super::convert::ConvertError;
 use crate::claim::Interval;
 use crate::document::Date;
 use crate::lexicon::UnitId;
-use crate::reference::{Fact, RateUsed};
+use crate::reference::{Fact, RateUsed, StatisticRef};
 use crate::triage::Suppression;
 
 /// What was found about a claim.
@@ -114,6 +114,9 @@ pub struct FactRef {
     pub as_of: Option<Date>,
     /// Where it comes from.
     pub source: String,
+    /// Which statistic it is (facts from the statistics tables only).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub statistic: Option<StatisticRef>,
 }
 
 impl FactRef {
@@ -130,6 +133,7 @@ impl FactRef {
             counted: f.counted.clone(),
             as_of: f.as_of,
             source: f.source.clone(),
+            statistic: f.statistic.clone(),
         }
     }
 }
@@ -286,6 +290,12 @@ pub enum Comparison {
     Agrees,
     /// Only as a rounded form of the fact.
     Rounded,
+    /// Not by rounding, but within the statistic's own tolerance (sources of it differ by that
+    /// much): the margin allowed, in the claim's unit.
+    WithinTolerance {
+        /// The margin.
+        margin: Decimal,
+    },
     /// Wrong.
     Wrong {
         /// The end of the fact nearest the claim.

@@ -11,6 +11,7 @@ use rustc_hash::FxHashMap;
 use super::ReferenceSet;
 use crate::document::Date;
 use crate::lexicon::{Lexicon, UnitId};
+use crate::statistics::Tolerance;
 use crate::table::{self, Row, TableError};
 
 /// The years a fact may be dated in: a figure of a newsroom's reference is modern, and a year
@@ -49,6 +50,8 @@ pub struct Fact {
     pub keywords: Vec<String>,
     /// FILE:LINE where it was defined (or the statistics table it comes from).
     pub origin: String,
+    /// Which statistic it is, for a fact made from the statistics tables.
+    pub statistic: Option<StatisticRef>,
     /// Index terms of entity, measure, aliases and keywords (lower-case, singular), filled by
     /// [`ReferenceSet::rebuild_index`].
     pub(crate) terms: Vec<String>,
@@ -59,6 +62,32 @@ pub struct Fact {
     pub(crate) entity_is_name: bool,
     /// The terms of each alias: an alias names the entity when all its terms are present.
     pub(crate) alias_terms: Vec<Vec<String>>,
+}
+
+/// The statistic a fact made from the statistics tables is: the measure, the table, the place
+/// and the year, with what a verdict needs to say about it.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub struct StatisticRef {
+    /// The catalogue's id of the measure (`life_expectancy`).
+    pub measure: String,
+    /// The table's file stem (`life_expectancy_years`).
+    pub table: String,
+    /// The place's id in the table: ISO3, an aggregate id or a city id.
+    pub code: String,
+    /// The year of the figure (`None` for an undated figure).
+    pub year: Option<i32>,
+    /// Where the year came from: `sentence` (the year the sentence names, or the nearest
+    /// figure to it), `article` (the article's year) or `latest_complete` (a flow over a year:
+    /// the year before the article's).
+    pub year_from: &'static str,
+    /// How far a claim may be from the figure and still agree (sources differ by that much).
+    pub tolerance: Tolerance,
+    /// The figure is a projection: never enough on its own to call a claim wrong.
+    pub projection: bool,
+    /// What the source measures, where news often means something else.
+    pub definition: String,
+    /// A note on this measure for this place ("the World Bank's UK inflation follows CPIH").
+    pub note: Option<String>,
 }
 
 impl Fact {
@@ -185,6 +214,7 @@ impl FactRows<'_> {
             aliases: list("aliases"),
             keywords: list("keywords"),
             origin: format!("{}:{}", self.file, row.line),
+            statistic: None,
             terms: Vec::new(),
             entity_terms: Vec::new(),
             entity_is_name: false,

@@ -1,9 +1,9 @@
 //! Stage 4: the reference dataset. Facts (CSV, one row each, with a source), the ECB euro
-//! reference-rate history, and country statistics (population and GDP by year, area). Loaded
-//! once per process and validated on load: a bad row is an error naming FILE:LINE:COLUMN.
-//! The format is documented in `docs/reference-format.md`.
+//! reference-rate history, and the statistics (`crate::statistics`: country, aggregate and city
+//! statistics by year, with their catalogue and gazetteer). Loaded once per process and
+//! validated on load: a bad row is an error naming FILE:LINE:COLUMN. The format is documented
+//! in `docs/reference-format.md`.
 
-mod countries;
 mod facts;
 mod index;
 mod rates;
@@ -12,13 +12,13 @@ use std::path::Path;
 
 use rustc_hash::FxHashMap;
 
-pub use countries::{Country, CountryTable};
-pub use facts::Fact;
+pub use facts::{Fact, StatisticRef};
 pub(crate) use index::term_into;
 pub use rates::{RateError, RateTable, RateUsed, Rates};
 
 use crate::error::DataError;
 use crate::lexicon::{Lexicon, UnitId, UnitKind};
+use crate::statistics::Statistics;
 use crate::table::TableError;
 
 /// The shipped fact tables, as (name, contents).
@@ -36,20 +36,20 @@ const ECB: (&str, &str) = (
     "reference/ecb_eurofxref_hist.csv",
     include_str!("../../reference/ecb_eurofxref_hist.csv"),
 );
-const COUNTRIES: (&str, &str) = (
-    "reference/countries.csv",
-    include_str!("../../reference/countries.csv"),
-);
-const POPULATION: (&str, &str) = (
-    "reference/country_population_by_year.csv",
-    include_str!("../../reference/country_population_by_year.csv"),
-);
-const GDP: (&str, &str) = (
-    "reference/country_gdp_usd_by_year.csv",
-    include_str!("../../reference/country_gdp_usd_by_year.csv"),
-);
 
-/// The whole reference: facts with their index, exchange rates and country statistics.
+/// The statistics a reference checks claims against.
+#[derive(Debug, Default)]
+enum StatisticsSource {
+    /// None (`--no-default-reference`).
+    #[default]
+    None,
+    /// The shipped statistics.
+    Embedded,
+    /// The shipped statistics with those of reference directories.
+    Owned(Box<Statistics>),
+}
+
+/// The whole reference: facts with their index, exchange rates and the statistics.
 #[derive(Debug, Default)]
 pub struct ReferenceSet {
     /// Every fact of every table.
@@ -58,14 +58,22 @@ pub struct ReferenceSet {
     pub index: FxHashMap<String, Vec<u32>>,
     /// The ECB exchange-rate history.
     pub rates: Rates,
-    /// Population, GDP and area by country.
-    pub countries: CountryTable,
+    statistics: StatisticsSource,
 }
 
 impl ReferenceSet {
     /// No facts, rates or statistics.
     pub fn empty(_lex: &Lexicon) -> ReferenceSet {
         ReferenceSet::default()
+    }
+
+    /// The statistics claims are linked to (`None` without the default reference).
+    pub fn statistics(&self) -> Option<&Statistics> {
+        match &self.statistics {
+            StatisticsSource::None => None,
+            StatisticsSource::Embedded => Some(Statistics::embedded()),
+            StatisticsSource::Owned(s) => Some(s),
+        }
     }
 
     /// The shipped reference, loaded once per process.
@@ -85,7 +93,7 @@ impl ReferenceSet {
     fn load_embedded(lex: &Lexicon, problems: &mut Vec<TableError>) -> ReferenceSet {
         let mut set = ReferenceSet {
             rates: Rates::embedded(),
-            countries: CountryTable::parse(COUNTRIES, POPULATION, GDP, problems),
+            statistics: StatisticsSource::Embedded,
             ..Default::default()
         };
         for (name, data) in EMBEDDED_FACTS {
@@ -95,7 +103,9 @@ impl ReferenceSet {
         set
     }
 
-    /// Adds the facts of `DIR/facts/*.csv` (and `DIR/*.facts.csv`) for each directory.
+    /// Adds the facts of `DIR/facts/*.csv`, an ECB history `DIR/ecb_eurofxref_hist.csv`, and
+    /// the statistics of each directory (catalogue rows, tables, notes, cues and gazetteer
+    /// files: see [`Statistics::with_dirs`]; only when the shipped statistics are loaded).
     pub fn with_dirs(
         mut self,
         dirs: &[std::path::PathBuf],
@@ -113,6 +123,12 @@ impl ReferenceSet {
         }
         if !problems.is_empty() {
             return Err(DataError::Tables(problems));
+        }
+        let with_statistics: Vec<std::path::PathBuf> =
+            dirs.iter().filter(|d| has_statistics(d)).cloned().collect();
+        if matches!(self.statistics, StatisticsSource::Embedded) && !with_statistics.is_empty() {
+            let stats = Statistics::with_dirs(&with_statistics).map_err(DataError::Tables)?;
+            self.statistics = StatisticsSource::Owned(Box::new(stats));
         }
         self.rebuild_index();
         Ok(self)
@@ -165,6 +181,20 @@ impl ReferenceSet {
             _ => false,
         }
     }
+}
+
+/// Whether a directory has statistics files for [`Statistics::with_dirs`].
+fn has_statistics(dir: &Path) -> bool {
+    [
+        "statistics.csv",
+        "statistics-notes.csv",
+        "statistics-cues.csv",
+    ]
+    .iter()
+    .any(|f| dir.join(f).is_file())
+        || ["statistics", "gazetteer"]
+            .iter()
+            .any(|d| dir.join(d).is_dir())
 }
 
 fn read(p: &Path) -> Result<String, DataError> {
@@ -226,6 +256,7 @@ pub fn validate_embedded() -> Vec<TableError> {
     let mut problems = Vec::new();
     let _ = ReferenceSet::load_embedded(lex, &mut problems);
     let _ = RateTable::parse(ECB.0, ECB.1, &mut problems);
+    problems.extend(crate::statistics::validate_embedded());
     problems
 }
 
@@ -266,23 +297,8 @@ pub fn validate_dir(dir: &Path) -> Vec<TableError> {
     let mut shipped = Vec::new();
     let mut set = ReferenceSet::load_embedded(&lex, &mut shipped);
     set.add_dir(dir, &lex, &mut problems);
-    let p = dir.join("countries.csv");
-    if p.is_file() {
-        match read(&p) {
-            Ok(text) => {
-                let pop = read(&dir.join("country_population_by_year.csv"))
-                    .unwrap_or_else(|_| "iso3,name,entity_type,year,population\n".into());
-                let gdp = read(&dir.join("country_gdp_usd_by_year.csv"))
-                    .unwrap_or_else(|_| "iso3,name,entity_type,year,gdp_current_usd\n".into());
-                let _ = CountryTable::parse(
-                    (&p.display().to_string(), &text),
-                    ("country_population_by_year.csv", &pop),
-                    ("country_gdp_usd_by_year.csv", &gdp),
-                    &mut problems,
-                );
-            }
-            Err(e) => problems.push(problem(e, &p)),
-        }
+    if has_statistics(dir) {
+        problems.extend(crate::statistics::validate_dir(dir));
     }
     problems
 }
@@ -311,7 +327,10 @@ mod tests {
         assert_eq!(validate_embedded(), Vec::<TableError>::new());
         let r = embedded_default();
         assert!(r.facts.len() >= 8);
-        assert!(r.countries.countries.len() > 200);
+        assert!(
+            r.statistics()
+                .is_some_and(|s| s.catalogue().get("population").is_some())
+        );
     }
 
     #[test]

@@ -31,6 +31,21 @@ pub struct RateUsed {
     pub from: String,
     /// The currency converted to.
     pub to: String,
+    /// Set when the ECB quotes one of the currencies on no day near the date and the World
+    /// Bank's annual average rates were used instead: which rates ("World Bank official exchange
+    /// rate, annual average, Nigeria 2023"). `None`: the ECB reference rate of `date`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub annual: Option<String>,
+}
+
+impl RateUsed {
+    /// Where the rate comes from, for a report.
+    pub fn source(&self) -> String {
+        match &self.annual {
+            Some(note) => note.clone(),
+            None => format!("ECB reference rate, {}", self.date),
+        }
+    }
 }
 
 impl RateTable {
@@ -158,6 +173,7 @@ impl RateTable {
             date: if from == "EUR" { dt } else { df },
             from: from.into(),
             to: to.into(),
+            annual: None,
         })
     }
 }

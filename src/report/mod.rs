@@ -7,6 +7,7 @@
 //! from their evidence ([`explain`]). JSON output is versioned by [`SCHEMA_VERSION`] and
 //! documented in `docs/json-schema.md`.
 
+mod coverage;
 mod explain;
 mod github;
 mod gitlab;
@@ -29,6 +30,7 @@ use std::str::FromStr;
 
 use serde_json::{Value, json};
 
+pub use coverage::{catalogue_json, catalogue_text, lookup_json, lookup_text};
 pub use explain::{Prose, explain, link_label};
 pub use level::{Level, level};
 pub use run::{CheckRun, ExtractRun, Extracted, Note, Totals};

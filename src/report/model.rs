@@ -126,6 +126,9 @@ struct FactOut<'a> {
     unit: &'a str,
     as_of: Option<String>,
     source: &'a str,
+    /// Which statistic the fact is (facts from the statistics tables only).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    statistic: Option<&'a crate::reference::StatisticRef>,
 }
 
 #[derive(Serialize)]
@@ -175,6 +178,7 @@ pub(crate) fn verdict_out<'a>(
             unit: fact_unit(f),
             as_of: f.as_of.map(|d| d.to_string()),
             source: &f.source,
+            statistic: f.statistic.as_ref(),
         }),
         other_facts: &v.other_facts,
         linked_by: v.linked_by.iter().map(link_label).collect(),

@@ -217,6 +217,38 @@ pub struct Measure {
     pub origin: String,
     /// FILE, LINE and COLUMN of its `table` field, for problems with the table.
     pub table_at: (String, u64, usize),
+    /// What the table's rows are: countries and aggregates, or cities.
+    pub places: Places,
+}
+
+impl Measure {
+    /// Whether the table's rows are cities.
+    pub fn is_city(&self) -> bool {
+        self.places != Places::Countries
+    }
+}
+
+/// What the rows of a measure's table are.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Places {
+    /// Countries and aggregates (ISO3 and aggregate ids).
+    Countries,
+    /// Urban agglomerations (`WUP…`).
+    Agglomerations,
+    /// Cities proper (`GN…`).
+    CityProper,
+}
+
+impl Places {
+    /// The catalogue's spelling (an empty cell is `countries`).
+    pub fn name(self) -> &'static str {
+        match self {
+            Places::Countries => "countries",
+            Places::Agglomerations => "agglomerations",
+            Places::CityProper => "city_proper",
+        }
+    }
 }
 
 impl Measure {
@@ -448,6 +480,18 @@ fn parse_row(file: &str, row: &super::files::Row, problems: &mut Vec<Problem>) -
         bad("source", "no source: every measure names its source".into());
     }
     let projection_from = year_field(row, "projection_from", file, problems);
+    let places = match row.get("places") {
+        "" | "countries" => Places::Countries,
+        "agglomerations" => Places::Agglomerations,
+        "city_proper" => Places::CityProper,
+        other => {
+            let msg = format!(
+                "bad places '{other}': countries (the default), agglomerations or city_proper"
+            );
+            problems.push(problem(file, row.line, row.column("places"), msg));
+            Places::Countries
+        }
+    };
     if problems.len() > before {
         return None;
     }
@@ -465,5 +509,6 @@ fn parse_row(file: &str, row: &super::files::Row, problems: &mut Vec<Problem>) -
         table,
         origin: format!("{file}:{}", row.line),
         table_at: (file.to_string(), row.line, row.column("table")),
+        places,
     })
 }

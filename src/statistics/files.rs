@@ -20,6 +20,11 @@ const NOTES: (&str, &str) = (
     "statistics-notes.csv",
     include_str!("../../reference/statistics-notes.csv"),
 );
+/// How news ties a figure to a statistic (small, read when a claim is first linked).
+const CUES: (&str, &str) = (
+    "statistics-cues.csv",
+    include_str!("../../reference/statistics-cues.csv"),
+);
 /// `reference/statistics/*.csv` and `reference/gazetteer/*.csv`, zstd-compressed, as
 /// ("reference/...", bytes).
 const COMPRESSED: &[(&str, &[u8])] = include!(concat!(env!("OUT_DIR"), "/statistics_files.rs"));
@@ -55,7 +60,7 @@ impl Files {
     /// The shipped files.
     pub fn embedded() -> Files {
         let mut f = Files::default();
-        for (rel, text) in [CATALOGUE, NOTES] {
+        for (rel, text) in [CATALOGUE, NOTES, CUES] {
             f.insert(rel, format!("{EMBEDDED_ROOT}/{rel}"), Blob::Text(text));
         }
         for (path, bytes) in COMPRESSED {
@@ -87,7 +92,8 @@ impl Files {
     }
 
     /// Adds the statistics files of a reference directory: `DIR/statistics.csv` (its rows add to
-    /// the catalogue), `DIR/statistics-notes.csv`, `DIR/statistics/*.csv` and
+    /// the catalogue), `DIR/statistics-notes.csv` and `DIR/statistics-cues.csv` (their rows are
+    /// added), `DIR/statistics/*.csv` and
     /// `DIR/gazetteer/*.csv` (a file named like a shipped one replaces it, except
     /// `gazetteer/aliases.csv`, whose rows are added).
     pub fn add_dir(&mut self, dir: &Path) -> Result<(), Problem> {
@@ -105,10 +111,12 @@ impl Files {
             self.add_text(&rel, &cat.display().to_string(), read(&cat)?);
             self.extra_catalogues.push(rel);
         }
-        let notes = dir.join("statistics-notes.csv");
-        if notes.is_file() {
-            let rel = format!("statistics-notes.csv#{}", self.extra_catalogues.len() + 1);
-            self.add_text(&rel, &notes.display().to_string(), read(&notes)?);
+        for name in ["statistics-notes.csv", "statistics-cues.csv"] {
+            let path = dir.join(name);
+            if path.is_file() {
+                let rel = format!("{name}#{}", self.entries.len());
+                self.add_text(&rel, &path.display().to_string(), read(&path)?);
+            }
         }
         for sub in ["statistics", "gazetteer"] {
             let d = dir.join(sub);

@@ -20,6 +20,7 @@
 //! ```
 
 mod catalogue;
+mod cues;
 mod files;
 mod gazetteer;
 mod lookup;
@@ -33,7 +34,8 @@ use std::sync::{Arc, OnceLock};
 use rust_decimal::Decimal;
 use rustc_hash::{FxHashMap, FxHashSet};
 
-pub use catalogue::{Catalogue, Kind, Measure, MeasureMatch, Tolerance, Unit};
+pub use catalogue::{Catalogue, Kind, Measure, MeasureMatch, Places, Tolerance, Unit};
+pub use cues::{Cue, CueKind, CueMatch, Cues};
 pub use files::Files;
 pub use gazetteer::{
     Aggregate, City, CityKind, Country, EntityKind, EntityRef, Form, Gazetteer, Mention,
@@ -123,6 +125,7 @@ pub struct Statistics {
     /// Table file -> the table, loaded on first use (`None` if it cannot be read).
     tables: FxHashMap<String, OnceLock<Option<Table>>>,
     gazetteer: OnceLock<Gazetteer>,
+    cues: OnceLock<Cues>,
     currencies: OnceLock<CurrencyHistory>,
     /// Problems found while reading the catalogue and notes.
     load_problems: Vec<Problem>,
@@ -152,6 +155,7 @@ impl Statistics {
             notes,
             tables,
             gazetteer: OnceLock::new(),
+            cues: OnceLock::new(),
             currencies: OnceLock::new(),
             load_problems: problems,
         }
@@ -182,6 +186,12 @@ impl Statistics {
     pub fn gazetteer(&self) -> &Gazetteer {
         self.gazetteer
             .get_or_init(|| Gazetteer::load(self.files.clone(), &mut Vec::new()))
+    }
+
+    /// The linking cues (read on first use).
+    pub fn cues(&self) -> &Cues {
+        self.cues
+            .get_or_init(|| Cues::load(&self.files, &mut Vec::new()))
     }
 
     /// The notes on single measures and entities.
@@ -323,13 +333,16 @@ impl Statistics {
         lookup::lookup(self, query)
     }
 
-    /// Every problem of every file: catalogue, notes, gazetteer, currency history and each
+    /// Every problem of every file: catalogue, notes, cues, gazetteer, currency history and each
     /// table (header, rows, numbers, ids unknown to the gazetteer), tables the catalogue names
     /// but that do not exist, and tables no measure uses. Reads everything.
     pub fn validate(&self) -> Vec<Problem> {
         let mut problems = self.load_problems.clone();
         let gaz = Gazetteer::validate(self.files.clone(), &mut problems);
         let _ = CurrencyHistory::load(&self.files, &mut problems);
+        let catalogue = &self.catalogue;
+        Cues::load(&self.files, &mut problems)
+            .check_measures(&|m| catalogue.get(m).is_some(), &mut problems);
         let known = |id: &str| gaz.entity(id).is_some();
         let mut used: FxHashSet<String> = FxHashSet::default();
         for m in self.catalogue.measures() {

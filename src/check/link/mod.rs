@@ -1,12 +1,12 @@
 //! Linking a claim to the reference fact it speaks of: the words of its context against the
-//! facts' entity, measure, aliases and keywords ([`candidates`]), country statistics made on the
-//! fly ([`country`]), a magnitude check ([`plausibility`]) and a choice by score and time
-//! ([`scoring`]).
+//! facts' entity, measure, aliases and keywords ([`candidates`]), the statistics through their
+//! catalogue, gazetteer and cues ([`statistic`]), a magnitude check ([`plausibility`]) and a
+//! choice by score and time ([`scoring`]).
 
 mod candidates;
-mod country;
 mod plausibility;
 mod scoring;
+mod statistic;
 mod terms;
 
 use std::borrow::Cow;
@@ -20,6 +20,7 @@ use crate::claim::Claim;
 use crate::document::Document;
 use crate::lexicon::{Lexicon, UnitId, UnitKind};
 use crate::reference::{Fact, ReferenceSet};
+use statistic::StatSentence;
 use terms::{LEAD, SentenceTerms};
 
 /// How much of the article's opening counts as context for every claim, in bytes.
@@ -28,7 +29,7 @@ const LEAD_CONTEXT: usize = 600;
 /// How much text before a claim's sentence counts as its preceding context, in bytes.
 const PRECEDING_CONTEXT: usize = 300;
 
-/// A fact for a claim: a row of a fact table or a country statistic made on the fly.
+/// A fact for a claim: a row of a fact table or a statistic made on the fly.
 #[derive(Debug, Clone)]
 pub(crate) struct Candidate<'r> {
     pub(crate) fact: Cow<'r, Fact>,
@@ -43,6 +44,8 @@ struct SentenceCache {
     key: (usize, usize),
     sentence: SentenceTerms,
     before: SentenceTerms,
+    /// What the statistics linker reads in the sentence, read when a claim first needs it.
+    statistics: OnceCell<StatSentence>,
     /// The year the sentence names, read once for all its claims when first asked for.
     year: OnceCell<Option<i32>>,
 }
@@ -85,16 +88,27 @@ impl Linker {
         };
         let context = terms::context_terms(ctx.doc, c, &cached.sentence, &cached.before);
         let mut cands = candidates::fact_candidates(ctx, c, &context);
+        if let Some(stats) = ctx.reference.statistics() {
+            let s = cached.statistics.get_or_init(|| {
+                StatSentence::read(
+                    stats,
+                    &ctx.doc.source,
+                    cached.key,
+                    ctx.claims,
+                    ctx.dates.article(),
+                )
+            });
+            cands.extend(statistic::candidates(ctx, c, s, stats));
+        }
         // the year the sentence names, read only when a candidate needs it
         let year = SentenceYear {
             ctx,
             claim: c,
             year: &cached.year,
         };
-        cands.extend(country::country_candidates(ctx, c, &context, &year));
         cands.retain(|k| k.score >= scoring::THRESHOLD);
-        // a figure far from a fact is about something else
-        cands.retain(|k| plausibility::plausible(ctx, c, &k.fact));
+        // a figure far from a fact is about something else (statistics have their own test)
+        cands.retain(|k| k.fact.statistic.is_some() || plausibility::plausible(ctx, c, &k.fact));
         if cands.is_empty() {
             return Choice::Nothing;
         }
@@ -122,6 +136,7 @@ impl Linker {
             key,
             sentence: terms::sentence_terms(src, start, key.1.max(c.span.end), ctx.reference),
             before,
+            statistics: OnceCell::new(),
             year: OnceCell::new(),
         }
     }

@@ -33,6 +33,10 @@ pub(crate) enum Choice<'r> {
 pub(crate) fn fit_time(cands: &mut [Candidate], year: Option<i32>, article: Option<Date>) {
     let article_days = article.map(|d| d.days());
     for k in cands {
+        // a statistic's year was chosen when it was linked
+        if k.linked_by.iter().any(|l| matches!(l, Link::Year(_))) {
+            continue;
+        }
         if let (Some(y), Some(fy)) = (year, k.fact.year()) {
             let in_period = k
                 .fact

@@ -16,27 +16,8 @@ pub(crate) type ContextTerms<'t> = FxHashMap<&'t str, f64>;
 /// Marks a term of the article's opening (weight 0.25) among the preceding terms.
 pub(crate) const LEAD: usize = usize::MAX;
 
-/// Words a country statistic looks for in a sentence besides fact terms.
-const STATISTIC_WORDS: &[&str] = &[
-    "population",
-    "gdp",
-    "economy",
-    "output",
-    "domestic",
-    "area",
-    "size",
-    "cover",
-    "territory",
-    "country",
-    "nation",
-    "home",
-    "inhabitant",
-    "populous",
-    "resident",
-];
-
-/// The terms of `src[start..end]` that some fact (or a country statistic) could use, with their
-/// byte offsets. Other words are dropped without allocating.
+/// The terms of `src[start..end]` that some fact could use, with their byte offsets. Other
+/// words are dropped without allocating.
 pub(crate) fn sentence_terms(
     src: &str,
     start: usize,
@@ -54,8 +35,7 @@ pub(crate) fn sentence_terms(
         let word = piece.trim_end_matches(|c: char| !word_char(c));
         for part in word.split('-') {
             if crate::reference::term_into(part, &mut buf)
-                && (reference.index.contains_key(buf.as_str())
-                    || STATISTIC_WORDS.contains(&buf.as_str()))
+                && reference.index.contains_key(buf.as_str())
             {
                 out.push((w_start, buf.clone()));
             }
@@ -92,7 +72,11 @@ pub(crate) fn context_terms<'t>(
 }
 
 /// The clause around a claim: from the last , ; : ( or "and"/"but" before it to the next after it.
-fn clause_bounds(src: &str, sentence: (usize, usize), span: (usize, usize)) -> (usize, usize) {
+pub(crate) fn clause_bounds(
+    src: &str,
+    sentence: (usize, usize),
+    span: (usize, usize),
+) -> (usize, usize) {
     let is_delim = |c: char| matches!(c, ',' | ';' | ':' | '(' | ')' | '—' | '–');
     let before = src.get(sentence.0..span.0).unwrap_or("");
     let mut start = sentence.0;

@@ -5,10 +5,11 @@
 //! figure is often worked out at the wrong rate, with the wrong factor or the wrong scale.
 //!
 //! How: the first figure is converted into the unit of the second, by the units table's factors
-//! or, for money, at the ECB reference rate of the article's date. The second figure agrees if
-//! its rounding interval holds the result; currencies may also be off by the exchange-rate
-//! tolerance (rates move within days, and newsrooms use their own), and two rounded figures
-//! agree if their intervals meet.
+//! or, for money, at the ECB reference rate of the article's date (for a currency the ECB does
+//! not quote, the World Bank's annual average rate of the article's year). The second figure
+//! agrees if its rounding interval holds the result; currencies may also be off by the
+//! exchange-rate tolerance (rates move within days, and newsrooms use their own; wider for an
+//! annual average), and two rounded figures agree if their intervals meet.
 //!
 //! Example: "The trail is 10 km (6 miles) long" is consistent by rounding (6.21 miles);
 //! "the lake is 5 km (9 miles) wide" is inconsistent: it should be about 3.11 miles.
@@ -62,7 +63,7 @@ impl Rule for Conversion {
                 ..ai
             }
         });
-        let tolerance = ctx.options.tolerances.currency_rate;
+        let tolerance = ctx.rate_tolerance(rate.as_ref());
         let rate_slack = if rate.is_some() {
             converted.abs().saturating_mul(tolerance).round_dp(6)
         } else {

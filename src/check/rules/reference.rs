@@ -23,6 +23,8 @@ use crate::check::verdict::{
     CheckId, Comparison, Evidence, FactRef, Gap, ReferenceEvidence, Severity, Verdict, VerdictKind,
 };
 use crate::claim::{Claim, Interval, Qualifier};
+use crate::reference::Fact;
+use crate::statistics::Tolerance;
 
 /// The reference rule.
 pub(crate) struct Reference;
@@ -94,7 +96,7 @@ fn compare(ctx: &Context, i: usize, c: &Claim, interval: Interval, best: Candida
         _ => (f.low, f.high, None),
     };
     let slack = if rate.is_some() {
-        ctx.options.tolerances.currency_rate
+        ctx.rate_tolerance(rate.as_ref())
     } else {
         Decimal::ZERO
     };
@@ -105,12 +107,20 @@ fn compare(ctx: &Context, i: usize, c: &Claim, interval: Interval, best: Candida
         high_open: false,
     };
     v.expected = Some(fact_iv);
+    let margin = source_margin(f, flo, fhi, rate.is_some() || f.unit != c.reading.unit);
     let (kind, outcome) = if interval.overlaps(&fact_iv) {
         if rounded_only(c, flo, fhi) {
             (VerdictKind::ConsistentByRounding, Comparison::Rounded)
         } else {
             (VerdictKind::Consistent, Comparison::Agrees)
         }
+    } else if let Some(margin) = margin
+        && interval.overlaps(&widened(&fact_iv, margin))
+    {
+        (
+            VerdictKind::ConsistentByRounding,
+            Comparison::WithinTolerance { margin },
+        )
     } else {
         let stated = c.reading.value.unwrap_or_default();
         let nearest = if stated < fact_iv.low.unwrap_or(stated) {
@@ -139,7 +149,15 @@ fn compare(ctx: &Context, i: usize, c: &Claim, interval: Interval, best: Candida
             qualifier_flip,
             scale_slip: scale_slip(stated, nearest),
         };
-        (VerdictKind::Inconsistent, wrong)
+        // a projection alone never shows a figure wrong
+        let projection = f.statistic.as_ref().is_some_and(|st| st.projection);
+        let kind = if projection {
+            v.severity = None;
+            VerdictKind::Unverifiable
+        } else {
+            VerdictKind::Inconsistent
+        };
+        (kind, wrong)
     };
     v.kind = kind;
     v.evidence = Evidence::Reference(ReferenceEvidence::Compared {
@@ -150,6 +168,30 @@ fn compare(ctx: &Context, i: usize, c: &Claim, interval: Interval, best: Candida
         outcome,
     });
     v
+}
+
+/// How far a claim may be from a statistic and still agree, in the claim's unit: the measure's
+/// tolerance (a population estimate ± 2%, growth ± 0.3 points). Points and absolute margins are
+/// in the statistic's unit, so after a conversion only a relative one applies. `None` for a
+/// fact that is not a statistic.
+fn source_margin(f: &Fact, flo: Decimal, fhi: Decimal, converted: bool) -> Option<Decimal> {
+    let st = f.statistic.as_ref()?;
+    match st.tolerance {
+        Tolerance::Relative(_) => Some(st.tolerance.margin(flo.abs().max(fhi.abs()))),
+        _ if converted => None,
+        t => Some(t.margin(flo)),
+    }
+    .filter(|m| !m.is_zero())
+}
+
+/// `iv` widened by `margin` on both sides.
+fn widened(iv: &Interval, margin: Decimal) -> Interval {
+    Interval {
+        low: iv.low.map(|x| x.saturating_sub(margin)),
+        high: iv.high.map(|x| x.saturating_add(margin)),
+        low_open: false,
+        high_open: false,
+    }
 }
 
 /// An exact, precise claim whose stated value (or range) misses the fact's own range agrees

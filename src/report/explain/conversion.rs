@@ -36,16 +36,20 @@ pub(crate) fn explain(s: &Subject, e: &ConversionEvidence) -> Prose {
     let result = with_unit(lex, ub, None, &fmt_num(converted.round_dp(4)));
     let how = match rate {
         Some(r) => format!(
-            "{stated_a} × {} {}/{} (ECB reference rate, {}) = {result}",
+            "{stated_a} × {} {}/{} ({}) = {result}",
             r.rate.round_dp(6).normalize(),
             r.to,
             r.from,
-            r.date,
+            r.source(),
         ),
         None => format!("{stated_a} = {result} (units table factor)"),
     };
     let mut p = Prose {
         source_note: Some(match rate {
+            Some(r) if r.annual.is_some() => {
+                "World Bank, World Development Indicators, official exchange rate (PA.NUS.FCRF)"
+                    .into()
+            }
             Some(_) => "European Central Bank, euro foreign exchange reference rates".into(),
             None => "reference/units.csv conversion factors".into(),
         }),
@@ -68,8 +72,13 @@ pub(crate) fn explain(s: &Subject, e: &ConversionEvidence) -> Prose {
         ConversionOutcome::WithinRate => {
             let pct = percent_of(tolerance);
             p.summary = format!(
-                "{} is within {pct}% of {about} at the ECB rate",
-                oneline(&b.text)
+                "{} is within {pct}% of {about} at the {} rate",
+                oneline(&b.text),
+                if rate.as_ref().is_some_and(|r| r.annual.is_some()) {
+                    "annual average"
+                } else {
+                    "ECB"
+                }
             );
             p.explanation.push(format!(
                 "allowing {pct}% for exchange-rate movement and the newsroom's own rate"

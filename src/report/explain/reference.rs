@@ -10,6 +10,7 @@ use super::{Prose, Subject, linked_by};
 use crate::check::{Comparison, FactRef, ReferenceEvidence};
 use crate::claim::{ClaimKind, Qualifier, fmt_num};
 use crate::reference::RateUsed;
+use crate::statistics::Tolerance;
 
 pub(crate) fn explain(s: &Subject, e: &ReferenceEvidence) -> Prose {
     let (lex, c, v) = (s.lex, s.claim, s.verdict);
@@ -111,13 +112,14 @@ fn compared(
         p.explanation.push(read_as(lex, c, interval));
     }
     p.explanation.push(fact_line(s, f));
+    p.explanation.extend(statistic_lines(f));
     if let Some(r) = rate {
         p.explanation.push(format!(
-            "converted at {} {}/{} (ECB reference rate, {}): {}",
+            "converted at {} {}/{} ({}): {}",
             r.rate.round_dp(6).normalize(),
             r.to,
             r.from,
-            r.date,
+            r.source(),
             with_unit(lex, c.reading.unit, None, &human_range(flo, fhi))
         ));
         p.explanation.push(format!(
@@ -147,6 +149,19 @@ fn compared(
         Comparison::Agrees => {
             p.summary = format!("{text} agrees with {} {}", f.entity, f.measure);
         }
+        Comparison::WithinTolerance { margin } => {
+            p.summary = format!(
+                "{text} is within the source's tolerance of {}",
+                with_unit(lex, c.reading.unit, counted, &human_range(flo, fhi))
+            );
+            let allowed = match f.statistic.as_ref().map(|st| st.tolerance) {
+                Some(t @ (Tolerance::Relative(_) | Tolerance::Points(_))) => t.to_string(),
+                _ => with_unit(lex, c.reading.unit, None, &fmt_num(margin.round_dp(4))),
+            };
+            p.explanation.push(format!(
+                "allowing ±{allowed} (sources of this statistic differ by that much)"
+            ));
+        }
         Comparison::Wrong {
             qualifier_flip,
             scale_slip: slip,
@@ -159,7 +174,11 @@ fn compared(
                 counted.or(f.counted.as_deref()),
                 &human_range(flo, fhi),
             );
-            p.summary = if *qualifier_flip {
+            p.summary = if f.statistic.as_ref().is_some_and(|st| st.projection) {
+                format!(
+                    "{text} differs from the projection {correct}; a projection cannot show it wrong"
+                )
+            } else if *qualifier_flip {
                 format!(
                     "{text} is wrong: the reference gives {correct}, which is not {} {}",
                     qualifier_words(c.reading.qualifier),
@@ -192,6 +211,31 @@ fn compared(
         }
     }
     p
+}
+
+/// For a statistic: which year was used and why, what the source measures, its note on this
+/// place, and whether the figure is a projection.
+fn statistic_lines(f: &FactRef) -> Vec<String> {
+    let Some(st) = &f.statistic else {
+        return Vec::new();
+    };
+    let mut out = Vec::new();
+    if let Some(y) = st.year {
+        let why = match st.year_from {
+            "sentence" => "the year the sentence names",
+            "latest_complete" => "the last full year before the article",
+            _ => "the article's year",
+        };
+        let projection = if st.projection { ", a projection" } else { "" };
+        out.push(format!("year: {y} ({why}{projection})"));
+    }
+    if !st.definition.is_empty() {
+        out.push(format!("the statistic: {}", st.definition));
+    }
+    if let Some(n) = &st.note {
+        out.push(format!("note: {n}"));
+    }
+    out
 }
 
 /// "fact: Danube, length = 2,850 km (as of 2020) — source".
