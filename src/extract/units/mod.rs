@@ -7,7 +7,7 @@ pub(crate) mod readings;
 
 use super::cursor::Cursor;
 use super::tokens::TokKind;
-use crate::lexicon::{Collision, Readings, UnitId, normalise_name};
+use crate::lexicon::{Collision, Readings, Role, UnitId, normalise_name};
 use readings::resolve;
 
 /// The result of reading a unit after a number.
@@ -195,9 +195,21 @@ fn symbol_context_ok(ctx: &Cursor, sym: &str, at: Span) -> bool {
     }
     match ctx.lex.symbol_collisions.get(sym) {
         Some(Collision::Never) => false,
-        Some(Collision::Glued) => ctx.glued(at.j),
+        Some(Collision::Glued) => ctx.glued(at.j) || apart_symbol_ends_phrase(ctx, sym, at),
         None => true,
     }
+}
+
+/// A symbol of two or more letters that is also a word may stand apart from its number when it
+/// ends the phrase: nothing but punctuation or a word that ends a noun phrase ("of", "in",
+/// "later") follows ("12 min in total", "3 yds short"). Before a noun it is the word ("12 fur
+/// coats"); a function word ("as", "am") is never a unit written apart ("six as well").
+fn apart_symbol_ends_phrase(ctx: &Cursor, sym: &str, at: Span) -> bool {
+    if sym.chars().filter(|c| c.is_alphabetic()).count() < 2 || ctx.is(at.j, Role::Stop) {
+        return false;
+    }
+    let next = at.last + 1;
+    !ctx.is_word(next) && !ctx.is_num(next) || ctx.is_word(next) && ctx.is(next, Role::Stop)
 }
 
 #[cfg(test)]
