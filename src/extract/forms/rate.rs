@@ -23,6 +23,13 @@ pub(super) fn per_unit(d: &mut Draft, ctx: &Cursor, _: &[Reading]) -> Flow {
         d.end = p + 3;
         return Flow::Go;
     }
+    // "a 12-cent-a-share dividend", "$ 70 - a - share": money, then "a" and a noun in hyphens
+    let hyphened = [Pat::HYPHEN, Pat::role(Role::A), Pat::HYPHEN, Pat::WORD];
+    if money(d, ctx) && ctx.seq(p, &hyphened) && is_noun(ctx, p + 3) {
+        d.per = Some(ctx.lex.language().singular(ctx.low(p + 3)));
+        d.end = p + 4;
+        return Flow::Go;
+    }
     let per_word = ctx.is(p, Role::Per | Role::A | Role::Each)
         || ctx.seq(p, &[Pat::sym("/").glued(), Pat::WORD.glued()]);
     if !per_word || d.unit.is_none() || !ctx.is_word(p + 1) {
@@ -49,7 +56,7 @@ pub(super) fn per_unit(d: &mut Draft, ctx: &Cursor, _: &[Reading]) -> Flow {
     if (is_unit || !ctx.is(p, Role::A))
         && !time_ago
         && !ctx.is(p + 1, Role::Stop)
-        && ctx.number_word(p + 1).is_none()
+        && (ctx.number_word(p + 1).is_none() || money_a_noun(d, ctx, p))
     {
         d.per = Some(match unit {
             Some(id) => ctx.lex.unit(id).code.clone(),
@@ -63,19 +70,23 @@ pub(super) fn per_unit(d: &mut Draft, ctx: &Cursor, _: &[Reading]) -> Flow {
 /// "$1.40 a share", "12 cents a dozen", "470 pence a share,": money, "a", then a singular noun
 /// that ends the phrase, is a price per that noun.
 fn money_a_noun(d: &Draft, ctx: &Cursor, p: usize) -> bool {
-    let money = d
-        .unit
-        .is_some_and(|id| ctx.lex.unit(id).kind == UnitKind::Currency);
+    let money = money(d, ctx);
     let noun = p + 1;
-    let w = ctx.low(noun);
     let next = noun + 1;
     let ends = !ctx.is_word(next) || ctx.ws(next) >= 2 || ctx.is(next, Role::RateEnd);
-    money
-        && ctx.is(p, Role::A)
-        && ctx.t(noun) == w
-        && ctx.lex.language().singular(w) == w
-        && !ctx.is(noun, Role::Stop)
-        && ends
+    money && ctx.is(p, Role::A) && is_noun(ctx, noun) && ends
+}
+
+/// The claim is an amount of money.
+fn money(d: &Draft, ctx: &Cursor) -> bool {
+    d.unit
+        .is_some_and(|id| ctx.lex.unit(id).kind == UnitKind::Currency)
+}
+
+/// A singular noun in lower case at `j` ("share", "dozen"), no function word.
+fn is_noun(ctx: &Cursor, j: usize) -> bool {
+    let w = ctx.low(j);
+    ctx.is_word(j) && ctx.t(j) == w && ctx.lex.language().singular(w) == w && !ctx.is(j, Role::Stop)
 }
 
 /// "$75 U.S. per barrel", "$5 US a share": after an amount of money, the currency's country

@@ -25,7 +25,7 @@ pub(crate) struct UnitRead {
     pub minor: bool,
 }
 
-/// Symbols a unit form may end with; any other symbol ends no unit.
+/// Symbols a unit form may end with besides currency signs; any other symbol ends no unit.
 const FORM_END_SYMBOLS: [&str; 12] = ["%", "°", "″", "′", "²", "³", "$", "€", "£", "/", ".", "\""];
 
 /// The unit or currency written from token `j` on, longest form first (symbols as written,
@@ -50,7 +50,10 @@ fn form_at(ctx: &Cursor, j: usize, last: usize, attached_only: bool) -> Option<U
     if (j + 1..=last).any(|x| ctx.ws(x) >= 3) || !ctx.same_sentence(j, last) {
         return None;
     }
-    if ctx.kind(last) == Some(TokKind::Sym) && !FORM_END_SYMBOLS.contains(&ctx.t(last)) {
+    if ctx.kind(last) == Some(TokKind::Sym)
+        && !FORM_END_SYMBOLS.contains(&ctx.t(last))
+        && !ctx.lex.currency_symbols.contains_key(ctx.t(last))
+    {
         return None;
     }
     // the form must end at a word boundary
