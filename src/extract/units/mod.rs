@@ -197,10 +197,20 @@ fn symbol_context_ok(ctx: &Cursor, sym: &str, at: Span) -> bool {
             && ctx.t(next).starts_with(|c: char| c.is_lowercase());
     }
     match ctx.lex.symbol_collisions.get(sym) {
-        Some(Collision::Never) => false,
+        Some(Collision::Never) => inches_after_feet(ctx, at.j),
         Some(Collision::Glued) => ctx.glued(at.j) || apart_symbol_ends_phrase(ctx, sym, at),
         None => true,
     }
+}
+
+/// "6 ft 2 in", "3 yd 4 in": after an imperial length and a number, "in" is inches.
+fn inches_after_feet(ctx: &Cursor, j: usize) -> bool {
+    j >= 2
+        && ctx.is_num(j - 1)
+        && ctx.ws(j - 1) == 1
+        && ctx.is_word(j - 2)
+        && ctx.is(j - 2, Role::ImperialLength)
+        && ctx.low(j - 2) != ctx.low(j)
 }
 
 /// A symbol of two or more letters that is also a word may stand apart from its number when it
