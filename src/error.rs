@@ -31,6 +31,20 @@ pub enum DataError {
         /// Which table.
         what: String,
     },
+    /// Every problem found in a set of tables, each at FILE:LINE:COLUMN on a line of its own.
+    #[error("{}", problems_text(.0))]
+    Tables(Vec<crate::table::TableError>),
+}
+
+/// The problems one per line, then their count.
+fn problems_text(problems: &[crate::table::TableError]) -> String {
+    let mut s: String = problems.iter().map(|p| format!("{p}\n")).collect();
+    let n = problems.len();
+    s.push_str(&format!(
+        "{n} problem{} in the reference data",
+        if n == 1 { "" } else { "s" }
+    ));
+    s
 }
 
 /// Result of loading data tables.
@@ -93,7 +107,9 @@ pub enum InputError {
 #[derive(Debug, Error)]
 pub enum RunError {
     /// The report would overwrite one of the articles it reports on.
-    #[error("{path}: refusing to write the report over an input file")]
+    #[error(
+        "{path}: refusing to write the report over a file it reads (an article, a reference file or the configuration)"
+    )]
     WouldOverwriteInput {
         /// The report's path.
         path: String,
@@ -114,13 +130,18 @@ pub enum RunError {
         /// Why not.
         error: std::io::Error,
     },
-    /// Standard output cannot be written (a stream's output).
-    #[error("{0}")]
-    WriteStream(std::io::Error),
     /// Lexicon tables given in more than one reference directory.
     #[error("lexicon tables may come from one --reference directory only")]
     TwoLexiconDirs,
     /// A data table is bad.
     #[error(transparent)]
     Data(#[from] DataError),
+}
+
+impl RunError {
+    /// Is this a report written to a reader that went away (a closed pipe, as when the output
+    /// goes through `head`)? The run then ends quietly: what was written stands.
+    pub fn is_broken_pipe(&self) -> bool {
+        matches!(self, RunError::Write { error, .. } if error.kind() == std::io::ErrorKind::BrokenPipe)
+    }
 }

@@ -88,6 +88,9 @@ pub(crate) struct Context<'c> {
     pub(crate) claims: &'c [Claim],
     /// Sorted by `from`.
     relations: &'c [Relation],
+    /// Indices into `relations`, sorted by `to`: so that the relations into a claim are found
+    /// without reading all of them.
+    by_to: Vec<usize>,
     pub(crate) dates: Dates,
     /// Links claims to facts (with a cache of sentence terms).
     pub(crate) linker: Linker,
@@ -100,6 +103,8 @@ impl<'c> Context<'c> {
         claims: &'c [Claim],
         relations: &'c [Relation],
     ) -> Context<'c> {
+        let mut by_to: Vec<usize> = (0..relations.len()).collect();
+        by_to.sort_by_key(|&i| (relations[i].to, i));
         Context {
             lex: checker.lex,
             reference: checker.reference,
@@ -107,6 +112,7 @@ impl<'c> Context<'c> {
             doc,
             claims,
             relations,
+            by_to,
             dates: Dates { article: doc.date },
             linker: Linker::new(doc, checker.reference),
         }
@@ -132,9 +138,14 @@ impl<'c> Context<'c> {
         claim: usize,
         kind: RelationKind,
     ) -> impl Iterator<Item = usize> + '_ {
-        self.relations
+        let start = self
+            .by_to
+            .partition_point(|&i| self.relations[i].to < claim);
+        self.by_to[start..]
             .iter()
-            .filter(move |r| r.to == claim && r.kind == kind)
+            .map(|&i| &self.relations[i])
+            .take_while(move |r| r.to == claim)
+            .filter(move |r| r.kind == kind)
             .map(|r| r.from)
     }
 

@@ -2,11 +2,11 @@
 //! inconsistent and ambiguous claims with their reference and a suggested correction, and a
 //! table of the claims that could not be checked.
 
-use std::fmt::Write as _;
+use std::io::{self, Write};
 
 use super::explain::explain;
 use super::explain::words::{describe_value, fact_unit, oneline};
-use super::{CheckRun, Renderer, verdict_label};
+use super::{Layout, Renderer, RunEnd, verdict_label};
 use crate::check::{FileReport, Verdict, VerdictKind};
 use crate::claim::fmt_num;
 use crate::lexicon::Lexicon;
@@ -16,17 +16,38 @@ pub(crate) struct Markdown<'a> {
     pub(crate) lex: &'a Lexicon,
 }
 
+/// The sections each file writes its rows into.
+const DISCREPANCIES: usize = 0;
+const UNVERIFIABLE: usize = 1;
+
 impl Renderer for Markdown<'_> {
-    fn check(&self, run: &CheckRun) -> String {
-        let t = &run.totals;
-        let mut out = String::new();
-        let _ = writeln!(out, "# numcheck discrepancy report\n");
-        let _ = writeln!(
+    /// The totals open the report, so the rows of both tables are held until the end.
+    fn check_layout(&self) -> Layout {
+        Layout::Held(2)
+    }
+
+    fn check_part(&self, out: &mut dyn Write, section: usize, r: &FileReport) -> io::Result<()> {
+        for v in &r.verdicts {
+            match (section, v.kind) {
+                (DISCREPANCIES, VerdictKind::Inconsistent | VerdictKind::Ambiguous) => {
+                    self.discrepancy(out, r, v)?
+                }
+                (UNVERIFIABLE, VerdictKind::Unverifiable) => self.unverifiable(out, r, v)?,
+                _ => {}
+            }
+        }
+        Ok(())
+    }
+
+    fn check_end(&self, out: &mut dyn Write, end: &RunEnd, held: &[Vec<u8>]) -> io::Result<()> {
+        let t = end.totals;
+        writeln!(out, "# numcheck discrepancy report\n")?;
+        writeln!(
             out,
             "| files | claims | consistent | by rounding | inconsistent | unverifiable | ambiguous |"
-        );
-        let _ = writeln!(out, "|---:|---:|---:|---:|---:|---:|---:|");
-        let _ = writeln!(
+        )?;
+        writeln!(out, "|---:|---:|---:|---:|---:|---:|---:|")?;
+        writeln!(
             out,
             "| {} | {} | {} | {} | {} | {} | {} |\n",
             t.files,
@@ -36,18 +57,27 @@ impl Renderer for Markdown<'_> {
             t.inconsistent,
             t.unverifiable,
             t.ambiguous
-        );
-        self.discrepancies(&mut out, run);
-        self.unverifiable(&mut out, run);
-        out
+        )?;
+        let rows = |s: usize| held.get(s).map(Vec::as_slice).unwrap_or_default();
+        if rows(DISCREPANCIES).is_empty() {
+            writeln!(out, "No discrepancies found.")?;
+        } else {
+            writeln!(out, "## Discrepancies\n")?;
+            writeln!(
+                out,
+                "| where | claim as written | verdict | reference | source | suggested correction |"
+            )?;
+            writeln!(out, "|---|---|---|---|---|---|")?;
+            out.write_all(rows(DISCREPANCIES))?;
+        }
+        if !rows(UNVERIFIABLE).is_empty() {
+            writeln!(out, "\n## Could not be checked\n")?;
+            writeln!(out, "| where | claim as written | reads as | why |")?;
+            writeln!(out, "|---|---|---|---|")?;
+            out.write_all(rows(UNVERIFIABLE))?;
+        }
+        Ok(())
     }
-}
-
-/// Every verdict of the run with its file.
-fn verdicts<'r>(run: &'r CheckRun) -> impl Iterator<Item = (&'r FileReport<'r>, &'r Verdict)> {
-    run.files
-        .iter()
-        .flat_map(|r| r.verdicts.iter().map(move |v| (r, v)))
 }
 
 fn md_escape(s: &str) -> String {
@@ -55,78 +85,52 @@ fn md_escape(s: &str) -> String {
 }
 
 impl Markdown<'_> {
-    /// Inconsistent and ambiguous claims.
-    fn discrepancies(&self, out: &mut String, run: &CheckRun) {
-        let found: Vec<(&FileReport, &Verdict)> = verdicts(run)
-            .filter(|(_, v)| matches!(v.kind, VerdictKind::Inconsistent | VerdictKind::Ambiguous))
-            .collect();
-        if found.is_empty() {
-            let _ = writeln!(out, "No discrepancies found.");
-            return;
-        }
-        let _ = writeln!(out, "## Discrepancies\n");
-        let _ = writeln!(
+    /// A row for an inconsistent or ambiguous claim.
+    fn discrepancy(&self, out: &mut dyn Write, r: &FileReport, v: &Verdict) -> io::Result<()> {
+        let c = &r.claims[v.claim];
+        let prose = explain(r, v, self.lex);
+        let (fact, source) = match &v.fact {
+            Some(f) => {
+                let value = rust_decimal::Decimal::from_str_exact(&f.value_text)
+                    .map(fmt_num)
+                    .unwrap_or_else(|_| f.value_text.clone());
+                (
+                    format!("{} {}: {} {}", f.entity, f.measure, value, fact_unit(f)),
+                    f.source.clone(),
+                )
+            }
+            None => (
+                v.check().as_str().to_string(),
+                prose.source_note.clone().unwrap_or_default(),
+            ),
+        };
+        writeln!(
             out,
-            "| where | claim as written | verdict | reference | source | suggested correction |"
-        );
-        let _ = writeln!(out, "|---|---|---|---|---|---|");
-        for (r, v) in found {
-            let c = &r.claims[v.claim];
-            let prose = explain(r, v, self.lex);
-            let (fact, source) = match &v.fact {
-                Some(f) => {
-                    let value = rust_decimal::Decimal::from_str_exact(&f.value_text)
-                        .map(fmt_num)
-                        .unwrap_or_else(|_| f.value_text.clone());
-                    (
-                        format!("{} {}: {} {}", f.entity, f.measure, value, fact_unit(f)),
-                        f.source.clone(),
-                    )
-                }
-                None => (
-                    v.check().as_str().to_string(),
-                    prose.source_note.clone().unwrap_or_default(),
-                ),
-            };
-            let _ = writeln!(
-                out,
-                "| {}:{}:{} | {} | {} — {} | {} | {} | {} |",
-                md_escape(&r.doc.name),
-                c.line,
-                c.column,
-                md_escape(&c.text),
-                verdict_label(v),
-                md_escape(&prose.summary),
-                md_escape(&fact),
-                md_escape(&source),
-                md_escape(prose.suggestion.as_deref().unwrap_or("—"))
-            );
-        }
+            "| {}:{}:{} | {} | {} — {} | {} | {} | {} |",
+            md_escape(&r.doc.name),
+            c.line,
+            c.column,
+            md_escape(&c.text),
+            verdict_label(v),
+            md_escape(&prose.summary),
+            md_escape(&fact),
+            md_escape(&source),
+            md_escape(prose.suggestion.as_deref().unwrap_or("—"))
+        )
     }
 
-    /// Claims that could not be checked, with how they read and why.
-    fn unverifiable(&self, out: &mut String, run: &CheckRun) {
-        let found: Vec<(&FileReport, &Verdict)> = verdicts(run)
-            .filter(|(_, v)| v.kind == VerdictKind::Unverifiable)
-            .collect();
-        if found.is_empty() {
-            return;
-        }
-        let _ = writeln!(out, "\n## Could not be checked\n");
-        let _ = writeln!(out, "| where | claim as written | reads as | why |");
-        let _ = writeln!(out, "|---|---|---|---|");
-        for (r, v) in found {
-            let c = &r.claims[v.claim];
-            let _ = writeln!(
-                out,
-                "| {}:{}:{} | {} | {} | {} |",
-                md_escape(&r.doc.name),
-                c.line,
-                c.column,
-                md_escape(&c.text),
-                md_escape(&describe_value(c, self.lex)),
-                md_escape(&explain(r, v, self.lex).summary)
-            );
-        }
+    /// A row for a claim that could not be checked: how it reads and why.
+    fn unverifiable(&self, out: &mut dyn Write, r: &FileReport, v: &Verdict) -> io::Result<()> {
+        let c = &r.claims[v.claim];
+        writeln!(
+            out,
+            "| {}:{}:{} | {} | {} | {} |",
+            md_escape(&r.doc.name),
+            c.line,
+            c.column,
+            md_escape(&c.text),
+            md_escape(&describe_value(c, self.lex)),
+            md_escape(&explain(r, v, self.lex).summary)
+        )
     }
 }
