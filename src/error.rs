@@ -130,6 +130,22 @@ pub enum RunError {
         /// Why not.
         error: std::io::Error,
     },
+    /// `--since`: no repository, an unknown revision, or git failed.
+    #[error("--since {rev}: {message}")]
+    Since {
+        /// The revision asked for.
+        rev: String,
+        /// What went wrong.
+        message: String,
+    },
+    /// A `--file-list` that cannot be read.
+    #[error("{path}: cannot read the file list: {message}")]
+    FileList {
+        /// The list's path (`-` for standard input).
+        path: String,
+        /// Why not.
+        message: String,
+    },
     /// Lexicon tables given in more than one reference directory.
     #[error("lexicon tables may come from one --reference directory only")]
     TwoLexiconDirs,

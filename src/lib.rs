@@ -3,7 +3,8 @@
 //! The pipeline, one module a stage:
 //! [`document`] → [`extract`] → [`normalise`] → [`reference`](mod@reference) → [`check`] → [`report`].
 //! The types passed between stages are in [`claim`]; [`runner`] reads inputs, runs `--stream`
-//! and writes reports; [`table`] reads data tables. The library never prints and never exits;
+//! and writes reports; [`table`] reads data tables; [`triage`] decides which findings a run
+//! shows (suppressions, a baseline, changed lines). The library never prints and never exits;
 //! the `numcheck` binary is a thin shell over it.
 //!
 //! A sentence through the whole pipeline: its claims are extracted, checked (here, a bracketed
@@ -54,6 +55,7 @@ pub mod report;
 pub mod runner;
 pub mod statistics;
 pub mod table;
+pub mod triage;
 
 pub use claim::{Claim, ClaimKind, Interval, Reading, Span};
 pub use document::{Date, Document, Format};
@@ -71,8 +73,35 @@ pub fn extract_claims(doc: &Document, lex: &Lexicon, tol: &Tolerances) -> Vec<Cl
     claims
 }
 
-/// Extracts a document's claims and checks them: the whole pipeline short of rendering.
+/// Extracts a document's claims and checks them: the whole pipeline short of rendering. The
+/// document's `numcheck:` directives silence what they cover.
 pub fn check_document<'d>(checker: &check::Checker, doc: &'d Document) -> check::FileReport<'d> {
+    check_document_with(checker, doc, &[]).0
+}
+
+/// [`check_document`] with checks silenced in the whole file (per-file ignores: the name of
+/// the configuration file and its scope), and the directives that could not be read, as
+/// `FILE:LINE: message`.
+pub fn check_document_with<'d>(
+    checker: &check::Checker,
+    doc: &'d Document,
+    ignores: &[(String, triage::suppress::Scope)],
+) -> (check::FileReport<'d>, Vec<String>) {
+    let mut directives = triage::suppress::Directives::parse(doc);
+    let problems = std::mem::take(&mut directives.problems);
+    let report = check_document_directed(checker, doc, &directives, ignores);
+    (report, problems)
+}
+
+/// [`check_document_with`] for a document whose directives were read already.
+pub fn check_document_directed<'d>(
+    checker: &check::Checker,
+    doc: &'d Document,
+    directives: &triage::suppress::Directives,
+    ignores: &[(String, triage::suppress::Scope)],
+) -> check::FileReport<'d> {
     let claims = extract_claims(doc, checker.lexicon(), &checker.options().tolerances);
-    checker.check(doc, claims)
+    let mut report = checker.check(doc, claims);
+    triage::suppress::apply(&mut report, directives, ignores);
+    report
 }

@@ -1,21 +1,27 @@
 //! The `numcheck` command line: a thin shell over the library.
 
-use std::io::{self, IsTerminal};
+use std::io::{self, IsTerminal, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use anyhow::Result;
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
-use numcheck::check::{CheckOptions, Checker, FailOn};
-use numcheck::config::Config;
-use numcheck::reference::ReferenceSet;
+use numcheck::check::FailOn;
+use numcheck::config::ConfigSet;
+use numcheck::report::statistics::{Counted, Statistics};
 use numcheck::report::{self, Extracted, OutputFormat, RenderOptions};
 use numcheck::runner::batch::Batch;
 use numcheck::runner::input::{self, InputOptions};
 use numcheck::runner::output::Output;
-use numcheck::runner::{parallel, stream};
+use numcheck::runner::plan::{Checking, Plan};
+use numcheck::runner::setup::Engines;
+use numcheck::runner::{parallel, stream, walk};
+use numcheck::triage::baseline::Baseline;
 use numcheck::{Date, Format, Lexicon, RunError, Tolerances, check_document, extract_claims};
+
+mod progress;
+use progress::Progress;
 
 /// Audits the numbers in news copy: finds every quantitative claim, normalises it, and checks it
 /// against a reference dataset.
@@ -25,7 +31,7 @@ use numcheck::{Date, Format, Lexicon, RunError, Tolerances, check_document, extr
     version,
     about,
     long_about = None,
-    after_help = "Exit status: 0 nothing at or above the fail level, 1 findings at or above it, 2 usage, input or reference error.\nConfiguration: numcheck.toml or .numcheck.toml in the working directory or a parent."
+    after_help = "Exit status: 0 nothing at or above the fail level, 1 findings at or above it, 2 usage, input or reference error.\nConfiguration: each article is checked with the nearest numcheck.toml or .numcheck.toml in its folder or a parent."
 )]
 struct Cli {
     #[command(subcommand)]
@@ -57,9 +63,14 @@ enum ReferenceCommand {
 
 #[derive(Args, Clone)]
 struct InputArgs {
-    /// Articles to read; `-` reads standard input.
-    #[arg(value_name = "FILE")]
+    /// Articles and folders to read (folders: every .md, .markdown, .txt, .html and .htm file
+    /// below, honouring .gitignore and the config's include/exclude); `-` reads standard input.
+    /// None: the working directory on a terminal, else standard input.
+    #[arg(value_name = "PATH")]
     files: Vec<PathBuf>,
+    /// Read the paths to check from this file, one per line (`-`: standard input).
+    #[arg(long, value_name = "FILE")]
+    file_list: Option<PathBuf>,
     /// The article date (YYYY-MM-DD), used for exchange rates and "last year"; overrides the
     /// date found in front matter or HTML meta.
     #[arg(long, value_parser = parse_date)]
@@ -83,7 +94,8 @@ struct InputArgs {
     /// named like the shipped ones are added to the defaults.
     #[arg(long = "reference", value_name = "DIR")]
     reference: Vec<PathBuf>,
-    /// Show a progress bar on standard error (default: for batches of 20+ files on a terminal).
+    /// Show a progress bar on standard error, even when it is not a terminal (default: for
+    /// batches of 20+ files on a terminal).
     #[arg(long)]
     progress: bool,
     /// Threads to run on: files, and `--stream` lines, are worked on in parallel; output is in
@@ -127,9 +139,23 @@ struct CheckArgs {
     /// Do not load the shipped reference data, only `--reference` directories.
     #[arg(long)]
     no_default_reference: bool,
-    /// In text output, list consistent claims too.
+    /// In text output, list consistent claims too; in github, junit, gitlab and sarif output,
+    /// notes (claims that could not be checked) as well as warnings and errors.
     #[arg(long)]
     all: bool,
+    /// Hide the findings recorded in this baseline file (so only new findings fail); entries
+    /// that match no finding are reported as notes.
+    #[arg(long, value_name = "FILE")]
+    baseline: Option<PathBuf>,
+    /// Record today's findings in this baseline file (and exit 0 unless there is an error).
+    #[arg(long, value_name = "FILE")]
+    write_baseline: Option<PathBuf>,
+    /// Report only findings on lines added or changed since this git revision.
+    #[arg(long, value_name = "REV")]
+    since: Option<String>,
+    /// Print counts of findings by level, verdict, check and file instead of the report.
+    #[arg(long)]
+    statistics: bool,
 }
 
 #[derive(Clone, Copy, ValueEnum, PartialEq, Eq)]
@@ -140,6 +166,9 @@ enum CheckFormat {
     Markdown,
     Sarif,
     Html,
+    Github,
+    Junit,
+    Gitlab,
 }
 
 impl From<CheckFormat> for OutputFormat {
@@ -151,6 +180,9 @@ impl From<CheckFormat> for OutputFormat {
             CheckFormat::Markdown => OutputFormat::Markdown,
             CheckFormat::Sarif => OutputFormat::Sarif,
             CheckFormat::Html => OutputFormat::Html,
+            CheckFormat::Github => OutputFormat::Github,
+            CheckFormat::Junit => OutputFormat::Junit,
+            CheckFormat::Gitlab => OutputFormat::Gitlab,
         }
     }
 }
@@ -272,18 +304,39 @@ impl InputArgs {
         }
     }
 
-    /// The readable documents, and the messages of the others (reported on stderr).
-    fn read(&self, lex: &Lexicon) -> Result<(Vec<numcheck::Document>, Vec<String>)> {
+    /// The paths to read: those given and those of `--file-list`; with none, the working
+    /// directory when standard input is a terminal, else standard input.
+    fn paths(&self) -> Result<Vec<PathBuf>> {
+        let mut paths = self.files.clone();
+        if let Some(list) = &self.file_list {
+            paths.extend(walk::read_file_list(list)?);
+        } else if paths.is_empty() {
+            let default = if std::io::stdin().is_terminal() {
+                "."
+            } else {
+                "-"
+            };
+            paths.push(PathBuf::from(default));
+        }
+        Ok(paths)
+    }
+
+    /// The files read (folders walked), the readable documents, and the messages of the
+    /// others (reported on stderr).
+    fn read(&self, lex: &Lexicon) -> Result<(Vec<PathBuf>, Vec<numcheck::Document>, Vec<String>)> {
         let options = self.options(lex)?;
-        let (docs, errors) = input::read_documents_on(&self.files, &options, self.jobs());
+        let mut configs = ConfigSet::new();
+        let files = walk::expand(&self.paths()?, &mut configs)?;
+        let (docs, errors) = input::read_documents_on(&files, &options, self.jobs());
         let errors: Vec<String> = errors.iter().map(|e| e.to_string()).collect();
         errors.iter().for_each(|e| report_error(e));
         docs.iter().for_each(report_warnings);
-        Ok((docs, errors))
+        Ok((files, docs, errors))
     }
 
     /// Where the report goes: `--output`, else standard output. The output is never one of
-    /// `read` (the inputs, reference files, the configuration), by device and inode.
+    /// `read` (the inputs, reference files, the configurations) nor a path given, by device
+    /// and inode.
     fn output(&self, read: &[PathBuf]) -> Result<Output<'static>> {
         let stdout = std::io::stdout().lock();
         let mut protected = self.files.clone();
@@ -344,6 +397,7 @@ fn extract(a: ExtractArgs) -> Result<u8> {
         let summary = a
             .input
             .stream(lex, &a.input.reference, lines.as_ref(), |doc, id, out| {
+                report_warnings(doc);
                 let claims = extract_claims(doc, lex, &tol);
                 let file = Extracted {
                     doc,
@@ -354,11 +408,13 @@ fn extract(a: ExtractArgs) -> Result<u8> {
             })?;
         return Ok(if summary.unreadable > 0 { 2 } else { 0 });
     }
-    let (docs, errors) = a.input.read(lex)?;
+    let (files, docs, errors) = a.input.read(lex)?;
     let renderer = report::renderer(a.format.into(), lex, RenderOptions::default());
-    let mut out = a.input.output(&a.input.reference)?;
+    let mut read = files;
+    read.extend(a.input.reference.iter().cloned());
+    let mut out = a.input.output(&read)?;
     let mut progress = Progress::new(docs.len(), a.input.progress);
-    let mut tick = || progress.tick();
+    let mut tick = || progress.tick(0);
     a.input
         .batch(&errors, &mut tick)
         .extract(docs, lex, &tol, renderer.as_ref(), &mut out)
@@ -367,34 +423,23 @@ fn extract(a: ExtractArgs) -> Result<u8> {
 }
 
 fn check(a: CheckArgs) -> Result<u8> {
-    let config = Config::discover(&std::env::current_dir().unwrap_or_else(|_| PathBuf::from(".")))?;
-    let mut ref_dirs = config.reference_dirs();
-    ref_dirs.extend(a.input.reference.iter().cloned());
-    let extended = numcheck::runner::extended_lexicon(&ref_dirs)?;
-    let lex = extended.as_ref().unwrap_or_else(|| Lexicon::embedded());
-    let reference = if a.no_default_reference {
-        ReferenceSet::empty(lex)
-    } else {
-        ReferenceSet::embedded(lex)?
+    let cwd = std::env::current_dir().unwrap_or_else(|_| PathBuf::from("."));
+    let mut configs = ConfigSet::new();
+    let run_config = configs.for_dir(&cwd)?;
+    let (fail_on, format) = match run_config.map(|i| configs.get(i)) {
+        Some(c) => (c.fail_on, c.format),
+        None => (None, None),
     };
-    let reference = reference.with_dirs(&ref_dirs, lex)?;
     let fail_on = a
         .fail_on
         .map(FailOn::from)
-        .or(config.fail_on)
+        .or(fail_on)
         .unwrap_or(FailOn::Inconsistent);
     let format = a
         .format
         .map(OutputFormat::from)
-        .or(config.format)
+        .or(format)
         .unwrap_or(OutputFormat::Text);
-    let options = CheckOptions {
-        tolerances: config.tolerances.unwrap_or_default(),
-    };
-    let checker = Checker::new(lex, &reference, options);
-    // what the report must never be written over, besides the articles
-    let mut read = ref_dirs.clone();
-    read.extend(config.path.clone());
     let color = a.input.output.is_none()
         && std::io::stdout().is_terminal()
         && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty());
@@ -402,30 +447,126 @@ fn check(a: CheckArgs) -> Result<u8> {
         color,
         show_all: a.all,
     };
-
     if a.input.stream {
-        // a stream writes one JSON line per article, whatever the report format
-        let lines = report::renderer(OutputFormat::Jsonl, lex, render);
-        let summary = a.input.stream(lex, &read, lines.as_ref(), |doc, id, out| {
+        return check_stream(&a, &configs, run_config, fail_on, render);
+    }
+
+    let paths = a.input.paths()?;
+    let since = a.since.as_deref().map(|rev| (rev, cwd.as_path()));
+    let mut plan = Plan::new(&paths, &mut configs, run_config, since)?;
+    let engines = Engines::build(&configs, &a.input.reference, !a.no_default_reference)?;
+    let checkers = engines.checkers();
+    let docs = plan.read(&a.input.options(engines.lexicon())?, a.input.jobs());
+    plan.errors.iter().for_each(|e| report_error(e));
+    docs.iter().for_each(|(doc, _)| report_warnings(doc));
+    let baseline = a.baseline.as_deref().map(Baseline::load).transpose()?;
+    let baseline_name = a.baseline.as_ref().map(|p| p.display().to_string());
+    let checking = Checking {
+        configs: &configs,
+        checkers: &checkers,
+        changed: plan.changed.as_ref(),
+        baseline: baseline
+            .as_ref()
+            .zip(a.baseline.as_deref())
+            .map(|(b, path)| {
+                b.matcher(
+                    path.parent().unwrap_or(Path::new("")),
+                    baseline_name.as_deref().unwrap_or_default(),
+                )
+            }),
+        fail_on,
+        record: a
+            .write_baseline
+            .as_deref()
+            .map(|p| p.parent().unwrap_or(Path::new(""))),
+        statistics: a.statistics,
+    };
+    let renderer = if a.statistics {
+        Box::new(Counted)
+    } else {
+        report::renderer(format, engines.lexicon(), render)
+    };
+    let mut read: Vec<PathBuf> = plan.files.iter().map(|(f, _)| f.clone()).collect();
+    read.extend(protected(&configs, &a.input.reference));
+    let mut out = a.input.output(&read)?;
+    let mut progress = Progress::new(docs.len(), a.input.progress);
+    let mut entries = Vec::new();
+    let mut statistics = Statistics::default();
+    let mut seen = |kept: numcheck::runner::plan::Kept| {
+        kept.problems.iter().for_each(|e| report_error(e));
+        progress.tick(kept.findings);
+        entries.extend(kept.entries);
+        if let Some(s) = kept.statistics {
+            statistics.merge(s);
+        }
+    };
+    let summary = a
+        .input
+        .batch(&plan.errors, &mut || {})
+        .check_with(docs, &checking, renderer.as_ref(), &mut out, &mut seen)
+        .map_err(|e| out.error(e))?;
+    if a.statistics {
+        let text = if format == OutputFormat::Json {
+            statistics.json()
+        } else {
+            statistics.table()
+        };
+        out.write_all(text.as_bytes())
+            .and_then(|()| out.flush())
+            .map_err(|e| out.error(e))?;
+    }
+    if let Some(path) = &a.write_baseline {
+        let baseline = Baseline::from_entries(entries);
+        baseline.write(path)?;
+        eprintln!(
+            "numcheck: wrote {} finding{} to {}",
+            baseline.findings.len(),
+            if baseline.findings.len() == 1 {
+                ""
+            } else {
+                "s"
+            },
+            path.display()
+        );
+    }
+    Ok(exit_code(!plan.errors.is_empty(), summary.failing > 0))
+}
+
+/// `check --stream`: one JSON line per record, checked with the working directory's
+/// configuration.
+fn check_stream(
+    a: &CheckArgs,
+    configs: &ConfigSet,
+    run_config: Option<usize>,
+    fail_on: FailOn,
+    render: RenderOptions,
+) -> Result<u8> {
+    let engines = Engines::build(configs, &a.input.reference, !a.no_default_reference)?;
+    let checkers = engines.checkers();
+    let checker = &checkers[run_config.map_or(0, |i| i + 1)];
+    // a stream writes one JSON line per article, whatever the report format
+    let lines = report::renderer(OutputFormat::Jsonl, engines.lexicon(), render);
+    let read = protected(configs, &a.input.reference);
+    let summary = a
+        .input
+        .stream(engines.lexicon(), &read, lines.as_ref(), |doc, id, out| {
             report_warnings(doc);
-            let r = check_document(&checker, doc);
+            let r = check_document(checker, doc);
             lines.check_record(out, &r, id)?;
             Ok(r.fails(fail_on))
         })?;
-        return Ok(exit_code(summary.unreadable > 0, summary.failing > 0));
-    }
+    Ok(exit_code(summary.unreadable > 0, summary.failing > 0))
+}
 
-    let (docs, errors) = a.input.read(lex)?;
-    let renderer = report::renderer(format, lex, render);
-    let mut out = a.input.output(&read)?;
-    let mut progress = Progress::new(docs.len(), a.input.progress);
-    let mut tick = || progress.tick();
-    let summary = a
-        .input
-        .batch(&errors, &mut tick)
-        .check(docs, &checker, fail_on, renderer.as_ref(), &mut out)
-        .map_err(|e| out.error(e))?;
-    Ok(exit_code(!errors.is_empty(), summary.failing > 0))
+/// What a check report must never be written over, besides the articles: the reference
+/// directories given and those of each configuration, and the configuration files.
+fn protected(configs: &ConfigSet, reference: &[PathBuf]) -> Vec<PathBuf> {
+    let mut read = reference.to_vec();
+    for c in configs.all() {
+        read.extend(c.reference_dirs());
+        read.extend(c.path.clone());
+    }
+    read
 }
 
 /// 2 for an input that could not be read, else 1 for findings at the fail level, else 0.
@@ -462,34 +603,4 @@ fn validate(dir: Option<PathBuf>) -> Result<u8> {
         if problems.len() == 1 { "" } else { "s" }
     );
     Ok(2)
-}
-
-/// A progress bar on standard error for long batches (never on a pipe unless forced).
-struct Progress(Option<indicatif::ProgressBar>);
-
-impl Progress {
-    fn new(total: usize, forced: bool) -> Progress {
-        let on = forced || (total >= 20 && std::io::stderr().is_terminal());
-        Progress(on.then(|| {
-            let bar = indicatif::ProgressBar::with_draw_target(
-                Some(total as u64),
-                indicatif::ProgressDrawTarget::stderr(),
-            );
-            if let Ok(style) =
-                indicatif::ProgressStyle::with_template("{bar:30} {pos}/{len} files {elapsed}")
-            {
-                bar.set_style(style);
-            }
-            bar
-        }))
-    }
-
-    fn tick(&mut self) {
-        if let Some(bar) = &self.0 {
-            bar.inc(1);
-            if bar.position() >= bar.length().unwrap_or(0) {
-                bar.finish();
-            }
-        }
-    }
 }

@@ -11,7 +11,7 @@ use crate::lexicon::{Lexicon, UnitKind};
 
 /// How far "about", "nearly" and vague forms widen a value (a fraction of it).
 #[derive(Debug, Clone, Copy, serde::Deserialize, serde::Serialize)]
-#[serde(default)]
+#[serde(default, deny_unknown_fields)]
 pub struct Tolerances {
     /// "about 2,000": ± this fraction. Default 0.10.
     pub approximately: Decimal,

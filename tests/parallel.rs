@@ -66,6 +66,14 @@ fn article(i: usize) -> String {
         (10 + i % 5) * 100 / (40 + i),
         60 + i % 12
     ));
+    // silenced findings, counted apart
+    if i % 4 == 1 {
+        s.push_str(&format!(
+            "Its {} km ({} miles) loop is new. <!-- numcheck:ignore -->\n",
+            i + 5,
+            i + 50
+        ));
+    }
     s
 }
 
@@ -120,12 +128,29 @@ fn same_with_jobs(head: &[&str], files: &[PathBuf], stdin: Option<&[u8]>) -> Run
 
 #[test]
 fn a_batch_of_files_is_reported_the_same_on_any_number_of_threads() {
-    let (_dir, files) = batch(80);
-    for format in ["text", "json", "jsonl", "markdown", "sarif", "html"] {
+    let (dir, mut files) = batch(80);
+    // a directive that cannot be read, among the articles
+    let odd = dir.path().join("odd.md");
+    std::fs::write(
+        &odd,
+        article(5) + "A note. <!-- numcheck:ignore[no-such-check] -->\n",
+    )
+    .unwrap();
+    files.push(odd);
+    let formats = [
+        "text", "json", "jsonl", "markdown", "sarif", "html", "github", "junit", "gitlab",
+    ];
+    for format in formats {
         let run = same_with_jobs(&["check", "--format", format], &files, None);
         assert_eq!(run.code, 2, "unreadable inputs make the run exit 2");
         assert!(run.out.len() > 10_000, "{format}: {} bytes", run.out.len());
+        assert!(run.err.contains("no-such-check"), "{format}: {}", run.err);
+        // notes too, in the formats CI systems read
+        let all = same_with_jobs(&["check", "--all", "--format", format], &files, None);
+        assert!(all.out.len() >= run.out.len(), "{format} --all");
     }
+    let stats = same_with_jobs(&["check", "--statistics"], &files, None);
+    assert!(stats.out.starts_with(b"findings by level:"));
     for format in ["text", "json", "jsonl"] {
         let run = same_with_jobs(&["extract", "--format", format], &files, None);
         assert!(run.out.len() > 10_000, "{format}");
@@ -137,7 +162,7 @@ fn a_batch_of_files_is_reported_the_same_on_any_number_of_threads() {
         .lines()
         .map(|l| serde_json::from_str::<serde_json::Value>(l).unwrap()["path"].to_string())
         .collect();
-    assert_eq!(paths.len(), 80);
+    assert_eq!(paths.len(), 81);
     let mut sorted = paths.clone();
     sorted.sort();
     assert_eq!(paths, sorted);
@@ -159,6 +184,47 @@ fn stream(n: usize) -> Vec<u8> {
         }
     }
     s.into_bytes()
+}
+
+#[test]
+fn a_baseline_is_applied_the_same_on_any_number_of_threads() {
+    let (dir, files) = batch(40);
+    let baseline = dir.path().join("baseline.json");
+    let b = baseline.to_str().unwrap();
+    // recorded from half the batch and one article since deleted: the rest are new findings,
+    // and that one's entries are stale notes at the end
+    let gone = dir.path().join("gone.txt");
+    std::fs::write(&gone, article(6)).unwrap();
+    let mut recorded = files[..20].to_vec();
+    recorded.push(gone.clone());
+    let write = numcheck(
+        &args(&["check", "--write-baseline", b], &recorded, "2"),
+        None,
+    );
+    assert_eq!(write.code, 0, "{}", write.err);
+    let written = std::fs::read(&baseline).unwrap();
+    let one = numcheck(
+        &args(&["check", "--write-baseline", b], &recorded, "1"),
+        None,
+    );
+    assert_eq!(one.code, 0, "{}", one.err);
+    assert!(
+        std::fs::read(&baseline).unwrap() == written,
+        "the same baseline"
+    );
+    std::fs::remove_file(&gone).unwrap();
+    for format in ["text", "json", "sarif", "html", "github", "junit", "gitlab"] {
+        let run = same_with_jobs(
+            &["check", "--baseline", b, "--format", format],
+            &files,
+            None,
+        );
+        assert_eq!(run.code, 2, "{format}");
+    }
+    let text = same_with_jobs(&["check", "--baseline", b], &files, None);
+    let text = String::from_utf8(text.out).unwrap();
+    assert!(text.contains("note: "), "stale entries are noted: {text}");
+    assert!(text.contains(" silenced"), "{text}");
 }
 
 #[test]

@@ -10,6 +10,7 @@ use crate::claim::Interval;
 use crate::document::Date;
 use crate::lexicon::UnitId;
 use crate::reference::{Fact, RateUsed};
+use crate::triage::Suppression;
 
 /// What was found about a claim.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -350,8 +351,9 @@ pub struct Verdict {
     pub expected: Option<Interval>,
     /// How far off an inconsistent claim is.
     pub gap: Option<Gap>,
-    /// Silenced by an inline `numcheck:ignore`.
-    pub suppressed: bool,
+    /// What silenced it: a `numcheck:` directive, a per-file ignore or a baseline
+    /// (see [`crate::triage`]).
+    pub suppressed: Option<Suppression>,
 }
 
 impl Verdict {
@@ -366,7 +368,7 @@ impl Verdict {
             linked_by: Vec::new(),
             expected: None,
             gap: None,
-            suppressed: false,
+            suppressed: None,
         }
     }
 

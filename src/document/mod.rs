@@ -194,6 +194,20 @@ impl Document {
         invisible::touching(&self.marks, span)
     }
 
+    /// Where the article's text begins: after a byte order mark and, in Markdown, after the
+    /// front matter (which is `source[..body_start()]`).
+    pub fn body_start(&self) -> usize {
+        let bom = if self.source.starts_with(sniff::BOM) {
+            sniff::BOM.len_utf8()
+        } else {
+            0
+        };
+        match self.format {
+            Format::Markdown => front_matter::read(&self.source, bom).map_or(bom, |fm| fm.body),
+            _ => bom,
+        }
+    }
+
     /// What the readers could not take as meant, in source order (each names the line).
     pub fn warnings(&self) -> &[Warning] {
         &self.warnings

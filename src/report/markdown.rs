@@ -27,7 +27,7 @@ impl Renderer for Markdown<'_> {
     }
 
     fn check_part(&self, out: &mut dyn Write, section: usize, r: &FileReport) -> io::Result<()> {
-        for v in &r.verdicts {
+        for v in r.verdicts.iter().filter(|v| v.suppressed.is_none()) {
             match (section, v.kind) {
                 (DISCREPANCIES, VerdictKind::Inconsistent | VerdictKind::Ambiguous) => {
                     self.discrepancy(out, r, v)?

@@ -1,5 +1,5 @@
 //! Stage 6: rendering. A [`Renderer`] per [`OutputFormat`], one file each (`text`, `json`,
-//! `jsonl`, `markdown`, `sarif`, `html`), writing a run's report a file at a time to any
+//! `jsonl`, `markdown`, `sarif`, `html`, and for CI systems `github`, `junit`, `gitlab`), writing a run's report a file at a time to any
 //! `io::Write` through a [`ReportWriter`] (so output streams and memory does not grow with
 //! the number of claims), or one document for `--stream`; [`CheckRun`] and [`ExtractRun`] give
 //! a whole run in memory for the convenience methods that return a `String` (the library never
@@ -8,14 +8,19 @@
 //! documented in `docs/json-schema.md`.
 
 mod explain;
+mod github;
+mod gitlab;
 mod html;
 mod json;
 mod jsonl;
+mod junit;
+mod level;
 mod markdown;
 mod model;
 mod pretty;
 mod run;
 mod sarif;
+pub mod statistics;
 mod text;
 mod write;
 
@@ -25,7 +30,8 @@ use std::str::FromStr;
 use serde_json::{Value, json};
 
 pub use explain::{Prose, explain, link_label};
-pub use run::{CheckRun, ExtractRun, Extracted, Totals};
+pub use level::{Level, level};
+pub use run::{CheckRun, ExtractRun, Extracted, Note, Totals};
 pub use write::{Part, ReportWriter, render_check_part, render_extract_part};
 
 use crate::check::{FileReport, Severity, Verdict, VerdictKind};
@@ -49,17 +55,26 @@ pub enum OutputFormat {
     Sarif,
     /// A self-contained page with each article highlighted.
     Html,
+    /// GitHub Actions workflow commands: an annotation per finding.
+    Github,
+    /// JUnit XML: a test suite per file, a test case per finding.
+    Junit,
+    /// GitLab Code Quality JSON.
+    Gitlab,
 }
 
 impl OutputFormat {
     /// Every format, in the order help text lists them.
-    pub const ALL: [OutputFormat; 6] = [
+    pub const ALL: [OutputFormat; 9] = [
         OutputFormat::Text,
         OutputFormat::Json,
         OutputFormat::Jsonl,
         OutputFormat::Markdown,
         OutputFormat::Sarif,
         OutputFormat::Html,
+        OutputFormat::Github,
+        OutputFormat::Junit,
+        OutputFormat::Gitlab,
     ];
 
     /// The name used on the command line and in `numcheck.toml`.
@@ -71,6 +86,9 @@ impl OutputFormat {
             OutputFormat::Markdown => "markdown",
             OutputFormat::Sarif => "sarif",
             OutputFormat::Html => "html",
+            OutputFormat::Github => "github",
+            OutputFormat::Junit => "junit",
+            OutputFormat::Gitlab => "gitlab",
         }
     }
 
@@ -85,7 +103,9 @@ impl OutputFormat {
 
 /// A name that is not a format.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-#[error("unknown format '{0}' (expected text, json, jsonl, markdown, sarif or html)")]
+#[error(
+    "unknown format '{0}' (expected text, json, jsonl, markdown, sarif, html, github, junit or gitlab)"
+)]
 pub struct UnknownFormat(pub String);
 
 impl FromStr for OutputFormat {
@@ -112,8 +132,17 @@ impl<'de> serde::Deserialize<'de> for OutputFormat {
 pub struct RenderOptions {
     /// ANSI colour (only on a terminal and never with NO_COLOR; decided by the binary).
     pub color: bool,
-    /// Show consistent claims too, not only findings.
+    /// Show consistent claims too, not only findings (and in the formats CI systems read,
+    /// notes as well as warnings and errors).
     pub show_all: bool,
+}
+
+impl RenderOptions {
+    /// Is a finding of this level listed by the formats CI systems read? Warnings and errors
+    /// are; notes (claims that could not be checked) only with `show_all`.
+    pub fn lists(&self, level: Level) -> bool {
+        level >= Level::Warning || self.show_all
+    }
 }
 
 /// Where a stream record that could not be read sits.
@@ -144,6 +173,8 @@ pub struct RunEnd<'a> {
     pub totals: &'a Totals,
     /// Parts written that were not empty (the first section's).
     pub parts: usize,
+    /// Notes about the run itself (a stale baseline entry), known only at its end.
+    pub notes: &'a [Note],
 }
 
 /// Writes reports in one format, a piece at a time: a run's start, one part per file in input
@@ -249,6 +280,7 @@ pub trait Renderer: Sync {
         for f in run.files {
             w.file(f).expect(IN_MEMORY);
         }
+        w.notes(run.notes.iter().cloned());
         into_string(w.finish().expect(IN_MEMORY))
     }
 
@@ -302,9 +334,36 @@ pub fn renderer<'a>(
         OutputFormat::Json => Box::new(json::Json { lex }),
         OutputFormat::Jsonl => Box::new(jsonl::JsonLines { lex }),
         OutputFormat::Markdown => Box::new(markdown::Markdown { lex }),
-        OutputFormat::Sarif => Box::new(sarif::Sarif { lex }),
+        OutputFormat::Sarif => Box::new(sarif::Sarif { lex, options }),
         OutputFormat::Html => Box::new(html::Html { lex }),
+        OutputFormat::Github => Box::new(github::Github { lex, options }),
+        OutputFormat::Junit => Box::new(junit::Junit { lex, options }),
+        OutputFormat::Gitlab => Box::new(gitlab::Gitlab { lex, options }),
     }
+}
+
+/// A finding as the formats CI systems read list it: its file, verdict and level.
+pub(crate) struct Finding<'r> {
+    pub(crate) file: &'r FileReport<'r>,
+    pub(crate) verdict: &'r Verdict,
+    pub(crate) level: Level,
+}
+
+/// The findings a CI format lists of one file, in report order: not silenced, at a level
+/// shown.
+pub(crate) fn findings<'r>(
+    file: &'r FileReport<'r>,
+    options: &RenderOptions,
+) -> impl Iterator<Item = Finding<'r>> {
+    let options = *options;
+    file.verdicts.iter().filter_map(move |verdict| {
+        let level = level(verdict)?;
+        (verdict.suppressed.is_none() && options.lists(level)).then_some(Finding {
+            file,
+            verdict,
+            level,
+        })
+    })
 }
 
 /// Label for a verdict: "inconsistent (gross)", "consistent by rounding".
@@ -332,7 +391,7 @@ mod tests {
         let e = "xml".parse::<OutputFormat>().unwrap_err();
         assert_eq!(
             e.to_string(),
-            "unknown format 'xml' (expected text, json, jsonl, markdown, sarif or html)"
+            "unknown format 'xml' (expected text, json, jsonl, markdown, sarif, html, github, junit or gitlab)"
         );
     }
 }

@@ -13,6 +13,7 @@ use crate::check::{FileReport, Verdict};
 use crate::claim::{Claim, Direction, Interval, Span};
 use crate::document::{Document, Format};
 use crate::lexicon::Lexicon;
+use crate::triage::Suppression;
 
 #[derive(Serialize)]
 struct SpanJson {
@@ -149,6 +150,8 @@ pub(crate) struct VerdictOut<'a> {
     suggestion: Option<String>,
     check: Option<&'static str>,
     suppressed: bool,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    suppression: Option<&'a Suppression>,
 }
 
 /// The JSON form of a verdict.
@@ -182,7 +185,8 @@ pub(crate) fn verdict_out<'a>(
         }),
         suggestion: prose.suggestion,
         check: Some(v.check().as_str()),
-        suppressed: v.suppressed,
+        suppressed: v.suppressed.is_some(),
+        suppression: v.suppressed.as_ref(),
     }
 }
 

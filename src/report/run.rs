@@ -32,6 +32,9 @@ pub struct Totals {
     pub unverifiable: usize,
     /// Ambiguous verdicts.
     pub ambiguous: usize,
+    /// Verdicts silenced (by a directive, a per-file ignore or a baseline), counted here and
+    /// in no other count.
+    pub silenced: usize,
 }
 
 impl Totals {
@@ -40,6 +43,10 @@ impl Totals {
         self.files += 1;
         self.claims += r.claims.len();
         for v in &r.verdicts {
+            if v.suppressed.is_some() {
+                self.silenced += 1;
+                continue;
+            }
             match v.kind {
                 VerdictKind::Consistent => self.consistent += 1,
                 VerdictKind::ConsistentByRounding => self.consistent_by_rounding += 1,
@@ -59,12 +66,19 @@ impl Totals {
         self.inconsistent += other.inconsistent;
         self.unverifiable += other.unverifiable;
         self.ambiguous += other.ambiguous;
+        self.silenced += other.silenced;
     }
 
-    /// "2 files, 18 claims: 12 consistent (1 by rounding), 2 inconsistent, 4 unverifiable".
+    /// "2 files, 18 claims: 12 consistent (1 by rounding), 2 inconsistent, 4 unverifiable, 0
+    /// ambiguous", and ", 3 silenced" when some are.
     pub fn summary_line(&self) -> String {
+        let silenced = if self.silenced > 0 {
+            format!(", {} silenced", self.silenced)
+        } else {
+            String::new()
+        };
         format!(
-            "{} file{}, {} claim{}: {} consistent ({} by rounding), {} inconsistent, {} unverifiable, {} ambiguous",
+            "{} file{}, {} claim{}: {} consistent ({} by rounding), {} inconsistent, {} unverifiable, {} ambiguous{silenced}",
             self.files,
             if self.files == 1 { "" } else { "s" },
             self.claims,
@@ -86,6 +100,23 @@ pub struct CheckRun<'a> {
     pub unreadable: &'a [String],
     /// Verdict counts over `files`.
     pub totals: Totals,
+    /// Notes about the run itself (a stale baseline entry), one line each.
+    pub notes: &'a [Note],
+}
+
+/// A note about the run rather than a claim: where it points, and what it says.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Note {
+    /// The file it is about (a baseline file).
+    pub file: String,
+    /// What it says.
+    pub message: String,
+}
+
+impl std::fmt::Display for Note {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{}: {}", self.file, self.message)
+    }
 }
 
 impl<'a> CheckRun<'a> {
@@ -99,7 +130,13 @@ impl<'a> CheckRun<'a> {
             files,
             unreadable,
             totals,
+            notes: &[],
         }
+    }
+
+    /// The same run with notes about it.
+    pub fn with_notes(self, notes: &'a [Note]) -> CheckRun<'a> {
+        CheckRun { notes, ..self }
     }
 }
 

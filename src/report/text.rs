@@ -22,7 +22,7 @@ pub(crate) struct Text<'a> {
 
 impl Renderer for Text<'_> {
     fn check_part(&self, out: &mut dyn Write, _section: usize, r: &FileReport) -> io::Result<()> {
-        for v in &r.verdicts {
+        for v in r.verdicts.iter().filter(|v| v.suppressed.is_none()) {
             if !self.options.show_all && matches!(v.kind, VerdictKind::Consistent) {
                 continue;
             }
@@ -32,6 +32,9 @@ impl Renderer for Text<'_> {
     }
 
     fn check_end(&self, out: &mut dyn Write, end: &RunEnd, _held: &[Vec<u8>]) -> io::Result<()> {
+        for n in end.notes {
+            writeln!(out, "{}: {n}", paint(self.options.color, "1;36", "note"))?;
+        }
         writeln!(out, "{}", end.totals.summary_line())
     }
 

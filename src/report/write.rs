@@ -6,7 +6,7 @@
 
 use std::io::{self, BufWriter, Write};
 
-use super::{Extracted, Layout, Renderer, RunEnd, Totals};
+use super::{Extracted, Layout, Note, Renderer, RunEnd, Totals};
 use crate::check::FileReport;
 
 /// Bytes gathered from a renderer before they go on to the output.
@@ -77,6 +77,8 @@ pub struct ReportWriter<'r, R: Renderer + ?Sized, W: Write> {
     parts: usize,
     totals: Totals,
     unreadable: &'r [String],
+    /// Notes about the run, written at its end.
+    notes: Vec<Note>,
 }
 
 impl<'r, R: Renderer + ?Sized, W: Write> ReportWriter<'r, R, W> {
@@ -97,6 +99,7 @@ impl<'r, R: Renderer + ?Sized, W: Write> ReportWriter<'r, R, W> {
             parts: 0,
             totals: Totals::default(),
             unreadable,
+            notes: Vec::new(),
         })
     }
 
@@ -112,12 +115,18 @@ impl<'r, R: Renderer + ?Sized, W: Write> ReportWriter<'r, R, W> {
             parts: 0,
             totals: Totals::default(),
             unreadable,
+            notes: Vec::new(),
         })
     }
 
     /// The verdict counts so far.
     pub fn totals(&self) -> &Totals {
         &self.totals
+    }
+
+    /// Adds notes about the run (a stale baseline entry), written at its end.
+    pub fn notes(&mut self, notes: impl IntoIterator<Item = Note>) {
+        self.notes.extend(notes);
     }
 
     /// Writes a checked file's part.
@@ -192,6 +201,7 @@ impl<'r, R: Renderer + ?Sized, W: Write> ReportWriter<'r, R, W> {
             unreadable: self.unreadable,
             totals: &self.totals,
             parts: self.parts,
+            notes: &self.notes,
         };
         match self.kind {
             Kind::Check => self.renderer.check_end(&mut self.out, &end, &self.held)?,

@@ -8,12 +8,12 @@
 use std::io::{self, Write};
 
 use super::parallel;
-use crate::check::{Checker, FailOn};
+use crate::check::{Checker, FailOn, FileReport};
 use crate::document::Document;
 use crate::lexicon::Lexicon;
 use crate::normalise::Tolerances;
 use crate::report::{
-    Extracted, Renderer, ReportWriter, Totals, render_check_part, render_extract_part,
+    Extracted, Note, Renderer, ReportWriter, Totals, render_check_part, render_extract_part,
 };
 use crate::{check_document, extract_claims};
 
@@ -50,29 +50,51 @@ impl Batch<'_> {
         renderer: &dyn Renderer,
         out: impl Write,
     ) -> io::Result<BatchSummary> {
+        let each = Plain { checker, fail_on };
+        let docs = docs.into_iter().map(|d| (d, ()));
+        self.check_with(docs, &each, renderer, out, |_| {})
+    }
+
+    /// Checks each document with `each` (which knows what a document's companion `C` says:
+    /// its configuration, say), writes the report in `renderer`'s format to `out`, and hands
+    /// what `each` keeps of every file to `seen`, in input order. `each` may add notes about
+    /// the run at its end.
+    pub fn check_with<C: Send, F: FileCheck<C>>(
+        self,
+        docs: impl IntoIterator<Item = (Document, C), IntoIter: Send + ExactSizeIterator>,
+        each: &F,
+        renderer: &dyn Renderer,
+        out: impl Write,
+        mut seen: impl FnMut(F::Kept),
+    ) -> io::Result<BatchSummary> {
+        let docs = docs.into_iter();
         let mut w = ReportWriter::check(renderer, out, self.unreadable)?;
         let mut failing = 0;
         if !self.parallel(docs.len()) {
-            for doc in &docs {
-                let r = check_document(checker, doc);
-                failing += usize::from(r.fails(fail_on));
+            for (doc, companion) in docs {
+                let (r, diagnostics) = each.check(&doc, companion);
+                failing += usize::from(each.fails(&r));
+                seen(each.keep(&r, diagnostics));
                 w.file(&r)?;
                 (self.done)();
             }
         } else {
             let window = self.jobs * parallel::WINDOW_PER_JOB;
-            let work = |doc: Document| {
-                let r = check_document(checker, &doc);
-                render_check_part(renderer, &r).map(|p| (p, r.fails(fail_on)))
+            let work = |(doc, companion): (Document, C)| {
+                let (r, diagnostics) = each.check(&doc, companion);
+                let kept = each.keep(&r, diagnostics);
+                render_check_part(renderer, &r).map(|p| (p, each.fails(&r), kept))
             };
             parallel::ordered(self.jobs, window, docs, work, |done| {
-                let (part, fails) = done?;
+                let (part, fails, kept) = done?;
                 failing += usize::from(fails);
+                seen(kept);
                 w.part(&part)?;
                 (self.done)();
                 Ok::<(), io::Error>(())
             })?;
         }
+        w.notes(each.notes());
         let totals = *w.totals();
         w.finish()?;
         Ok(BatchSummary { totals, failing })
@@ -118,4 +140,45 @@ impl Batch<'_> {
         w.finish()?;
         Ok(BatchSummary::default())
     }
+}
+
+/// How a batch checks each file, on any thread: the report of a document (given its
+/// companion, such as its configuration), whether it fails, and what the caller keeps of it.
+pub trait FileCheck<C>: Sync {
+    /// What is kept of each file's report once its part is written (counts, say).
+    type Kept: Send;
+
+    /// The report of one document, and diagnostics about it (a directive that cannot be read).
+    fn check<'d>(&self, doc: &'d Document, companion: C) -> (FileReport<'d>, Vec<String>);
+
+    /// Does the report fail the run?
+    fn fails(&self, r: &FileReport) -> bool;
+
+    /// What the caller keeps of the report and its diagnostics.
+    fn keep(&self, r: &FileReport, diagnostics: Vec<String>) -> Self::Kept;
+
+    /// Notes about the run, known at its end (written at the report's end).
+    fn notes(&self) -> Vec<Note> {
+        Vec::new()
+    }
+}
+
+/// Each document checked by one checker, nothing kept.
+struct Plain<'c, 'l> {
+    checker: &'c Checker<'l>,
+    fail_on: FailOn,
+}
+
+impl FileCheck<()> for Plain<'_, '_> {
+    type Kept = ();
+
+    fn check<'d>(&self, doc: &'d Document, _: ()) -> (FileReport<'d>, Vec<String>) {
+        (check_document(self.checker, doc), Vec::new())
+    }
+
+    fn fails(&self, r: &FileReport) -> bool {
+        r.fails(self.fail_on)
+    }
+
+    fn keep(&self, _r: &FileReport, _diagnostics: Vec<String>) {}
 }

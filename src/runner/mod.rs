@@ -1,13 +1,19 @@
-//! Running the pipeline over a command's inputs: reading articles from files or standard input
-//! ([`input`]), a batch of files ([`batch`]), the `--stream` loop over JSON lines ([`stream`]),
-//! both on every core in input order ([`parallel`]), and where the report goes ([`output`]).
-//! Functions here return errors and hand diagnostics to the caller; they never print.
+//! Running the pipeline over a command's inputs: which files to read ([`walk`]: folders,
+//! `--file-list`), what a run loads ([`setup`]: a reference set per configuration), each file's
+//! configuration, suppressions and changed lines ([`plan`]), reading articles from files or
+//! standard input ([`input`]), a batch of files ([`batch`]), the `--stream` loop over JSON lines
+//! ([`stream`]), both on every core in input order ([`parallel`]), and where the report goes
+//! ([`output`]). Functions here return errors and hand diagnostics to the caller; they never
+//! print.
 
 pub mod batch;
 pub mod input;
 pub mod output;
 pub mod parallel;
+pub mod plan;
+pub mod setup;
 pub mod stream;
+pub mod walk;
 
 use std::path::{Path, PathBuf};
 
