@@ -20,9 +20,9 @@ const NEWS_DIMENSIONS: &[(&str, &str)] = &[
     ("speed", "speed"),
 ];
 
-/// The share of forms read today; the bar is 0.85 (see the note in `reference/README.md`
+/// The bar: the share of forms that must be read (see the note in `reference/README.md`
 /// on what is left). The test fails if a change reads fewer.
-const FLOOR: f64 = 0.75;
+const FLOOR: f64 = 0.85;
 
 fn cqe_units() -> Value {
     let p = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/eval/cqe_unit.json");

@@ -285,10 +285,12 @@ impl Lexicon {
         for row in &comp.quotients {
             self.add_quotients(row, &forms);
         }
-        // a clock-time marker ("10.45pm") is never a unit symbol, whatever table lists it
+        // a composed symbol that is a clock-time marker ("10.45pm") is never a unit symbol; one a
+        // table lists with its collision rule ("18ct", "5pt") keeps that rule
         let times: Vec<String> = self
             .unit_symbols
             .keys()
+            .filter(|s| !self.symbol_collisions.contains_key(*s))
             .filter(|s| self.roles(&s.to_lowercase()).has(Role::TimeMarker))
             .cloned()
             .collect();

@@ -373,7 +373,7 @@ ok,X,y,5,,,km,2020,,a source,,\n\
 ok,X,y,5,,,km,2020,,a source,,\n\
 nosrc,X,y,5,,,km,2020,,,,\n\
 badnum,X,y,5x,,,km,2020,,s,,\n\
-badunit,X,y,5,,,furlongs per fortnight,2020,,s,,\n\
+badunit,X,y,5,,,zorkmids per fortnight,2020,,s,,\n\
 lohi,X,y,,9,3,km,2020,,s,,\n\
 baddate,X,y,5,,,km,20-20,,s,,\n";
         set.add_facts("f.csv", csv, lex, &mut problems);

@@ -31,7 +31,7 @@ pub(super) fn capitals_dash(s: &Seen) -> Verdict {
 }
 
 /// A label word ("page 5", "Section 427", "Game 2"), a proper noun inside the sentence
-/// ("Boeing 747") or a code in capitals ("ISO 9001") before it — unless, after a name, a unit
+/// ("Boeing 747") or in mixed case ("iPhone 15"), or a code in capitals ("ISO 9001") before it — unless, after a name, a unit
 /// follows ("the Thames 5 km away").
 pub(super) fn label(s: &Seen) -> Verdict {
     let (c, i, end) = (s.ctx, s.i(), s.next());
@@ -44,8 +44,11 @@ pub(super) fn label(s: &Seen) -> Verdict {
         .qualifiers_by_last
         .get(c.low(p))
         .is_some_and(|ps| ps.iter().any(|(w, _)| w.len() == 1 && w[0] == c.low(p)));
-    let proper = c.capitalized(p)
-        && p != c.sentence_first(i)
+    // a name written in mixed case ("iPhone 15", "eBay") is one even first in the sentence
+    let mixed = c.is_word(p)
+        && c.t(p).starts_with(char::is_lowercase)
+        && c.t(p).chars().any(char::is_uppercase);
+    let proper = (c.capitalized(p) && p != c.sentence_first(i) || mixed)
         && c.ws(i) == 1
         && !one_word_qualifier
         && !c.is(p, Role::Month);

@@ -15,8 +15,15 @@ pub(super) fn aged(d: &mut Draft, ctx: &Cursor, _: &[Reading]) -> Flow {
     if d.unit.is_some() || d.num.words || f < 1 || !ctx.is_word(f - 1) {
         return Flow::Go;
     }
+    // "aged 25", "over the age of 21", and "age" after a preposition ("at age 67", "a man of
+    // age 87")
     let aged = ctx.is(f - 1, Role::Aged)
-        || (f >= 2 && ctx.is(f - 1, Role::Of) && ctx.is(f - 2, Role::Age));
+        || (f >= 2 && ctx.is(f - 1, Role::Of) && ctx.is(f - 2, Role::Age))
+        || (f >= 2
+            && ctx.is(f - 1, Role::Age)
+            && ctx.is_word(f - 2)
+            && ctx.is(f - 2, Role::Stop)
+            && !ctx.is(f - 2, Role::Determiner));
     if aged && d.high.is_some() {
         return Flow::Skip(d.end.max(d.num.end));
     }

@@ -5,6 +5,7 @@
 
 mod age;
 mod bare;
+mod cents;
 mod compound;
 mod counted;
 mod guards;
@@ -54,6 +55,7 @@ pub(crate) const PHASES: &[(&str, Phase)] = &[
     ("sign", lead::apply_sign),
     ("qualifier before", qualifier::before),
     ("unit after the number", unit::after_number),
+    ("cents after the currency", cents::after_major),
     ("adjectival unit", unit::adjectival),
     ("bracketed dollar conversion", unit::bracketed_conversion),
     ("range", range::partner),

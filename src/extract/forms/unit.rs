@@ -25,8 +25,31 @@ pub(super) fn after_number(d: &mut Draft, ctx: &Cursor, _: &[Reading]) -> Flow {
     } else if let Some(u) = read_unit(ctx, d.end, false) {
         d.take_unit(&u);
         d.unit_read = Some(u);
+    } else if let Some(u) = bracketed_unit(ctx, d.end) {
+        d.take_unit(&u);
+        d.end += 1;
+        d.unit_read = Some(u);
     }
     Flow::Go
+}
+
+/// Brackets round a unit of measure as tables write it: "20 (kg)", "20 [kg]", "5 <mm>".
+fn bracketed_unit(ctx: &Cursor, j: usize) -> Option<crate::extract::units::UnitRead> {
+    let close = match ctx.t(j) {
+        "(" => ")",
+        "[" => "]",
+        "{" => "}",
+        "<" => ">",
+        _ => return None,
+    };
+    if ctx.ws(j) > 1 || !ctx.glued(j + 1) {
+        return None;
+    }
+    let u = read_unit(ctx, j + 1, false)?;
+    let physical = u
+        .unit
+        .is_some_and(|id| ctx.lex.unit(id).kind == crate::lexicon::UnitKind::Physical);
+    (physical && ctx.is_sym(u.end, close) && ctx.glued(u.end)).then_some(u)
 }
 
 /// "18-month", "five-year", "10-page", "185-hp", "50-year-old".

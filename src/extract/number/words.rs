@@ -380,7 +380,16 @@ pub(crate) fn fraction_context(ctx: &Cursor, k: usize, half: bool) -> bool {
             .language()
             .ends_as(ctx.low(k), Ending::PastParticiple)
             && ctx.number_word(k).is_none())
-        || read_unit(ctx, k, false).is_some()
+        || read_unit(ctx, k, false).is_some_and(|u| !ordinal_of_time(ctx, k, &u))
+}
+
+/// "a third week in a row", "a fifth year": an ordinal fraction word before a unit of time
+/// counts periods; "a quarter hour", "a third mile" stay shares.
+fn ordinal_of_time(ctx: &Cursor, k: usize, u: &crate::extract::units::UnitRead) -> bool {
+    k >= 1
+        && ctx.lex.language().ends_as(ctx.low(k - 1), Ending::Ordinal)
+        && u.unit
+            .is_some_and(|id| crate::extract::forms::is_time(ctx, id))
 }
 
 #[cfg(test)]

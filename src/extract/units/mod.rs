@@ -7,7 +7,7 @@ pub(crate) mod readings;
 
 use super::cursor::Cursor;
 use super::tokens::TokKind;
-use crate::lexicon::{Collision, Readings, UnitId, normalise_name};
+use crate::lexicon::{Collision, Readings, Role, UnitId, normalise_name};
 use readings::resolve;
 
 /// The result of reading a unit after a number.
@@ -25,7 +25,7 @@ pub(crate) struct UnitRead {
     pub minor: bool,
 }
 
-/// Symbols a unit form may end with; any other symbol ends no unit.
+/// Symbols a unit form may end with besides currency signs; any other symbol ends no unit.
 const FORM_END_SYMBOLS: [&str; 12] = ["%", "°", "″", "′", "²", "³", "$", "€", "£", "/", ".", "\""];
 
 /// The unit or currency written from token `j` on, longest form first (symbols as written,
@@ -50,7 +50,10 @@ fn form_at(ctx: &Cursor, j: usize, last: usize, attached_only: bool) -> Option<U
     if (j + 1..=last).any(|x| ctx.ws(x) >= 3) || !ctx.same_sentence(j, last) {
         return None;
     }
-    if ctx.kind(last) == Some(TokKind::Sym) && !FORM_END_SYMBOLS.contains(&ctx.t(last)) {
+    if ctx.kind(last) == Some(TokKind::Sym)
+        && !FORM_END_SYMBOLS.contains(&ctx.t(last))
+        && !ctx.lex.currency_symbols.contains_key(ctx.t(last))
+    {
         return None;
     }
     // the form must end at a word boundary
@@ -194,10 +197,32 @@ fn symbol_context_ok(ctx: &Cursor, sym: &str, at: Span) -> bool {
             && ctx.t(next).starts_with(|c: char| c.is_lowercase());
     }
     match ctx.lex.symbol_collisions.get(sym) {
-        Some(Collision::Never) => false,
-        Some(Collision::Glued) => ctx.glued(at.j),
+        Some(Collision::Never) => inches_after_feet(ctx, at.j),
+        Some(Collision::Glued) => ctx.glued(at.j) || apart_symbol_ends_phrase(ctx, sym, at),
         None => true,
     }
+}
+
+/// "6 ft 2 in", "3 yd 4 in": after an imperial length and a number, "in" is inches.
+fn inches_after_feet(ctx: &Cursor, j: usize) -> bool {
+    j >= 2
+        && ctx.is_num(j - 1)
+        && ctx.ws(j - 1) == 1
+        && ctx.is_word(j - 2)
+        && ctx.is(j - 2, Role::ImperialLength)
+        && ctx.low(j - 2) != ctx.low(j)
+}
+
+/// A symbol of two or more letters that is also a word may stand apart from its number when it
+/// ends the phrase: nothing but punctuation or a word that ends a noun phrase ("of", "in",
+/// "later") follows ("12 min in total", "3 yds short"). Before a noun it is the word ("12 fur
+/// coats"); a function word ("as", "am") is never a unit written apart ("six as well").
+fn apart_symbol_ends_phrase(ctx: &Cursor, sym: &str, at: Span) -> bool {
+    if sym.chars().filter(|c| c.is_alphabetic()).count() < 2 || ctx.is(at.j, Role::Stop) {
+        return false;
+    }
+    let next = at.last + 1;
+    !ctx.is_word(next) && !ctx.is_num(next) || ctx.is_word(next) && ctx.is(next, Role::Stop)
 }
 
 #[cfg(test)]
