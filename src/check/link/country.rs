@@ -292,6 +292,7 @@ impl<'r> Statistics<'r> {
                 as_of: Some(Date::from_year(s.year)),
                 period: None,
                 source: s.source,
+                tolerance: None,
                 aliases: Vec::new(),
                 origin: "country statistics".into(),
                 terms: Vec::new(),
