@@ -1,6 +1,7 @@
 //! Fact tables: one fact a row, each with its source. Columns: `id`, `entity`, `measure`,
 //! `value` (or `low` and `high`), `unit` (a unit, a currency, `count` or `count:NOUN`),
-//! `counted`, `as_of`, `period`, `source`, `aliases`, `keywords` (format in
+//! `counted`, `as_of`, `period`, `source`, `tolerance` (how much sources of the figure differ:
+//! `2%`, `0.3pp` or an amount; empty for an exact figure), `aliases`, `keywords` (format in
 //! `docs/reference-format.md`).
 
 use std::str::FromStr;
@@ -12,6 +13,7 @@ use super::ReferenceSet;
 use crate::document::Date;
 use crate::extract::singularise;
 use crate::lexicon::{Lexicon, UnitId};
+use crate::statistics::Tolerance;
 use crate::table::{self, Row, TableError};
 
 /// A fact an article may state.
@@ -41,6 +43,9 @@ pub struct Fact {
     pub period: Option<(Date, Date)>,
     /// Where it comes from.
     pub source: String,
+    /// How far a figure may be from it and still agree, because sources of it differ by that
+    /// much (`None`: the figure is exact, a count or a definition).
+    pub tolerance: Option<Tolerance>,
     /// Words and phrases articles use for it (lower case).
     pub aliases: Vec<String>,
     /// Other words that often stand near the figure ("killed", "pledged"), lower case.
@@ -145,6 +150,7 @@ impl FactRows<'_> {
         let (unit, unit_text, counted) = self.unit(row, problems)?;
         let as_of = self.as_of(row, problems)?;
         let period = self.period(row, problems)?;
+        let tolerance = self.tolerance(row, problems)?;
         let list = |col: &str| -> Vec<String> {
             row.get(col)
                 .split('|')
@@ -165,6 +171,7 @@ impl FactRows<'_> {
             as_of,
             period,
             source,
+            tolerance,
             aliases: list("aliases"),
             keywords: list("keywords"),
             origin: format!("{}:{}", self.file, row.line),
@@ -260,6 +267,23 @@ impl FactRows<'_> {
         let message = format!("bad date '{s}' (use YYYY-MM-DD or YYYY)");
         problems.push(self.at(row, "as_of", message));
         None
+    }
+
+    /// How exact the fact is: `2%`, `0.3pp` or an amount in its unit. `Some(None)` when not
+    /// given.
+    fn tolerance(&self, row: &Row, problems: &mut Vec<TableError>) -> Option<Option<Tolerance>> {
+        let s = row.get("tolerance").trim();
+        if s.is_empty() {
+            return Some(None);
+        }
+        match Tolerance::parse(s) {
+            Some(t) => Some(Some(t)),
+            None => {
+                let message = format!("bad tolerance '{s}' (use 2%, 0.3pp or an amount)");
+                problems.push(self.at(row, "tolerance", message));
+                None
+            }
+        }
     }
 
     /// The period the fact covers, `START..END` (dates or years). `Some(None)` when not given.

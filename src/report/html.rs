@@ -81,7 +81,7 @@ impl Html<'_> {
         body.push_str(&html_escape(&src[pos..]));
         let _ = writeln!(body, "</pre><ol class=\"findings\">");
         for (v, p) in r.verdicts.iter().zip(&prose) {
-            if v.kind == VerdictKind::Consistent {
+            if v.kind == VerdictKind::Consistent || v.suppressed {
                 continue;
             }
             let c = &r.claims[v.claim];

@@ -1,12 +1,13 @@
 //! `--format markdown`: a discrepancy report to paste into a ticket: the totals, a table of
-//! inconsistent and ambiguous claims with their reference and a suggested correction, and a
-//! table of the claims that could not be checked.
+//! inconsistent and ambiguous claims with their severity, check, reference and a suggested
+//! correction, and the figures that could not be checked as a compact list (a table with
+//! `--show all`). Silenced claims are left out.
 
 use std::fmt::Write as _;
 
 use super::explain::explain;
 use super::explain::words::{describe_value, fact_unit, oneline};
-use super::{CheckRun, Renderer, verdict_label};
+use super::{CheckRun, RenderOptions, Renderer, is_finding, verdict_label};
 use crate::check::{FileReport, Verdict, VerdictKind};
 use crate::claim::fmt_num;
 use crate::lexicon::Lexicon;
@@ -14,6 +15,7 @@ use crate::lexicon::Lexicon;
 /// The Markdown renderer.
 pub(crate) struct Markdown<'a> {
     pub(crate) lex: &'a Lexicon,
+    pub(crate) options: RenderOptions,
 }
 
 impl Renderer for Markdown<'_> {
@@ -23,19 +25,22 @@ impl Renderer for Markdown<'_> {
         let _ = writeln!(out, "# numcheck discrepancy report\n");
         let _ = writeln!(
             out,
-            "| files | claims | consistent | by rounding | inconsistent | unverifiable | ambiguous |"
+            "| files | claims | consistent | by rounding | inconsistent | errors | warnings | unverifiable | ambiguous | silenced |"
         );
-        let _ = writeln!(out, "|---:|---:|---:|---:|---:|---:|---:|");
+        let _ = writeln!(out, "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
         let _ = writeln!(
             out,
-            "| {} | {} | {} | {} | {} | {} | {} |\n",
+            "| {} | {} | {} | {} | {} | {} | {} | {} | {} | {} |\n",
             t.files,
             t.claims,
             t.consistent + t.consistent_by_rounding,
             t.consistent_by_rounding,
             t.inconsistent,
+            t.errors,
+            t.warnings,
             t.unverifiable,
-            t.ambiguous
+            t.ambiguous,
+            t.silenced
         );
         self.discrepancies(&mut out, run);
         self.unverifiable(&mut out, run);
@@ -43,11 +48,12 @@ impl Renderer for Markdown<'_> {
     }
 }
 
-/// Every verdict of the run with its file.
+/// Every verdict of the run with its file, silenced ones left out.
 fn verdicts<'r>(run: &'r CheckRun) -> impl Iterator<Item = (&'r FileReport<'r>, &'r Verdict)> {
     run.files
         .iter()
         .flat_map(|r| r.verdicts.iter().map(move |v| (r, v)))
+        .filter(|(_, v)| !v.suppressed)
 }
 
 fn md_escape(s: &str) -> String {
@@ -57,9 +63,8 @@ fn md_escape(s: &str) -> String {
 impl Markdown<'_> {
     /// Inconsistent and ambiguous claims.
     fn discrepancies(&self, out: &mut String, run: &CheckRun) {
-        let found: Vec<(&FileReport, &Verdict)> = verdicts(run)
-            .filter(|(_, v)| matches!(v.kind, VerdictKind::Inconsistent | VerdictKind::Ambiguous))
-            .collect();
+        let found: Vec<(&FileReport, &Verdict)> =
+            verdicts(run).filter(|(_, v)| is_finding(v)).collect();
         if found.is_empty() {
             let _ = writeln!(out, "No discrepancies found.");
             return;
@@ -67,7 +72,7 @@ impl Markdown<'_> {
         let _ = writeln!(out, "## Discrepancies\n");
         let _ = writeln!(
             out,
-            "| where | claim as written | verdict | reference | source | suggested correction |"
+            "| where | claim as written | finding | reference | source | suggested correction |"
         );
         let _ = writeln!(out, "|---|---|---|---|---|---|");
         for (r, v) in found {
@@ -104,7 +109,8 @@ impl Markdown<'_> {
         }
     }
 
-    /// Claims that could not be checked, with how they read and why.
+    /// Claims that could not be checked: a compact list, or with `--show all` a table of how
+    /// they read and why.
     fn unverifiable(&self, out: &mut String, run: &CheckRun) {
         let found: Vec<(&FileReport, &Verdict)> = verdicts(run)
             .filter(|(_, v)| v.kind == VerdictKind::Unverifiable)
@@ -112,7 +118,23 @@ impl Markdown<'_> {
         if found.is_empty() {
             return;
         }
-        let _ = writeln!(out, "\n## Could not be checked\n");
+        let _ = writeln!(out, "\n## Not checked ({})\n", found.len());
+        if !self.options.show_all {
+            let items: Vec<String> = found
+                .iter()
+                .map(|(r, v)| {
+                    let c = &r.claims[v.claim];
+                    format!(
+                        "{} ({}:{})",
+                        md_escape(&c.text),
+                        md_escape(&r.doc.name),
+                        c.line
+                    )
+                })
+                .collect();
+            let _ = writeln!(out, "{}", items.join(" · "));
+            return;
+        }
         let _ = writeln!(out, "| where | claim as written | reads as | why |");
         let _ = writeln!(out, "|---|---|---|---|");
         for (r, v) in found {

@@ -7,7 +7,7 @@ use serde_json::{Value, json};
 use super::SCHEMA_VERSION;
 use super::explain::words::fact_unit;
 use super::explain::{explain, link_label};
-use crate::check::{FileReport, Verdict};
+use crate::check::{FileReport, Frame, Verdict};
 use crate::claim::{Claim, Direction, Interval, Span};
 use crate::document::{Document, Format};
 use crate::lexicon::Lexicon;
@@ -123,6 +123,7 @@ struct FactOut<'a> {
     unit: &'a str,
     as_of: Option<String>,
     source: &'a str,
+    tolerance: Option<String>,
 }
 
 #[derive(Serialize)]
@@ -139,6 +140,8 @@ pub(crate) struct VerdictOut<'a> {
     severity: Option<&'static str>,
     summary: String,
     explanation: Vec<String>,
+    details: Vec<String>,
+    frames: &'a [Frame],
     fact: Option<FactOut<'a>>,
     other_facts: &'a [String],
     linked_by: Vec<String>,
@@ -162,6 +165,8 @@ pub(crate) fn verdict_out<'a>(
         severity: v.severity.map(|s| s.as_str()),
         summary: prose.summary,
         explanation: prose.explanation,
+        details: prose.details,
+        frames: &v.frames,
         fact: v.fact.as_ref().map(|f| FactOut {
             id: &f.id,
             entity: &f.entity,
@@ -170,6 +175,7 @@ pub(crate) fn verdict_out<'a>(
             unit: fact_unit(f),
             as_of: f.as_of.map(|d| d.to_string()),
             source: &f.source,
+            tolerance: f.tolerance.map(|t| t.to_string()),
         }),
         other_facts: &v.other_facts,
         linked_by: v.linked_by.iter().map(link_label).collect(),

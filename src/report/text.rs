@@ -1,16 +1,22 @@
-//! `--format text`: for `check`, rustc-style findings with the source line and a caret under
-//! the claim, then the totals; for `extract`, one aligned row per claim.
+//! `--format text`: for `check`, rustc-style findings (inconsistent and ambiguous claims) with
+//! the source line and a caret under the claim; notes (consistent by rounding, within a source's
+//! tolerance, hedged) in one line each; the figures not checked as a count and a compact list;
+//! then the totals. `--show all` writes every claim in full, `--verbose` how each was read and
+//! linked. For `extract`, one aligned row per claim.
 
 use std::fmt::Write as _;
 
 use super::explain::explain;
 use super::explain::words::{describe_value, oneline};
-use super::{CheckRun, ExtractRun, RenderOptions, Renderer, verdict_label};
+use super::{CheckRun, ExtractRun, RenderOptions, Renderer, is_finding, verdict_label};
 use crate::check::{FileReport, Verdict, VerdictKind};
 use crate::lexicon::Lexicon;
 
 /// Widest source excerpt a text finding shows, in characters.
 const WINDOW: usize = 160;
+
+/// Widest line of the compact list of figures not checked, in characters.
+const LIST_WIDTH: usize = 100;
 
 /// The text renderer.
 pub(crate) struct Text<'a> {
@@ -22,12 +28,31 @@ impl Renderer for Text<'_> {
     fn check(&self, run: &CheckRun) -> String {
         let mut out = String::new();
         for r in run.files {
-            for v in &r.verdicts {
-                if !self.options.show_all && matches!(v.kind, VerdictKind::Consistent) {
-                    continue;
-                }
-                self.finding(&mut out, r, v);
+            let shown = r.verdicts.iter().filter(|v| !v.suppressed);
+            if self.options.show_all {
+                shown.for_each(|v| self.finding(&mut out, r, v));
+                continue;
             }
+            let mut unchecked = Vec::new();
+            let mut after_note = false;
+            for v in shown {
+                if is_finding(v) {
+                    if after_note {
+                        out.push('\n');
+                    }
+                    self.finding(&mut out, r, v);
+                    after_note = false;
+                } else if v.kind == VerdictKind::Unverifiable {
+                    unchecked.push(v);
+                } else if v.severity.is_some() {
+                    self.note(&mut out, r, v);
+                    after_note = true;
+                }
+            }
+            if after_note {
+                out.push('\n');
+            }
+            self.unchecked(&mut out, r, &unchecked);
         }
         let _ = writeln!(out, "{}", run.totals.summary_line());
         out
@@ -132,7 +157,61 @@ impl Text<'_> {
         for note in &prose.explanation {
             let _ = writeln!(out, "{:gutter$} = {}", "", note);
         }
+        if self.options.verbose {
+            for note in &prose.details {
+                let _ = writeln!(out, "{:gutter$} = {}", "", note);
+            }
+        }
+        if let Some(s) = &prose.suggestion
+            && v.kind == VerdictKind::Inconsistent
+        {
+            let _ = writeln!(out, "{:gutter$} = suggestion: {s}", "");
+        }
         let _ = writeln!(out);
+    }
+
+    /// A note in one line: the label, the summary and where.
+    fn note(&self, out: &mut String, r: &FileReport, v: &Verdict) {
+        let c = &r.claims[v.claim];
+        let prose = explain(r, v, self.lex);
+        let _ = writeln!(
+            out,
+            "{}: {} ({}:{}:{})",
+            paint(self.options.color, verdict_color(v), &verdict_label(v)),
+            prose.summary,
+            r.doc.name,
+            c.line,
+            c.column
+        );
+    }
+
+    /// The figures not checked, as a count and a compact list: "1.2bn (3:10), 45% (5:2)".
+    fn unchecked(&self, out: &mut String, r: &FileReport, vs: &[&Verdict]) {
+        if vs.is_empty() {
+            return;
+        }
+        let n = vs.len();
+        let mut line = format!(
+            "note: {n} figure{} not checked in {} (no reference fact, or not comparable):",
+            if n == 1 { "" } else { "s" },
+            r.doc.name
+        );
+        for (k, v) in vs.iter().enumerate() {
+            let c = &r.claims[v.claim];
+            let item = format!(
+                " {} ({}:{}){}",
+                oneline(&c.text),
+                c.line,
+                c.column,
+                if k + 1 < n { "," } else { "" }
+            );
+            if line.chars().count() + item.chars().count() > LIST_WIDTH {
+                let _ = writeln!(out, "{line}");
+                line = " ".to_string();
+            }
+            line.push_str(&item);
+        }
+        let _ = writeln!(out, "{line}\n");
     }
 }
 
@@ -145,10 +224,12 @@ fn paint(on: bool, code: &str, s: &str) -> String {
 }
 
 fn verdict_color(v: &Verdict) -> &'static str {
-    match v.kind {
-        VerdictKind::Inconsistent => "1;31",
-        VerdictKind::Ambiguous | VerdictKind::Unverifiable => "1;33",
-        VerdictKind::Consistent | VerdictKind::ConsistentByRounding => "1;32",
+    use crate::check::Severity;
+    match v.severity {
+        Some(Severity::Error) => "1;31",
+        Some(Severity::Warning) => "1;33",
+        Some(Severity::Note) => "1;36",
+        None => "1;32",
     }
 }
 
