@@ -10,6 +10,9 @@
 //! tolerance (rates move within days, and newsrooms use their own), and two rounded figures
 //! agree if their intervals meet.
 //!
+//! Severity: a currency conversion off by more than the exchange-rate slack is an error; a unit
+//! conversion is an error when off by more than 10% (or a scale slip), else a warning.
+//!
 //! Example: "The trail is 10 km (6 miles) long" is consistent by rounding (6.21 miles);
 //! "the lake is 5 km (9 miles) wide" is inconsistent: it should be about 3.11 miles.
 
@@ -63,6 +66,7 @@ impl Rule for Conversion {
             }
         });
         let tolerance = ctx.options.tolerances.currency_rate;
+        let currency = rate.is_some();
         let rate_slack = if rate.is_some() {
             converted.abs().saturating_mul(tolerance).round_dp(6)
         } else {
@@ -94,15 +98,11 @@ impl Rule for Conversion {
                 ConversionOutcome::BothRounded,
             )
         } else {
-            let sev = severity(vb, converted);
-            let slip = if sev == Severity::Gross {
-                scale_slip(vb, converted)
-            } else {
-                None
-            };
             (
                 VerdictKind::Inconsistent,
-                ConversionOutcome::Mismatch { scale_slip: slip },
+                ConversionOutcome::Mismatch {
+                    scale_slip: scale_slip(vb, converted),
+                },
             )
         };
         let evidence = ConversionEvidence::Converted {
@@ -115,16 +115,12 @@ impl Rule for Conversion {
         let mut v = Verdict::new(i, kind, Evidence::Conversion(evidence));
         v.expected = Some(point(converted));
         if kind == VerdictKind::Inconsistent {
-            v.severity = Some(severity(vb, converted));
-            v.gap = Some(Gap {
-                absolute: bi.distance(converted),
-                relative: if converted.is_zero() {
-                    None
-                } else {
-                    vb.checked_sub(converted)
-                        .and_then(|d| d.checked_div(converted))
-                },
+            v.severity = Some(if currency {
+                Severity::Error
+            } else {
+                severity(vb, converted)
             });
+            v.gap = Some(Gap::between(vb, converted));
         }
         Some(v)
     }
