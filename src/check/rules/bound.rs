@@ -42,7 +42,7 @@ pub(crate) fn written_step(v: Decimal) -> Decimal {
         return Decimal::ONE;
     }
     let mut zeros = 0i64;
-    while m % 10 == 0 {
+    while m.is_multiple_of(10) {
         m /= 10;
         zeros += 1;
     }

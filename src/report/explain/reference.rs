@@ -181,7 +181,7 @@ fn digits_for(
 ) -> Digits {
     let short = |v: Decimal| {
         let mut m = v.normalize().mantissa().unsigned_abs();
-        while m >= 10 && m % 10 == 0 {
+        while m >= 10 && m.is_multiple_of(10) {
             m /= 10;
         }
         m < 100_000
