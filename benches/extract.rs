@@ -78,9 +78,42 @@ fn bench_lexicon(c: &mut Criterion) {
     g.finish();
 }
 
+/// Hostile single documents (issue 11): a list-like run of "1," repeated (2 MB), short
+/// numbers on one line, a million-digit run and one long line of prose. Each should take time
+/// proportional to its size: compare the rates.
+fn bench_big_inputs(c: &mut Criterion) {
+    let lex = Lexicon::embedded();
+    let tol = Tolerances::default();
+    let prose = "The cost was $5 and 3 km of road with 12% more people, ";
+    let inputs: [(&str, String); 4] = [
+        ("ones_and_commas_2mb", "1,".repeat(1_000_000)),
+        ("short_numbers_one_line", {
+            (0..1_000_000)
+                .map(|i| (i % 97).to_string())
+                .collect::<Vec<_>>()
+                .join(" ")
+        }),
+        ("million_digit_run", "7".repeat(1_000_000)),
+        ("one_long_line_2mb", prose.repeat(2_000_000 / prose.len())),
+    ];
+    let mut g = c.benchmark_group("extract_big_inputs");
+    g.sample_size(10)
+        .warm_up_time(Duration::from_millis(500))
+        .measurement_time(Duration::from_secs(5));
+    for (name, text) in inputs {
+        g.throughput(Throughput::Bytes(text.len() as u64));
+        let doc = Document::from_text(name, text, Format::Text);
+        g.bench_function(name, |b| {
+            b.iter(|| extract_claims(black_box(&doc), lex, &tol).len())
+        });
+    }
+    g.finish();
+}
+
 fn main() {
     let mut c = Criterion::default().configure_from_args();
     bench_extract(&mut c);
     bench_lexicon(&mut c);
+    bench_big_inputs(&mut c);
     c.final_summary();
 }

@@ -114,13 +114,18 @@ pub enum RunError {
         /// Why not.
         error: std::io::Error,
     },
-    /// Standard output cannot be written (a stream's output).
-    #[error("{0}")]
-    WriteStream(std::io::Error),
     /// Lexicon tables given in more than one reference directory.
     #[error("lexicon tables may come from one --reference directory only")]
     TwoLexiconDirs,
     /// A data table is bad.
     #[error(transparent)]
     Data(#[from] DataError),
+}
+
+impl RunError {
+    /// Is this a report written to a reader that went away (a closed pipe, as when the output
+    /// goes through `head`)? The run then ends quietly: what was written stands.
+    pub fn is_broken_pipe(&self) -> bool {
+        matches!(self, RunError::Write { error, .. } if error.kind() == std::io::ErrorKind::BrokenPipe)
+    }
 }

@@ -1,6 +1,6 @@
 //! The `numcheck` command line: a thin shell over the library.
 
-use std::io::IsTerminal;
+use std::io::{self, IsTerminal};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
@@ -10,10 +10,12 @@ use clap::{Args, Parser, Subcommand, ValueEnum};
 use numcheck::check::{CheckOptions, Checker, FailOn, FrameTable};
 use numcheck::config::Config;
 use numcheck::reference::ReferenceSet;
-use numcheck::report::{self, CheckRun, ExtractRun, Extracted, OutputFormat, RenderOptions};
+use numcheck::report::{self, Extracted, OutputFormat, RenderOptions};
+use numcheck::runner::batch::Batch;
 use numcheck::runner::input::{self, InputOptions};
-use numcheck::runner::{output, stream};
-use numcheck::{Date, Format, Lexicon, Tolerances, check_document, extract_claims};
+use numcheck::runner::output::{self, Output};
+use numcheck::runner::{parallel, stream};
+use numcheck::{Date, Format, Lexicon, RunError, Tolerances, check_document, extract_claims};
 
 /// Audits the numbers in news copy: finds every quantitative claim, normalises it, and checks it
 /// against a reference dataset.
@@ -84,6 +86,16 @@ struct InputArgs {
     /// Show a progress bar on standard error (default: for batches of 20+ files on a terminal).
     #[arg(long)]
     progress: bool,
+    /// Threads to run on: files, and `--stream` lines, are worked on in parallel; output is in
+    /// input order and the same whatever the number (default, or 0: every core).
+    #[arg(
+        long,
+        short = 'j',
+        value_name = "N",
+        env = "NUMCHECK_JOBS",
+        hide_env_values = true
+    )]
+    jobs: Option<usize>,
 }
 
 #[derive(Args)]
@@ -235,6 +247,13 @@ fn main() -> ExitCode {
     };
     match result {
         Ok(code) => ExitCode::from(code),
+        // the reader of our output went away (`| head`): what it read stands
+        Err(e)
+            if e.downcast_ref::<RunError>()
+                .is_some_and(RunError::is_broken_pipe) =>
+        {
+            ExitCode::SUCCESS
+        }
         Err(e) => {
             report_error(&format!("{e:#}"));
             ExitCode::from(2)
@@ -255,36 +274,61 @@ impl InputArgs {
         }
     }
 
+    fn jobs(&self) -> usize {
+        match self.jobs {
+            None | Some(0) => parallel::default_jobs(),
+            Some(n) => n,
+        }
+    }
+
     /// The readable documents, and the messages of the others (reported on stderr).
     fn read(&self) -> (Vec<numcheck::Document>, Vec<String>) {
-        let (docs, errors) = input::read_documents(&self.files, &self.options());
+        let (docs, errors) = input::read_documents_on(&self.files, &self.options(), self.jobs());
         let errors: Vec<String> = errors.iter().map(|e| e.to_string()).collect();
         errors.iter().for_each(|e| report_error(e));
         (docs, errors)
     }
 
-    fn write(&self, text: &str) -> Result<()> {
-        let target = self.output.as_deref();
-        output::write_report(target, &self.files, text, &mut std::io::stdout().lock())?;
-        Ok(())
+    /// Where the report goes: `--output`, else standard output.
+    fn output(&self) -> Result<Output<'static>> {
+        let stdout = std::io::stdout().lock();
+        Ok(Output::open(self.output.as_deref(), &self.files, stdout)?)
     }
 
-    /// Runs the stream loop over standard input: `each` renders one document.
+    /// Runs the stream loop over standard input: `each` writes one document's line and says
+    /// whether it fails.
     fn stream(
         &self,
         lines: &dyn report::Renderer,
-        each: impl FnMut(&numcheck::Document, Option<&serde_json::Value>) -> String,
+        each: impl Fn(&numcheck::Document, Option<&serde_json::Value>, &mut Vec<u8>) -> io::Result<bool>
+        + Sync,
     ) -> Result<stream::StreamSummary> {
-        let stdin = std::io::stdin().lock();
+        let options = self.options();
+        let opts = stream::StreamOptions {
+            input: &options,
+            jobs: self.jobs(),
+            output_name: output::STDOUT,
+        };
+        // lines are read on a thread of their own: standard input unlocked, buffered here
+        let stdin = io::BufReader::with_capacity(64 * 1024, std::io::stdin());
         let stdout = std::io::stdout().lock();
         Ok(stream::run(
             stdin,
             stdout,
-            &self.options(),
+            &opts,
             lines,
             each,
             report_error,
         )?)
+    }
+
+    /// A batch over `files` documents, ticking a progress bar.
+    fn batch<'a>(&self, unreadable: &'a [String], done: &'a mut dyn FnMut()) -> Batch<'a> {
+        Batch {
+            jobs: self.jobs(),
+            unreadable,
+            done,
+        }
     }
 }
 
@@ -294,35 +338,26 @@ fn extract(a: ExtractArgs) -> Result<u8> {
     let tol = Tolerances::default();
     if a.input.stream {
         let lines = report::renderer(OutputFormat::Jsonl, lex, RenderOptions::default());
-        let summary = a.input.stream(lines.as_ref(), |doc, id| {
+        let summary = a.input.stream(lines.as_ref(), |doc, id, out| {
             let claims = extract_claims(doc, lex, &tol);
             let file = Extracted {
                 doc,
                 claims: &claims,
             };
-            lines.extract_document(&file, id).unwrap_or_default()
+            lines.extract_record(out, &file, id)?;
+            Ok(false)
         })?;
         return Ok(if summary.unreadable > 0 { 2 } else { 0 });
     }
     let (docs, errors) = a.input.read();
+    let renderer = report::renderer(a.format.into(), lex, RenderOptions::default());
+    let mut out = a.input.output()?;
     let mut progress = Progress::new(docs.len(), a.input.progress);
-    let claims: Vec<_> = docs
-        .iter()
-        .map(|d| {
-            let c = extract_claims(d, lex, &tol);
-            progress.tick();
-            c
-        })
-        .collect();
-    let files: Vec<Extracted> = docs
-        .iter()
-        .zip(&claims)
-        .map(|(doc, claims)| Extracted { doc, claims })
-        .collect();
-    let text = report::renderer(a.format.into(), lex, RenderOptions::default())
-        .extract(&ExtractRun::new(&files, &errors))
-        .unwrap_or_default();
-    a.input.write(&text)?;
+    let mut tick = || progress.tick();
+    a.input
+        .batch(&errors, &mut tick)
+        .extract(docs, lex, &tol, renderer.as_ref(), &mut out)
+        .map_err(|e| out.error(e))?;
     Ok(if errors.is_empty() { 0 } else { 2 })
 }
 
@@ -371,29 +406,25 @@ fn check(a: CheckArgs) -> Result<u8> {
     if a.input.stream {
         // a stream writes one JSON line per article, whatever the report format
         let lines = report::renderer(OutputFormat::Jsonl, lex, render);
-        let mut failed = false;
-        let summary = a.input.stream(lines.as_ref(), |doc, id| {
+        let summary = a.input.stream(lines.as_ref(), |doc, id, out| {
             let r = check_document(&checker, doc);
-            failed |= r.fails(fail_on);
-            lines.check_document(&r, id)
+            lines.check_record(out, &r, id)?;
+            Ok(r.fails(fail_on))
         })?;
-        return Ok(exit_code(summary.unreadable > 0, failed));
+        return Ok(exit_code(summary.unreadable > 0, summary.failing > 0));
     }
 
     let (docs, errors) = a.input.read();
+    let renderer = report::renderer(format, lex, render);
+    let mut out = a.input.output()?;
     let mut progress = Progress::new(docs.len(), a.input.progress);
-    let reports: Vec<_> = docs
-        .iter()
-        .map(|d| {
-            let r = check_document(&checker, d);
-            progress.tick();
-            r
-        })
-        .collect();
-    let failed = reports.iter().any(|r| r.fails(fail_on));
-    let text = report::renderer(format, lex, render).check(&CheckRun::new(&reports, &errors));
-    a.input.write(&text)?;
-    Ok(exit_code(!errors.is_empty(), failed))
+    let mut tick = || progress.tick();
+    let summary = a
+        .input
+        .batch(&errors, &mut tick)
+        .check(docs, &checker, fail_on, renderer.as_ref(), &mut out)
+        .map_err(|e| out.error(e))?;
+    Ok(exit_code(!errors.is_empty(), summary.failing > 0))
 }
 
 /// 2 for an input that could not be read, else 1 for findings at the fail level, else 0.

@@ -90,6 +90,9 @@ pub(crate) struct Context<'c> {
     pub(crate) claims: &'c [Claim],
     /// The relations between claims (pairs sorted by `from`).
     relations: &'c Relations,
+    /// Indices into `relations.pairs`, sorted by `to`: so that the relations into a claim are
+    /// found without reading all of them.
+    by_to: Vec<usize>,
     /// The frames of each claim, in claim order.
     frames: &'c [Vec<Frame>],
     pub(crate) dates: Dates,
@@ -105,6 +108,9 @@ impl<'c> Context<'c> {
         relations: &'c Relations,
         frames: &'c [Vec<Frame>],
     ) -> Context<'c> {
+        let pairs = &relations.pairs;
+        let mut by_to: Vec<usize> = (0..pairs.len()).collect();
+        by_to.sort_by_key(|&i| (pairs[i].to, i));
         Context {
             lex: checker.lex,
             reference: checker.reference,
@@ -112,6 +118,7 @@ impl<'c> Context<'c> {
             doc,
             claims,
             relations,
+            by_to,
             frames,
             dates: Dates { article: doc.date },
             linker: Linker::new(doc, checker.reference),
@@ -139,10 +146,13 @@ impl<'c> Context<'c> {
         claim: usize,
         kind: RelationKind,
     ) -> impl Iterator<Item = usize> + '_ {
-        self.relations
-            .pairs
+        let pairs = &self.relations.pairs;
+        let start = self.by_to.partition_point(|&i| pairs[i].to < claim);
+        self.by_to[start..]
             .iter()
-            .filter(move |r| r.to == claim && r.kind == kind)
+            .map(move |&i| &pairs[i])
+            .take_while(move |r| r.to == claim)
+            .filter(move |r| r.kind == kind)
             .map(|r| r.from)
     }
 

@@ -191,33 +191,53 @@ impl<'a> Checker<'a> {
 }
 
 /// Inline suppression: `numcheck:ignore` on a claim's line, or `numcheck:ignore-next-line` on
-/// the line before. The marks are found once per document.
+/// the line before. The markers are found once per document (one pass over the source), so the
+/// cost does not grow with the number of claims on a long line.
 fn suppress(doc: &Document, claims: &[Claim], verdicts: &mut [Verdict]) {
-    const MARK: &str = "numcheck:ignore";
-    const NEXT: &str = "numcheck:ignore-next-line";
-    let mut marked = Vec::new();
-    let mut next_marked = Vec::new();
-    for (at, _) in doc.source.match_indices(MARK) {
-        let line = doc.line_col(at).0;
-        marked.push(line);
-        if doc.source[at..].starts_with(NEXT) {
-            next_marked.push(line + 1);
-        }
-    }
-    if marked.is_empty() {
+    let lines = suppressed_lines(doc);
+    if lines.is_empty() {
         return;
     }
     for v in verdicts {
-        let line = claims[v.claim].line;
-        if marked.contains(&line) || next_marked.contains(&line) {
+        if lines.binary_search(&claims[v.claim].line).is_ok() {
             v.suppressed = true;
         }
     }
 }
 
+/// The lines (sorted, 1-based) whose claims are suppressed: each line holding
+/// `numcheck:ignore` (which `numcheck:ignore-next-line` also holds), and the line after each
+/// `numcheck:ignore-next-line`.
+fn suppressed_lines(doc: &Document) -> Vec<usize> {
+    const MARK: &str = "numcheck:ignore";
+    const NEXT: &str = "-next-line";
+    let src = doc.source.as_str();
+    let mut lines = Vec::new();
+    for at in memchr::memmem::find_iter(src.as_bytes(), MARK) {
+        let line = doc.line_col(at).0;
+        lines.push(line);
+        if src.as_bytes()[at + MARK.len()..].starts_with(NEXT.as_bytes()) {
+            lines.push(line + 1);
+        }
+    }
+    lines.sort_unstable();
+    lines.dedup();
+    lines
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::document::Format;
+
+    #[test]
+    fn suppression_markers_name_their_line_or_the_next() {
+        let src = "a 1\nb 2 numcheck:ignore\nc numcheck:ignore-next-line\nd 4\ne 5\n";
+        let doc = Document::from_text("s.txt", src.to_string(), Format::Text);
+        assert_eq!(suppressed_lines(&doc), [2, 3, 4]);
+        let none = Document::from_text("n.txt", "x 1\ny 2\n".to_string(), Format::Text);
+        assert!(suppressed_lines(&none).is_empty());
+    }
 
     #[test]
     fn fail_levels_by_name_with_their_aliases() {

@@ -11,7 +11,6 @@ use rustc_hash::FxHashMap;
 
 use super::ReferenceSet;
 use crate::document::Date;
-use crate::extract::singularise;
 use crate::lexicon::{Lexicon, UnitId};
 use crate::statistics::Tolerance;
 use crate::table::{self, Row, TableError};
@@ -167,7 +166,7 @@ impl FactRows<'_> {
             value_text,
             unit,
             unit_text,
-            counted: (!counted.is_empty()).then(|| singularise(&counted)),
+            counted: (!counted.is_empty()).then(|| self.lex.language().singular(&counted)),
             as_of,
             period,
             source,

@@ -1,11 +1,11 @@
 //! `--format html`: a self-contained page with each article, its claims highlighted by
 //! verdict (the explanation in a tooltip), and a list of findings.
 
-use std::fmt::Write as _;
+use std::io::{self, Write};
 
 use super::explain::words::oneline;
 use super::explain::{Prose, explain};
-use super::{CheckRun, Renderer, verdict_label};
+use super::{Layout, Renderer, RunEnd, verdict_label};
 use crate::check::{FileReport, Verdict, VerdictKind};
 use crate::lexicon::Lexicon;
 
@@ -21,27 +21,36 @@ mark.inconsistent{background:#ffc9c9} mark.unverifiable{background:#eee} mark.am
 li.inconsistent b{color:#b00}";
 
 impl Renderer for Html<'_> {
-    fn check(&self, run: &CheckRun) -> String {
-        let mut body = String::new();
-        for r in run.files {
-            self.article(&mut body, r);
+    /// The totals open the page, so the articles are held until the end.
+    fn check_layout(&self) -> Layout {
+        Layout::Held(1)
+    }
+
+    fn check_part(&self, out: &mut dyn Write, _section: usize, r: &FileReport) -> io::Result<()> {
+        self.article(out, r)
+    }
+
+    fn check_end(&self, out: &mut dyn Write, end: &RunEnd, held: &[Vec<u8>]) -> io::Result<()> {
+        write!(
+            out,
+            "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>numcheck report</title>\n<style>\n{STYLE}\n</style></head><body>\n<h1>numcheck report</h1>\n<p>{}</p>\n",
+            html_escape(&end.totals.summary_line()),
+        )?;
+        for section in held {
+            out.write_all(section)?;
         }
-        format!(
-            "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>numcheck report</title>\n<style>\n{STYLE}\n</style></head><body>\n<h1>numcheck report</h1>\n<p>{}</p>\n{}</body></html>\n",
-            html_escape(&run.totals.summary_line()),
-            body
-        )
+        out.write_all(b"</body></html>\n")
     }
 }
 
 impl Html<'_> {
     /// One article: its text with the claims marked, then its findings.
-    fn article(&self, body: &mut String, r: &FileReport) {
-        let _ = writeln!(
+    fn article(&self, body: &mut dyn Write, r: &FileReport) -> io::Result<()> {
+        writeln!(
             body,
             "<section><h2>{}</h2><pre class=\"article\">",
             html_escape(&r.doc.name)
-        );
+        )?;
         let prose: Vec<Prose> = r.verdicts.iter().map(|v| explain(r, v, self.lex)).collect();
         let mut marks: Vec<(usize, usize, &Verdict, &Prose)> = r
             .verdicts
@@ -63,8 +72,8 @@ impl Html<'_> {
             if s < pos || e > src.len() || !src.is_char_boundary(s) || !src.is_char_boundary(e) {
                 continue;
             }
-            body.push_str(&html_escape(&src[pos..s]));
-            let _ = write!(
+            body.write_all(html_escape(&src[pos..s]).as_bytes())?;
+            write!(
                 body,
                 "<mark class=\"{}\" title=\"{}\">{}</mark>",
                 v.kind.as_str(),
@@ -75,17 +84,17 @@ impl Html<'_> {
                     p.explanation.join(" ")
                 )),
                 html_escape(&src[s..e])
-            );
+            )?;
             pos = e;
         }
-        body.push_str(&html_escape(&src[pos..]));
-        let _ = writeln!(body, "</pre><ol class=\"findings\">");
+        body.write_all(html_escape(&src[pos..]).as_bytes())?;
+        writeln!(body, "</pre><ol class=\"findings\">")?;
         for (v, p) in r.verdicts.iter().zip(&prose) {
             if v.kind == VerdictKind::Consistent || v.suppressed {
                 continue;
             }
             let c = &r.claims[v.claim];
-            let _ = writeln!(
+            writeln!(
                 body,
                 "<li class=\"{}\"><b>{}</b> line {}: “{}” — {}<br><small>{}</small></li>",
                 v.kind.as_str(),
@@ -94,9 +103,9 @@ impl Html<'_> {
                 html_escape(&oneline(&c.text)),
                 html_escape(&p.summary),
                 html_escape(&p.explanation.join(" "))
-            );
+            )?;
         }
-        let _ = writeln!(body, "</ol></section>");
+        writeln!(body, "</ol></section>")
     }
 }
 

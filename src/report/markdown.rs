@@ -3,11 +3,11 @@
 //! correction, and the figures that could not be checked as a compact list (a table with
 //! `--show all`). Silenced claims are left out.
 
-use std::fmt::Write as _;
+use std::io::{self, Write};
 
 use super::explain::explain;
 use super::explain::words::{describe_value, fact_unit, oneline};
-use super::{CheckRun, RenderOptions, Renderer, is_finding, verdict_label};
+use super::{Layout, RenderOptions, Renderer, RunEnd, is_finding, verdict_label};
 use crate::check::{FileReport, Verdict, VerdictKind};
 use crate::claim::fmt_num;
 use crate::lexicon::Lexicon;
@@ -18,17 +18,36 @@ pub(crate) struct Markdown<'a> {
     pub(crate) options: RenderOptions,
 }
 
+/// The sections each file writes its rows into.
+const DISCREPANCIES: usize = 0;
+const UNVERIFIABLE: usize = 1;
+
 impl Renderer for Markdown<'_> {
-    fn check(&self, run: &CheckRun) -> String {
-        let t = &run.totals;
-        let mut out = String::new();
-        let _ = writeln!(out, "# numcheck discrepancy report\n");
-        let _ = writeln!(
+    /// The totals open the report, so the rows of both tables are held until the end.
+    fn check_layout(&self) -> Layout {
+        Layout::Held(2)
+    }
+
+    fn check_part(&self, out: &mut dyn Write, section: usize, r: &FileReport) -> io::Result<()> {
+        for v in r.verdicts.iter().filter(|v| !v.suppressed) {
+            match (section, v.kind) {
+                (DISCREPANCIES, _) if is_finding(v) => self.discrepancy(out, r, v)?,
+                (UNVERIFIABLE, VerdictKind::Unverifiable) => self.unverifiable(out, r, v)?,
+                _ => {}
+            }
+        }
+        Ok(())
+    }
+
+    fn check_end(&self, out: &mut dyn Write, end: &RunEnd, held: &[Vec<u8>]) -> io::Result<()> {
+        let t = end.totals;
+        writeln!(out, "# numcheck discrepancy report\n")?;
+        writeln!(
             out,
             "| files | claims | consistent | by rounding | inconsistent | errors | warnings | unverifiable | ambiguous | silenced |"
-        );
-        let _ = writeln!(out, "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
-        let _ = writeln!(
+        )?;
+        writeln!(out, "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|")?;
+        writeln!(
             out,
             "| {} | {} | {} | {} | {} | {} | {} | {} | {} | {} |\n",
             t.files,
@@ -41,114 +60,99 @@ impl Renderer for Markdown<'_> {
             t.unverifiable,
             t.ambiguous,
             t.silenced
-        );
-        self.discrepancies(&mut out, run);
-        self.unverifiable(&mut out, run);
-        out
+        )?;
+        let rows = |s: usize| held.get(s).map(Vec::as_slice).unwrap_or_default();
+        if rows(DISCREPANCIES).is_empty() {
+            writeln!(out, "No discrepancies found.")?;
+        } else {
+            writeln!(out, "## Discrepancies\n")?;
+            writeln!(
+                out,
+                "| where | claim as written | finding | reference | source | suggested correction |"
+            )?;
+            writeln!(out, "|---|---|---|---|---|---|")?;
+            out.write_all(rows(DISCREPANCIES))?;
+        }
+        if !rows(UNVERIFIABLE).is_empty() {
+            writeln!(out, "\n## Not checked ({})\n", t.unverifiable)?;
+            if self.options.show_all {
+                writeln!(out, "| where | claim as written | reads as | why |")?;
+                writeln!(out, "|---|---|---|---|")?;
+                out.write_all(rows(UNVERIFIABLE))?;
+            } else {
+                let list = rows(UNVERIFIABLE);
+                out.write_all(list.strip_suffix(LIST_SEP.as_bytes()).unwrap_or(list))?;
+                writeln!(out)?;
+            }
+        }
+        Ok(())
     }
 }
 
-/// Every verdict of the run with its file, silenced ones left out.
-fn verdicts<'r>(run: &'r CheckRun) -> impl Iterator<Item = (&'r FileReport<'r>, &'r Verdict)> {
-    run.files
-        .iter()
-        .flat_map(|r| r.verdicts.iter().map(move |v| (r, v)))
-        .filter(|(_, v)| !v.suppressed)
-}
+/// Between the items of the compact list of figures not checked.
+const LIST_SEP: &str = " · ";
 
 fn md_escape(s: &str) -> String {
     oneline(s).replace('|', "\\|")
 }
 
 impl Markdown<'_> {
-    /// Inconsistent and ambiguous claims.
-    fn discrepancies(&self, out: &mut String, run: &CheckRun) {
-        let found: Vec<(&FileReport, &Verdict)> =
-            verdicts(run).filter(|(_, v)| is_finding(v)).collect();
-        if found.is_empty() {
-            let _ = writeln!(out, "No discrepancies found.");
-            return;
-        }
-        let _ = writeln!(out, "## Discrepancies\n");
-        let _ = writeln!(
+    /// A row for an inconsistent or ambiguous claim.
+    fn discrepancy(&self, out: &mut dyn Write, r: &FileReport, v: &Verdict) -> io::Result<()> {
+        let c = &r.claims[v.claim];
+        let prose = explain(r, v, self.lex);
+        let (fact, source) = match &v.fact {
+            Some(f) => {
+                let value = rust_decimal::Decimal::from_str_exact(&f.value_text)
+                    .map(fmt_num)
+                    .unwrap_or_else(|_| f.value_text.clone());
+                (
+                    format!("{} {}: {} {}", f.entity, f.measure, value, fact_unit(f)),
+                    f.source.clone(),
+                )
+            }
+            None => (
+                v.check().as_str().to_string(),
+                prose.source_note.clone().unwrap_or_default(),
+            ),
+        };
+        writeln!(
             out,
-            "| where | claim as written | finding | reference | source | suggested correction |"
-        );
-        let _ = writeln!(out, "|---|---|---|---|---|---|");
-        for (r, v) in found {
-            let c = &r.claims[v.claim];
-            let prose = explain(r, v, self.lex);
-            let (fact, source) = match &v.fact {
-                Some(f) => {
-                    let value = rust_decimal::Decimal::from_str_exact(&f.value_text)
-                        .map(fmt_num)
-                        .unwrap_or_else(|_| f.value_text.clone());
-                    (
-                        format!("{} {}: {} {}", f.entity, f.measure, value, fact_unit(f)),
-                        f.source.clone(),
-                    )
-                }
-                None => (
-                    v.check().as_str().to_string(),
-                    prose.source_note.clone().unwrap_or_default(),
-                ),
-            };
-            let _ = writeln!(
-                out,
-                "| {}:{}:{} | {} | {} — {} | {} | {} | {} |",
-                md_escape(&r.doc.name),
-                c.line,
-                c.column,
-                md_escape(&c.text),
-                verdict_label(v),
-                md_escape(&prose.summary),
-                md_escape(&fact),
-                md_escape(&source),
-                md_escape(prose.suggestion.as_deref().unwrap_or("—"))
-            );
-        }
+            "| {}:{}:{} | {} | {} — {} | {} | {} | {} |",
+            md_escape(&r.doc.name),
+            c.line,
+            c.column,
+            md_escape(&c.text),
+            verdict_label(v),
+            md_escape(&prose.summary),
+            md_escape(&fact),
+            md_escape(&source),
+            md_escape(prose.suggestion.as_deref().unwrap_or("—"))
+        )
     }
 
-    /// Claims that could not be checked: a compact list, or with `--show all` a table of how
-    /// they read and why.
-    fn unverifiable(&self, out: &mut String, run: &CheckRun) {
-        let found: Vec<(&FileReport, &Verdict)> = verdicts(run)
-            .filter(|(_, v)| v.kind == VerdictKind::Unverifiable)
-            .collect();
-        if found.is_empty() {
-            return;
-        }
-        let _ = writeln!(out, "\n## Not checked ({})\n", found.len());
+    /// A claim that could not be checked: an item of the compact list, or with `--show all` a
+    /// row of how it reads and why.
+    fn unverifiable(&self, out: &mut dyn Write, r: &FileReport, v: &Verdict) -> io::Result<()> {
+        let c = &r.claims[v.claim];
         if !self.options.show_all {
-            let items: Vec<String> = found
-                .iter()
-                .map(|(r, v)| {
-                    let c = &r.claims[v.claim];
-                    format!(
-                        "{} ({}:{})",
-                        md_escape(&c.text),
-                        md_escape(&r.doc.name),
-                        c.line
-                    )
-                })
-                .collect();
-            let _ = writeln!(out, "{}", items.join(" · "));
-            return;
-        }
-        let _ = writeln!(out, "| where | claim as written | reads as | why |");
-        let _ = writeln!(out, "|---|---|---|---|");
-        for (r, v) in found {
-            let c = &r.claims[v.claim];
-            let _ = writeln!(
+            return write!(
                 out,
-                "| {}:{}:{} | {} | {} | {} |",
-                md_escape(&r.doc.name),
-                c.line,
-                c.column,
+                "{} ({}:{}){LIST_SEP}",
                 md_escape(&c.text),
-                md_escape(&describe_value(c, self.lex)),
-                md_escape(&explain(r, v, self.lex).summary)
+                md_escape(&r.doc.name),
+                c.line
             );
         }
+        writeln!(
+            out,
+            "| {}:{}:{} | {} | {} | {} |",
+            md_escape(&r.doc.name),
+            c.line,
+            c.column,
+            md_escape(&c.text),
+            md_escape(&describe_value(c, self.lex)),
+            md_escape(&explain(r, v, self.lex).summary)
+        )
     }
 }

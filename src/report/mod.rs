@@ -1,7 +1,9 @@
 //! Stage 6: rendering. A [`Renderer`] per [`OutputFormat`], one file each (`text`, `json`,
-//! `jsonl`, `markdown`, `sarif`, `html`), each given the whole run ([`CheckRun`],
-//! [`ExtractRun`]: files, unreadable inputs, totals) or one document for `--stream`, and
-//! returning a `String` (the library never prints). The English of verdicts is written here,
+//! `jsonl`, `markdown`, `sarif`, `html`), writing a run's report a file at a time to any
+//! `io::Write` through a [`ReportWriter`] (so output streams and memory does not grow with
+//! the number of claims), or one document for `--stream`; [`CheckRun`] and [`ExtractRun`] give
+//! a whole run in memory for the convenience methods that return a `String` (the library never
+//! prints). The English of verdicts is written here,
 //! from their evidence ([`explain`]). JSON output is versioned by [`SCHEMA_VERSION`] and
 //! documented in `docs/json-schema.md`.
 
@@ -11,16 +13,20 @@ mod json;
 mod jsonl;
 mod markdown;
 mod model;
+mod pretty;
 mod run;
 mod sarif;
 mod text;
+mod write;
 
+use std::io::{self, Write};
 use std::str::FromStr;
 
 use serde_json::{Value, json};
 
 pub use explain::{Prose, explain, link_label};
 pub use run::{CheckRun, ExtractRun, Extracted, Totals};
+pub use write::{Part, ReportWriter, render_check_part, render_extract_part};
 
 use crate::check::{FileReport, Severity, Verdict, VerdictKind};
 use crate::lexicon::Lexicon;
@@ -123,38 +129,170 @@ pub enum RecordAt<'a> {
     Record(Option<&'a Value>),
 }
 
-/// Writes reports in one format.
-pub trait Renderer {
-    /// The report of a whole `check` run.
-    fn check(&self, run: &CheckRun) -> String;
+/// How a format lays a run's report out over its files.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Layout {
+    /// A start, each file's part as soon as it is done, an end: nothing is held.
+    Streamed,
+    /// Each file's part goes into this many sections, held until the end, because the report
+    /// opens with the run's totals (Markdown, HTML). Memory grows with the output, not the input.
+    Held(usize),
+}
 
-    /// One checked document on its own, as `--stream` writes it; `id` is its record's id.
-    fn check_document(&self, file: &FileReport, id: Option<&Value>) -> String {
-        let _ = id;
-        self.check(&CheckRun::new(std::slice::from_ref(file), &[]))
+/// What a report's end knows of the whole run.
+#[derive(Debug, Clone, Copy)]
+pub struct RunEnd<'a> {
+    /// Inputs that could not be read, one message each.
+    pub unreadable: &'a [String],
+    /// Verdict counts (check runs).
+    pub totals: &'a Totals,
+    /// Parts written that were not empty (the first section's).
+    pub parts: usize,
+}
+
+/// Writes reports in one format, a piece at a time: a run's start, one part per file in input
+/// order (as each is done; the parts of several files may be rendered at once on other threads
+/// and written later, see [`ReportWriter`]), and its end. Renderers write to any
+/// [`Write`](std::io::Write) and hand back its errors.
+pub trait Renderer: Sync {
+    /// How the check report is laid out over files.
+    fn check_layout(&self) -> Layout {
+        Layout::Streamed
     }
 
-    /// The claims of a whole `extract` run; `None` if the format does not list claims.
-    fn extract(&self, run: &ExtractRun) -> Option<String> {
-        let _ = run;
-        None
+    /// What a check report writes before its first file (a [`Layout::Held`] report writes
+    /// everything at its end).
+    fn check_start(&self, out: &mut dyn Write, unreadable: &[String]) -> io::Result<()> {
+        let _ = (out, unreadable);
+        Ok(())
+    }
+
+    /// One checked file's part of section `section` (0 for a streamed layout).
+    fn check_part(&self, out: &mut dyn Write, section: usize, file: &FileReport) -> io::Result<()>;
+
+    /// What a check report writes after its last file; a [`Layout::Held`] report is given its
+    /// sections.
+    fn check_end(&self, out: &mut dyn Write, end: &RunEnd, held: &[Vec<u8>]) -> io::Result<()>;
+
+    /// Written before a file's part that is not empty: `first` when it is the first such part
+    /// of its section (JSON's comma between elements).
+    fn separator(&self, first: bool) -> &'static str {
+        let _ = first;
+        ""
+    }
+
+    /// Can `extract` write its claims in this format?
+    fn lists_claims(&self) -> bool {
+        false
+    }
+
+    /// What an extract report writes before its first file.
+    fn extract_start(&self, out: &mut dyn Write, unreadable: &[String]) -> io::Result<()> {
+        let _ = (out, unreadable);
+        Ok(())
+    }
+
+    /// One file's claims.
+    fn extract_part(&self, out: &mut dyn Write, file: &Extracted) -> io::Result<()> {
+        let _ = (out, file);
+        Ok(())
+    }
+
+    /// What an extract report writes after its last file.
+    fn extract_end(&self, out: &mut dyn Write, end: &RunEnd) -> io::Result<()> {
+        let _ = (out, end);
+        Ok(())
+    }
+
+    /// One checked document on its own, as `--stream` writes it; `id` is its record's id. By
+    /// default, the report of a run over that one document.
+    fn check_record(
+        &self,
+        out: &mut dyn Write,
+        file: &FileReport,
+        id: Option<&Value>,
+    ) -> io::Result<()> {
+        let _ = id;
+        let mut w = ReportWriter::check(self, out, &[])?;
+        w.file(file)?;
+        w.finish().map(|_| ())
     }
 
     /// One document's claims on its own, as `--stream` writes them.
-    fn extract_document(&self, file: &Extracted, id: Option<&Value>) -> Option<String> {
+    fn extract_record(
+        &self,
+        out: &mut dyn Write,
+        file: &Extracted,
+        id: Option<&Value>,
+    ) -> io::Result<()> {
         let _ = id;
-        self.extract(&ExtractRun::new(std::slice::from_ref(file), &[]))
+        let mut w = ReportWriter::extract(self, out, &[])?;
+        w.extracted(file)?;
+        w.finish().map(|_| ())
     }
 
     /// A stream record that could not be read, in place of its document: by default the JSON
     /// object `{"id"|"line": …, "error": …}` of the stream protocol.
-    fn unreadable_record(&self, at: RecordAt, message: &str) -> String {
+    fn unreadable_record(
+        &self,
+        out: &mut dyn Write,
+        at: RecordAt,
+        message: &str,
+    ) -> io::Result<()> {
         let v = match at {
             RecordAt::Line(n) => json!({"line": n, "error": message}),
             RecordAt::Record(id) => json!({"id": id, "error": message}),
         };
-        v.to_string() + "\n"
+        serde_json::to_writer(&mut *out, &v)?;
+        out.write_all(b"\n")
     }
+
+    /// The report of a whole `check` run, as a string.
+    fn check(&self, run: &CheckRun) -> String {
+        let mut w = ReportWriter::check(self, Vec::new(), run.unreadable).expect(IN_MEMORY);
+        for f in run.files {
+            w.file(f).expect(IN_MEMORY);
+        }
+        into_string(w.finish().expect(IN_MEMORY))
+    }
+
+    /// The claims of a whole `extract` run as a string; `None` if the format does not list
+    /// claims.
+    fn extract(&self, run: &ExtractRun) -> Option<String> {
+        if !self.lists_claims() {
+            return None;
+        }
+        let mut w = ReportWriter::extract(self, Vec::new(), run.unreadable).expect(IN_MEMORY);
+        for f in run.files {
+            w.extracted(f).expect(IN_MEMORY);
+        }
+        Some(into_string(w.finish().expect(IN_MEMORY)))
+    }
+
+    /// One checked document on its own, as a string ([`check_record`](Renderer::check_record)).
+    fn check_document(&self, file: &FileReport, id: Option<&Value>) -> String {
+        let mut out = Vec::new();
+        self.check_record(&mut out, file, id).expect(IN_MEMORY);
+        into_string(out)
+    }
+
+    /// One document's claims on its own, as a string; `None` if the format does not list claims.
+    fn extract_document(&self, file: &Extracted, id: Option<&Value>) -> Option<String> {
+        if !self.lists_claims() {
+            return None;
+        }
+        let mut out = Vec::new();
+        self.extract_record(&mut out, file, id).expect(IN_MEMORY);
+        Some(into_string(out))
+    }
+}
+
+/// Writing to memory does not fail.
+const IN_MEMORY: &str = "writing a report to memory cannot fail";
+
+/// Renderers write UTF-8 only.
+fn into_string(bytes: Vec<u8>) -> String {
+    String::from_utf8(bytes).unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned())
 }
 
 /// The renderer of a format.

@@ -1,8 +1,10 @@
 //! The JSON model of claims and verdicts (schema in `docs/json-schema.md`), shared by the JSON
 //! and JSON-lines renderers.
 
+use std::io::{self, Write};
+
 use serde::Serialize;
-use serde_json::{Value, json};
+use serde_json::Value;
 
 use super::SCHEMA_VERSION;
 use super::explain::words::fact_unit;
@@ -195,15 +197,6 @@ pub(crate) fn verdict_json(r: &FileReport, v: &Verdict, lex: &Lexicon) -> Value 
     serde_json::to_value(verdict_out(r, v, lex)).unwrap_or(Value::Null)
 }
 
-/// The header fields of a document in a JSON report: path, format, date.
-pub(crate) fn doc_header(doc: &Document) -> serde_json::Map<String, Value> {
-    let mut m = serde_json::Map::new();
-    m.insert("path".into(), json!(doc.name));
-    m.insert("format".into(), json!(doc.format));
-    m.insert("date".into(), json!(doc.date.map(|d| d.to_string())));
-    m
-}
-
 #[derive(Serialize)]
 struct LineOut<'a, T: Serialize> {
     schema_version: u32,
@@ -216,20 +209,50 @@ struct LineOut<'a, T: Serialize> {
     body: T,
 }
 
+/// Claims serialised one at a time (never all held at once).
+pub(crate) struct ClaimsOut<'a> {
+    pub(crate) claims: &'a [Claim],
+    pub(crate) lex: &'a Lexicon,
+}
+
+impl Serialize for ClaimsOut<'_> {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_seq(self.claims.iter().map(|c| claim_out(c, self.lex)))
+    }
+}
+
+/// The verdicts of a file serialised one at a time, each with its English.
+pub(crate) struct VerdictsOut<'a> {
+    pub(crate) report: &'a FileReport<'a>,
+    pub(crate) lex: &'a Lexicon,
+}
+
+impl Serialize for VerdictsOut<'_> {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let r = self.report;
+        s.collect_seq(r.verdicts.iter().map(|v| verdict_out(r, v, self.lex)))
+    }
+}
+
 /// The claims of a JSON line.
 #[derive(Serialize)]
 pub(crate) struct ClaimsBody<'a> {
-    pub(crate) claims: Vec<ClaimOut<'a>>,
+    pub(crate) claims: ClaimsOut<'a>,
 }
 
 /// The verdicts of a JSON line.
 #[derive(Serialize)]
 pub(crate) struct VerdictsBody<'a> {
-    pub(crate) verdicts: Vec<VerdictOut<'a>>,
+    pub(crate) verdicts: VerdictsOut<'a>,
 }
 
-/// One JSON line: the article's header fields, then `body`'s fields.
-pub(crate) fn json_line<T: Serialize>(doc: &Document, id: Option<&Value>, body: T) -> String {
+/// Writes one JSON line: the article's header fields, then `body`'s fields.
+pub(crate) fn write_line<T: Serialize>(
+    out: &mut dyn Write,
+    doc: &Document,
+    id: Option<&Value>,
+    body: T,
+) -> io::Result<()> {
     let line = LineOut {
         schema_version: SCHEMA_VERSION,
         id,
@@ -238,5 +261,6 @@ pub(crate) fn json_line<T: Serialize>(doc: &Document, id: Option<&Value>, body: 
         date: doc.date.map(|d| d.to_string()),
         body,
     };
-    serde_json::to_string(&line).unwrap_or_default() + "\n"
+    serde_json::to_writer(&mut *out, &line)?;
+    out.write_all(b"\n")
 }

@@ -73,6 +73,21 @@ impl Totals {
         }
     }
 
+    /// Adds the counts of another run (or of one file's part).
+    pub fn merge(&mut self, other: &Totals) {
+        self.files += other.files;
+        self.claims += other.claims;
+        self.consistent += other.consistent;
+        self.consistent_by_rounding += other.consistent_by_rounding;
+        self.inconsistent += other.inconsistent;
+        self.unverifiable += other.unverifiable;
+        self.ambiguous += other.ambiguous;
+        self.errors += other.errors;
+        self.warnings += other.warnings;
+        self.notes += other.notes;
+        self.silenced += other.silenced;
+    }
+
     /// "2 files, 18 claims: 12 consistent (1 by rounding), 2 inconsistent (1 error, 1 warning),
     /// 4 unverifiable, 0 ambiguous" (", 1 silenced" when some are).
     pub fn summary_line(&self) -> String {

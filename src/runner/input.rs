@@ -47,15 +47,27 @@ pub fn read_document(path: &Path, opts: &InputOptions) -> Result<Document, Input
 /// Reads every article (standard input when `paths` is empty): the documents that could be
 /// read, and the errors of the others, in input order.
 pub fn read_documents(paths: &[PathBuf], opts: &InputOptions) -> (Vec<Document>, Vec<InputError>) {
+    read_documents_on(paths, opts, 1)
+}
+
+/// [`read_documents`] on `jobs` threads (decoding and parsing markup are work too).
+pub fn read_documents_on(
+    paths: &[PathBuf],
+    opts: &InputOptions,
+    jobs: usize,
+) -> (Vec<Document>, Vec<InputError>) {
     let stdin = [PathBuf::from("-")];
     let paths = if paths.is_empty() { &stdin[..] } else { paths };
     let mut docs = Vec::new();
     let mut errors = Vec::new();
-    for p in paths {
-        match read_document(p, opts) {
+    let window = jobs * super::parallel::WINDOW_PER_JOB;
+    let read = |p: &PathBuf| read_document(p, opts);
+    let _ = super::parallel::ordered(jobs, window, paths, read, |r| {
+        match r {
             Ok(d) => docs.push(d),
             Err(e) => errors.push(e),
         }
-    }
+        Ok::<(), ()>(())
+    });
     (docs, errors)
 }

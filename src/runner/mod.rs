@@ -1,10 +1,12 @@
 //! Running the pipeline over a command's inputs: reading articles from files or standard input
-//! ([`input`]), the `--stream` loop over JSON lines ([`stream`]), and writing the report
-//! ([`output`]). Functions here return errors and hand diagnostics to the caller; they never
-//! print.
+//! ([`input`]), a batch of files ([`batch`]), the `--stream` loop over JSON lines ([`stream`]),
+//! both on every core in input order ([`parallel`]), and where the report goes ([`output`]).
+//! Functions here return errors and hand diagnostics to the caller; they never print.
 
+pub mod batch;
 pub mod input;
 pub mod output;
+pub mod parallel;
 pub mod stream;
 
 use std::path::{Path, PathBuf};

@@ -2,11 +2,12 @@
 //! rendered document out per record, in order. A record that cannot be read becomes the
 //! renderer's error line; the stream goes on.
 
-use std::io::{BufRead, Write};
+use std::io::{self, BufRead, Write};
 
 use serde_json::Value;
 
 use super::input::InputOptions;
+use super::parallel;
 use crate::document::{Date, Document, Format};
 use crate::error::RunError;
 use crate::report::{RecordAt, Renderer};
@@ -28,54 +29,125 @@ pub struct StreamSummary {
     pub documents: usize,
     /// Lines and records that could not be read.
     pub unreadable: usize,
+    /// Articles whose `each` said they fail (findings at the fail level).
+    pub failing: usize,
 }
 
-/// Reads records from `input` and writes, for each, `each(document, id)` (or the renderer's
-/// line for an unreadable record) to `out`. Each problem with a record is also handed to
-/// `problem`, as a message naming the record. `opts.date` and `opts.locale` override the
-/// records' own.
-pub fn run<R: BufRead, W: Write>(
+/// How a stream runs.
+#[derive(Debug, Clone, Copy)]
+pub struct StreamOptions<'a> {
+    /// Settings that override the records' own (date, locale).
+    pub input: &'a InputOptions,
+    /// Threads to run records on (1: all on the calling thread).
+    pub jobs: usize,
+    /// How the output is named in errors ("standard output").
+    pub output_name: &'a str,
+}
+
+/// What became of one line of the input.
+#[derive(Default)]
+struct Outcome {
+    /// Its output line(s).
+    bytes: Vec<u8>,
+    /// Why it could not be read.
+    problem: Option<String>,
+    /// Was it an article, and does it fail?
+    document: bool,
+    fails: bool,
+}
+
+/// Reads records from `input` and writes, for each, what `each(document, id, out)` writes (or
+/// the renderer's line for an unreadable record) to `out`, in input order, flushing as each
+/// is written, so a run that is stopped keeps every line it finished. `each` says whether the
+/// document fails. Records are read and worked on `opts.jobs` at a time (a few more in flight),
+/// never the whole input at once. Each problem with a record is also handed to `problem`, as
+/// a message naming the record. `opts.input`'s date and locale override the records' own.
+pub fn run<R: BufRead + Send, W: Write>(
     input: R,
     out: W,
-    opts: &InputOptions,
+    opts: &StreamOptions,
     renderer: &dyn Renderer,
-    mut each: impl FnMut(&Document, Option<&Value>) -> String,
+    each: impl Fn(&Document, Option<&Value>, &mut Vec<u8>) -> io::Result<bool> + Sync,
     mut problem: impl FnMut(&str),
 ) -> Result<StreamSummary, RunError> {
     let mut out = std::io::BufWriter::new(out);
     let mut summary = StreamSummary::default();
-    for (n, line) in input.lines().enumerate() {
-        let line = line.map_err(|error| RunError::ReadStream { line: n + 1, error })?;
-        if line.trim().is_empty() {
-            continue;
+    let write_error = |error| RunError::Write {
+        path: opts.output_name.to_string(),
+        error,
+    };
+    let mut read_error = None;
+    let lines = input.lines().enumerate().map_while(|(n, line)| match line {
+        Ok(line) => Some((n + 1, line)),
+        Err(error) => {
+            read_error = Some(RunError::ReadStream { line: n + 1, error });
+            None
         }
-        let text = match serde_json::from_str::<Record>(&line) {
-            Err(e) => {
-                let msg = format!(
-                    "-: line {}: not a JSON object with a \"text\" field: {e}",
-                    n + 1
-                );
+    });
+    let work = |(n, line): (usize, String)| -> io::Result<Outcome> {
+        record(n, &line, opts.input, renderer, &each)
+    };
+    parallel::ordered(
+        opts.jobs,
+        opts.jobs * parallel::WINDOW_PER_JOB,
+        lines,
+        work,
+        |outcome| {
+            let outcome = outcome.map_err(write_error)?;
+            if let Some(msg) = &outcome.problem {
                 summary.unreadable += 1;
-                problem(&msg);
-                renderer.unreadable_record(RecordAt::Line(n + 1), &msg)
+                problem(msg);
             }
-            Ok(mut rec) => match document(&mut rec, n + 1, opts) {
-                Ok(doc) => {
-                    summary.documents += 1;
-                    each(&doc, rec.id.as_ref())
-                }
-                Err(msg) => {
-                    summary.unreadable += 1;
-                    problem(&msg);
-                    renderer.unreadable_record(RecordAt::Record(rec.id.as_ref()), &msg)
-                }
-            },
-        };
-        out.write_all(text.as_bytes())
-            .map_err(RunError::WriteStream)?;
+            summary.documents += usize::from(outcome.document);
+            summary.failing += usize::from(outcome.fails);
+            if !outcome.bytes.is_empty() {
+                out.write_all(&outcome.bytes).map_err(write_error)?;
+                out.flush().map_err(write_error)?;
+            }
+            Ok::<(), RunError>(())
+        },
+    )?;
+    if let Some(e) = read_error {
+        return Err(e);
     }
-    out.flush().map_err(RunError::WriteStream)?;
+    out.flush().map_err(write_error)?;
     Ok(summary)
+}
+
+/// Reads line `n` of the stream as a record and renders it.
+fn record(
+    n: usize,
+    line: &str,
+    opts: &InputOptions,
+    renderer: &dyn Renderer,
+    each: &(impl Fn(&Document, Option<&Value>, &mut Vec<u8>) -> io::Result<bool> + Sync),
+) -> io::Result<Outcome> {
+    let mut o = Outcome::default();
+    if line.trim().is_empty() {
+        return Ok(o);
+    }
+    match serde_json::from_str::<Record>(line) {
+        Err(e) => {
+            let msg = format!("-: line {n}: not a JSON object with a \"text\" field: {e}");
+            renderer.unreadable_record(&mut o.bytes, RecordAt::Line(n), &msg)?;
+            o.problem = Some(msg);
+        }
+        Ok(mut rec) => match document(&mut rec, n, opts) {
+            Ok(doc) => {
+                o.document = true;
+                o.fails = each(&doc, rec.id.as_ref(), &mut o.bytes)?;
+            }
+            Err(msg) => {
+                renderer.unreadable_record(
+                    &mut o.bytes,
+                    RecordAt::Record(rec.id.as_ref()),
+                    &msg,
+                )?;
+                o.problem = Some(msg);
+            }
+        },
+    }
+    Ok(o)
 }
 
 /// The article of a record (named by its id, else by its line), or why there is none.
@@ -125,12 +197,21 @@ mod tests {
         );
         let mut out = Vec::new();
         let mut problems = Vec::new();
+        let input_opts = InputOptions::default();
+        let opts = StreamOptions {
+            input: &input_opts,
+            jobs: 1,
+            output_name: "standard output",
+        };
         let summary = run(
             input.as_bytes(),
             &mut out,
-            &InputOptions::default(),
+            &opts,
             lines.as_ref(),
-            |doc, id| format!("{} {:?} {:?}\n", doc.name, id, doc.date),
+            |doc, id, out| {
+                writeln!(out, "{} {:?} {:?}", doc.name, id, doc.date)?;
+                Ok(doc.name == "1")
+            },
             |p| problems.push(p.to_string()),
         )
         .unwrap();
@@ -138,7 +219,8 @@ mod tests {
             summary,
             StreamSummary {
                 documents: 2,
-                unreadable: 2
+                unreadable: 2,
+                failing: 1,
             }
         );
         let out = String::from_utf8(out).unwrap();

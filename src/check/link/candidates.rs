@@ -9,7 +9,6 @@ use super::terms::ContextTerms;
 use crate::check::context::Context;
 use crate::check::verdict::Link;
 use crate::claim::Claim;
-use crate::extract::singularise;
 use crate::reference::{Fact, ReferenceSet};
 
 /// Candidate facts from the reference tables, with their link scores.
@@ -44,7 +43,10 @@ fn dimension_fits(ctx: &Context, c: &Claim, f: &Fact) -> bool {
                 return false;
             };
             c.reading.unit.is_none()
-                && (cc == fc || f.aliases.iter().any(|a| singularise(a) == *cc))
+                && (cc == fc
+                    || f.aliases
+                        .iter()
+                        .any(|a| ctx.lex.language().singular(a) == *cc))
         }
         (None, None) => c.reading.unit.is_none(),
         (_, Some(_)) => {

@@ -10,7 +10,7 @@ mod scoring;
 mod terms;
 
 use std::borrow::Cow;
-use std::cell::RefCell;
+use std::cell::{OnceCell, RefCell};
 
 pub(crate) use scoring::Choice;
 
@@ -43,6 +43,8 @@ struct SentenceCache {
     key: (usize, usize),
     sentence: SentenceTerms,
     before: SentenceTerms,
+    /// The year the sentence names, read once for all its claims when first asked for.
+    year: OnceCell<Option<i32>>,
 }
 
 /// Links the claims of one document to facts.
@@ -84,7 +86,11 @@ impl Linker {
         let context = terms::context_terms(ctx.doc, c, &cached.sentence, &cached.before);
         let mut cands = candidates::fact_candidates(ctx, c, &context);
         // the year the sentence names, read only when a candidate needs it
-        let year = SentenceYear::new(ctx, c);
+        let year = SentenceYear {
+            ctx,
+            claim: c,
+            year: &cached.year,
+        };
         cands.extend(country::country_candidates(ctx, c, &context, &year));
         cands.retain(|k| k.score >= scoring::THRESHOLD);
         // a figure far from a fact is about something else
@@ -116,26 +122,19 @@ impl Linker {
             key,
             sentence: terms::sentence_terms(src, start, key.1.max(c.span.end), ctx.reference),
             before,
+            year: OnceCell::new(),
         }
     }
 }
 
-/// The year a claim's sentence names, read once when first asked for.
+/// The year a claim's sentence names, read once per sentence when first asked for.
 pub(crate) struct SentenceYear<'a> {
     ctx: &'a Context<'a>,
     claim: &'a Claim,
-    year: std::cell::OnceCell<Option<i32>>,
+    year: &'a OnceCell<Option<i32>>,
 }
 
-impl<'a> SentenceYear<'a> {
-    fn new(ctx: &'a Context<'a>, claim: &'a Claim) -> Self {
-        SentenceYear {
-            ctx,
-            claim,
-            year: std::cell::OnceCell::new(),
-        }
-    }
-
+impl SentenceYear<'_> {
     pub(crate) fn get(&self) -> Option<i32> {
         *self.year.get_or_init(|| {
             let sentence = self.ctx.sentence(self.claim);

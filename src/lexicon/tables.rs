@@ -1,0 +1,58 @@
+//! Reading the lexicon's CSV tables: one reader, rows with the line they start on, and errors
+//! that name the file and line.
+
+use std::str::FromStr;
+
+use rust_decimal::Decimal;
+
+use crate::error::{DataError, DataResult};
+
+/// A decimal as the tables write it: plain ("0.5") or scientific ("1e6").
+pub(crate) fn dec(s: &str) -> Option<Decimal> {
+    let s = s.trim();
+    Decimal::from_str(s)
+        .ok()
+        .or_else(|| Decimal::from_scientific(s).ok())
+}
+
+/// The `|`-separated forms of a cell, trimmed, empty ones dropped.
+pub(crate) fn split_forms(s: &str) -> impl Iterator<Item = &str> {
+    s.split('|').map(str::trim).filter(|f| !f.is_empty())
+}
+
+/// An error at a row of a table.
+pub(crate) fn row_error(file: &str, line: u64, message: impl Into<String>) -> DataError {
+    DataError::Row {
+        file: file.to_string(),
+        line,
+        message: message.into(),
+    }
+}
+
+fn csv_error(file: &str, e: csv::Error) -> DataError {
+    let line = e.position().map(|p| p.line()).unwrap_or(0);
+    row_error(file, line, e.to_string())
+}
+
+/// Parses every row of a CSV table (`#` starts a comment line) with the 1-based line it starts
+/// on.
+pub(crate) fn rows<T: serde::de::DeserializeOwned>(
+    file: &str,
+    data: &str,
+) -> DataResult<Vec<(u64, T)>> {
+    let mut rdr = csv::ReaderBuilder::new()
+        .comment(Some(b'#'))
+        .flexible(false)
+        .from_reader(data.as_bytes());
+    let headers = rdr.headers().map_err(|e| csv_error(file, e))?.clone();
+    let mut out = Vec::new();
+    for rec in rdr.records() {
+        let rec = rec.map_err(|e| csv_error(file, e))?;
+        let line = rec.position().map(|p| p.line()).unwrap_or(0);
+        let row: T = rec
+            .deserialize(Some(&headers))
+            .map_err(|e| row_error(file, line, e.to_string()))?;
+        out.push((line, row));
+    }
+    Ok(out)
+}
