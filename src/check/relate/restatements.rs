@@ -2,7 +2,9 @@
 //! words or more, written in the claim itself, first introduced with another figure. A sentence
 //! that names a body the first mention's sentence does not (a run of capitalised words: "their 12
 //! principal dancers" after "the English National Ballet") speaks of another body's figure: no
-//! restatement.
+//! restatement. "All the N …" names the whole of its class: an earlier, smaller figure of the
+//! same noun may be a part of it ("closed 12,575 net cafes" … "all the 100,000 net cafes in the
+//! country"), so a whole larger than the first mention is no restatement.
 
 use rustc_hash::FxHashMap;
 
@@ -38,12 +40,17 @@ pub(super) fn find(doc: &Document, claims: &[Claim], out: &mut Vec<Relation>) {
             continue;
         };
         let before = doc.source.get(..c.span.start).unwrap_or("");
-        let prev_word = before
+        let mut words = before
             .trim_end()
             .rsplit(|ch: char| !ch.is_alphabetic())
-            .next()
-            .unwrap_or("")
-            .to_lowercase();
+            .filter(|w| !w.is_empty())
+            .map(str::to_lowercase);
+        let prev_word = words.next().unwrap_or_default();
+        let whole =
+            prev_word == "all" || (prev_word == "the" && words.next().as_deref() == Some("all"));
+        if whole && c.reading.value > claims[first].reading.value {
+            continue;
+        }
         if matches!(
             prev_word.as_str(),
             "the" | "those" | "these" | "its" | "their" | "all"
