@@ -13,6 +13,7 @@ use crate::claim::{Claim, ClaimKind};
 use crate::document::Date;
 use crate::lexicon::{Lexicon, UnitId, UnitKind};
 use crate::reference::{Country, CountryTable, Fact};
+use crate::statistics::Tolerance;
 
 /// Counted nouns that count a country's people.
 const POPULATION_NOUNS: &[&str] = &[
@@ -116,7 +117,20 @@ pub(crate) fn country_candidates<'r>(
     out
 }
 
-/// The country named in the sentence nearest to the claim's start.
+/// How exact a country statistic is, from the statistics catalogue (`reference/statistics.csv`:
+/// a population estimate ±2%, GDP in current US$ ±3%): sources of it differ by that much.
+fn catalogue_tolerance(measure: &str) -> Option<Tolerance> {
+    let id = match measure {
+        "population" => "population",
+        "GDP" => "gdp_usd",
+        "area" => "surface_area",
+        _ => return None,
+    };
+    crate::statistics::catalogue().get(id).map(|m| m.tolerance)
+}
+
+/// The country named in the sentence nearest to the claim's start; a name inside the claim
+/// itself ("2 billion US dollars", "5m Australian dollars") names its currency, not its subject.
 fn nearest_country(table: &CountryTable, sentence: &str, c: &Claim) -> Option<usize> {
     let words = words_of(sentence, c.sentence.start);
     let mut found: Vec<(usize, usize)> = Vec::new(); // (country, distance)
@@ -138,9 +152,12 @@ fn nearest_country(table: &CountryTable, sentence: &str, c: &Claim) -> Option<us
                     .join(" ")
                     .to_lowercase();
                 if let Some(&ci) = table.by_name.get(&name) {
+                    matched = n;
+                    if (c.span.start..c.span.end).contains(&words[k].0) {
+                        break;
+                    }
                     let dist = words[k].0.abs_diff(claim_mid);
                     found.push((ci, dist));
-                    matched = n;
                     break;
                 }
             }
@@ -292,7 +309,7 @@ impl<'r> Statistics<'r> {
                 as_of: Some(Date::from_year(s.year)),
                 period: None,
                 source: s.source,
-                tolerance: None,
+                tolerance: catalogue_tolerance(s.measure),
                 aliases: Vec::new(),
                 origin: "country statistics".into(),
                 terms: Vec::new(),
