@@ -1,6 +1,9 @@
 //! The clause of a figure: the part of its sentence between the punctuation (commas, semicolons,
 //! colons, brackets, dashes) and the boundary words of the frames table ("and", "but", "which")
 //! nearest it on either side. A comma or colon between two digits ("14,000", "3:1") ends nothing.
+//! A full stop, question or exclamation mark followed by a space or a quote mark ends a clause
+//! too: a quotation run into the sentence before it ("… of $660m. \"It could cost more\"") is
+//! not the figure's clause.
 
 use crate::claim::Span;
 
@@ -12,6 +15,12 @@ fn ends_clause(src: &[u8], i: usize) -> Option<usize> {
     match src[i] {
         b',' | b':' if i > 0 && digit(i - 1) && digit(i + 1) => None,
         b',' | b';' | b':' | b'(' | b')' | b'[' | b']' => Some(1),
+        b'.' | b'!' | b'?'
+            if matches!(src.get(i + 1), Some(b' ' | b'\n' | b'"'))
+                || src[i + 1..].starts_with("\u{201D}".as_bytes()) =>
+        {
+            Some(1)
+        }
         // an en or em dash (U+2013, U+2014) written with spaces or none
         0xE2 if src.get(i + 1) == Some(&0x80) && matches!(src.get(i + 2), Some(0x93 | 0x94)) => {
             Some(3)
@@ -82,5 +91,15 @@ mod tests {
         assert_eq!(clause(t, "3:1"), "now 3:1 odds");
         assert_eq!(clause(t, "20"), "20");
         assert_eq!(clause(t, "£5"), "about £5");
+    }
+
+    #[test]
+    fn a_quotation_run_into_the_sentence_is_another_clause() {
+        let t = "The island's output is $90m. \"The repairs will cost more,\" she said.";
+        assert_eq!(clause(t, "$90m"), "The island's output is $90m");
+        assert_eq!(
+            clause("It was 3.5 times more", "3.5"),
+            "It was 3.5 times more"
+        );
     }
 }
