@@ -61,14 +61,28 @@ impl Config {
 
     /// Parses the text of a configuration file named `file`.
     pub fn parse(file: &str, text: &str) -> Result<Config, DataError> {
-        toml::from_str(text).map_err(|e| {
+        let cfg: Config = toml::from_str(text).map_err(|e| {
             let line = e.span().map(|s| line_of(text, s.start)).unwrap_or(0);
             DataError::Row {
                 file: file.to_string(),
                 line,
                 message: e.message().to_string(),
             }
-        })
+        })?;
+        if let Some(t) = &cfg.tolerances
+            && let Err((key, message)) = t.validate()
+        {
+            let line = text
+                .lines()
+                .position(|l| l.trim_start().starts_with(key))
+                .map_or(0, |i| i as u64 + 1);
+            return Err(DataError::Row {
+                file: file.to_string(),
+                line,
+                message: format!("tolerances.{key}: {message}"),
+            });
+        }
+        Ok(cfg)
     }
 
     /// Reference directories resolved against the config file's folder.
@@ -119,6 +133,16 @@ mod tests {
             .to_string();
         assert!(
             e.starts_with("numcheck.toml:2: unknown fail level 'sometimes'"),
+            "{e}"
+        );
+        let e = Config::parse(
+            "numcheck.toml",
+            "[tolerances]\napproximately = 0.1\nnearly = -0.2\ncurrency_rate = 0.03\n",
+        )
+        .unwrap_err()
+        .to_string();
+        assert!(
+            e.starts_with("numcheck.toml:3: tolerances.nearly: -0.2 is negative"),
             "{e}"
         );
         let e = Config::parse("numcheck.toml", "colour = true\n")

@@ -93,7 +93,9 @@ pub enum InputError {
 #[derive(Debug, Error)]
 pub enum RunError {
     /// The report would overwrite one of the articles it reports on.
-    #[error("{path}: refusing to write the report over an input file")]
+    #[error(
+        "{path}: refusing to write the report over a file it reads (an article, a reference file or the configuration)"
+    )]
     WouldOverwriteInput {
         /// The report's path.
         path: String,

@@ -13,7 +13,7 @@ use numcheck::reference::ReferenceSet;
 use numcheck::report::{self, Extracted, OutputFormat, RenderOptions};
 use numcheck::runner::batch::Batch;
 use numcheck::runner::input::{self, InputOptions};
-use numcheck::runner::output::{self, Output};
+use numcheck::runner::output::Output;
 use numcheck::runner::{parallel, stream};
 use numcheck::{Date, Format, Lexicon, RunError, Tolerances, check_document, extract_claims};
 
@@ -266,12 +266,20 @@ fn report_error(msg: &str) {
 }
 
 impl InputArgs {
-    fn options(&self) -> InputOptions {
-        InputOptions {
+    /// The reading settings, with `--locale` checked against the lexicon's locales.
+    fn options(&self, lex: &Lexicon) -> Result<InputOptions> {
+        let known = lex.known_locales();
+        if let Some(l) = &self.locale
+            && !known.accepts(l)
+        {
+            anyhow::bail!("--locale: {}", known.unknown(l));
+        }
+        Ok(InputOptions {
             format: self.input_format.map(Format::from),
             date: self.date,
             locale: self.locale.clone(),
-        }
+            known_locales: Some(known),
+        })
     }
 
     fn jobs(&self) -> usize {
@@ -282,44 +290,55 @@ impl InputArgs {
     }
 
     /// The readable documents, and the messages of the others (reported on stderr).
-    fn read(&self) -> (Vec<numcheck::Document>, Vec<String>) {
-        let (docs, errors) = input::read_documents_on(&self.files, &self.options(), self.jobs());
+    fn read(&self, lex: &Lexicon) -> Result<(Vec<numcheck::Document>, Vec<String>)> {
+        let options = self.options(lex)?;
+        let (docs, errors) = input::read_documents_on(&self.files, &options, self.jobs());
         let errors: Vec<String> = errors.iter().map(|e| e.to_string()).collect();
         errors.iter().for_each(|e| report_error(e));
-        (docs, errors)
+        Ok((docs, errors))
     }
 
-    /// Where the report goes: `--output`, else standard output.
-    fn output(&self) -> Result<Output<'static>> {
+    /// Where the report goes: `--output`, else standard output. The output is never one of
+    /// `read` (the inputs, reference files, the configuration), by device and inode.
+    fn output(&self, read: &[PathBuf]) -> Result<Output<'static>> {
         let stdout = std::io::stdout().lock();
-        Ok(Output::open(self.output.as_deref(), &self.files, stdout)?)
+        let mut protected = self.files.clone();
+        protected.extend(read.iter().cloned());
+        Ok(Output::open(self.output.as_deref(), &protected, stdout)?)
     }
 
     /// Runs the stream loop over standard input: `each` writes one document's line and says
     /// whether it fails.
     fn stream(
         &self,
+        lex: &Lexicon,
+        read: &[PathBuf],
         lines: &dyn report::Renderer,
         each: impl Fn(&numcheck::Document, Option<&serde_json::Value>, &mut Vec<u8>) -> io::Result<bool>
         + Sync,
     ) -> Result<stream::StreamSummary> {
-        let options = self.options();
+        if !self.files.is_empty() {
+            anyhow::bail!(
+                "--stream reads JSON lines from standard input and takes no files (given: {}); \
+                 pipe them in, or leave out --stream",
+                self.files
+                    .iter()
+                    .map(|f| f.display().to_string())
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            );
+        }
+        let options = self.options(lex)?;
+        let out = self.output(read)?;
+        let name = out.name().to_string();
         let opts = stream::StreamOptions {
             input: &options,
             jobs: self.jobs(),
-            output_name: output::STDOUT,
+            output_name: &name,
         };
         // lines are read on a thread of their own: standard input unlocked, buffered here
         let stdin = io::BufReader::with_capacity(64 * 1024, std::io::stdin());
-        let stdout = std::io::stdout().lock();
-        Ok(stream::run(
-            stdin,
-            stdout,
-            &opts,
-            lines,
-            each,
-            report_error,
-        )?)
+        Ok(stream::run(stdin, out, &opts, lines, each, report_error)?)
     }
 
     /// A batch over `files` documents, ticking a progress bar.
@@ -338,20 +357,22 @@ fn extract(a: ExtractArgs) -> Result<u8> {
     let tol = Tolerances::default();
     if a.input.stream {
         let lines = report::renderer(OutputFormat::Jsonl, lex, RenderOptions::default());
-        let summary = a.input.stream(lines.as_ref(), |doc, id, out| {
-            let claims = extract_claims(doc, lex, &tol);
-            let file = Extracted {
-                doc,
-                claims: &claims,
-            };
-            lines.extract_record(out, &file, id)?;
-            Ok(false)
-        })?;
+        let summary = a
+            .input
+            .stream(lex, &a.input.reference, lines.as_ref(), |doc, id, out| {
+                let claims = extract_claims(doc, lex, &tol);
+                let file = Extracted {
+                    doc,
+                    claims: &claims,
+                };
+                lines.extract_record(out, &file, id)?;
+                Ok(false)
+            })?;
         return Ok(if summary.unreadable > 0 { 2 } else { 0 });
     }
-    let (docs, errors) = a.input.read();
+    let (docs, errors) = a.input.read(lex)?;
     let renderer = report::renderer(a.format.into(), lex, RenderOptions::default());
-    let mut out = a.input.output()?;
+    let mut out = a.input.output(&a.input.reference)?;
     let mut progress = Progress::new(docs.len(), a.input.progress);
     let mut tick = || progress.tick();
     a.input
@@ -394,6 +415,9 @@ fn check(a: CheckArgs) -> Result<u8> {
     if let Some(f) = &frames {
         checker = checker.with_frames(f);
     }
+    // what the report must never be written over, besides the articles
+    let mut read = ref_dirs.clone();
+    read.extend(config.path.clone());
     let color = a.input.output.is_none()
         && std::io::stdout().is_terminal()
         && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty());
@@ -406,7 +430,7 @@ fn check(a: CheckArgs) -> Result<u8> {
     if a.input.stream {
         // a stream writes one JSON line per article, whatever the report format
         let lines = report::renderer(OutputFormat::Jsonl, lex, render);
-        let summary = a.input.stream(lines.as_ref(), |doc, id, out| {
+        let summary = a.input.stream(lex, &read, lines.as_ref(), |doc, id, out| {
             let r = check_document(&checker, doc);
             lines.check_record(out, &r, id)?;
             Ok(r.fails(fail_on))
@@ -414,9 +438,9 @@ fn check(a: CheckArgs) -> Result<u8> {
         return Ok(exit_code(summary.unreadable > 0, summary.failing > 0));
     }
 
-    let (docs, errors) = a.input.read();
+    let (docs, errors) = a.input.read(lex)?;
     let renderer = report::renderer(format, lex, render);
-    let mut out = a.input.output()?;
+    let mut out = a.input.output(&read)?;
     let mut progress = Progress::new(docs.len(), a.input.progress);
     let mut tick = || progress.tick();
     let summary = a

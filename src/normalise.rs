@@ -33,6 +33,34 @@ impl Default for Tolerances {
     }
 }
 
+impl Tolerances {
+    /// Each tolerance is a fraction from 0 up to (not including) 1: a negative one would
+    /// narrow "about" below the written value, and 1 or more would allow anything down to 0.
+    /// The first that is not, by its key, and why.
+    pub fn validate(&self) -> Result<(), (&'static str, String)> {
+        let fields = [
+            ("approximately", self.approximately),
+            ("nearly", self.nearly),
+            ("currency_rate", self.currency_rate),
+        ];
+        for (key, v) in fields {
+            if v.is_sign_negative() && !v.is_zero() {
+                return Err((
+                    key,
+                    format!("{v} is negative (a tolerance is a fraction, 0 to 1)"),
+                ));
+            }
+            if v >= Decimal::ONE {
+                return Err((
+                    key,
+                    format!("{v} is not below 1 (a tolerance is a fraction)"),
+                ));
+            }
+        }
+        Ok(())
+    }
+}
+
 /// The interval a written value allows, per DESIGN.md §3.
 pub fn interval_for(
     value: Decimal,

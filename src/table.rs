@@ -84,14 +84,19 @@ pub(crate) fn for_rows(
     problems: &mut Vec<TableError>,
     mut f: impl FnMut(&Row, &mut Vec<TableError>),
 ) {
+    // a spreadsheet's byte-order mark is not part of the first column's name
+    let body = data.strip_prefix('\u{feff}').unwrap_or(data);
+    let skipped = data.len() - body.len();
+    let line_at = |byte: u64| line_of(data, record_start(data, skipped + byte as usize));
     let mut rdr = csv::ReaderBuilder::new()
         .comment(Some(b'#'))
         .flexible(true)
-        .from_reader(data.as_bytes());
+        .from_reader(body.as_bytes());
     let headers = match rdr.headers() {
         Ok(h) => h.clone(),
         Err(e) => {
-            problems.push(TableError::at(file, 1, 1, e.to_string()));
+            let line = e.position().map_or(1, |p| line_at(p.byte()));
+            problems.push(TableError::at(file, line, 1, e.to_string()));
             return;
         }
     };
@@ -104,12 +109,17 @@ pub(crate) fn for_rows(
         let rec = match rec {
             Ok(r) => r,
             Err(e) => {
-                let line = e.position().map(|p| p.line()).unwrap_or(0);
+                let line = e.position().map_or(0, |p| line_at(p.byte()));
                 problems.push(TableError::at(file, line, 1, e.to_string()));
                 continue;
             }
         };
-        let line = rec.position().map(|p| p.line()).unwrap_or(0);
+        // line numbers from byte offsets: the same with LF and CRLF line ends
+        let line = rec.position().map_or(0, |p| line_at(p.byte()));
+        if let Some(field) = rec.iter().position(|f| f.contains(['\n', '\r'])) {
+            problems.push(unclosed_quote(file, data, line, field, &headers));
+            continue;
+        }
         if rec.len() != headers.len() {
             let message = format!(
                 "{} fields where the header has {}",
@@ -127,6 +137,49 @@ pub(crate) fn for_rows(
         };
         f(&row, problems);
     }
+}
+
+/// A field that runs over a line end: in a reference table that is a quote left open, which a
+/// later row's quote closed, swallowing the rows between.
+fn unclosed_quote(
+    file: &str,
+    data: &str,
+    line: u64,
+    field: usize,
+    headers: &csv::StringRecord,
+) -> TableError {
+    let text = data.lines().nth(line as usize - 1).unwrap_or("");
+    let name = headers.get(field).unwrap_or("").trim();
+    TableError::at(
+        file,
+        line,
+        field_column(text, field),
+        format!(
+            "the quote that opens field '{name}' is not closed on its line: a field may not \
+             span lines (an unclosed quote swallows the rows after it)"
+        ),
+    )
+}
+
+/// Where the record the CSV reader places at `offset` starts: the reader's offset may point at
+/// a line end or a comment line before it (after CRLF comment lines), never after its start.
+pub(crate) fn record_start(data: &str, mut offset: usize) -> usize {
+    let b = data.as_bytes();
+    loop {
+        match b.get(offset) {
+            Some(b'\r' | b'\n') => offset += 1,
+            Some(b'#') if offset == 0 || b[offset - 1] == b'\n' => {
+                offset = memchr::memchr(b'\n', &b[offset..]).map_or(b.len(), |i| offset + i + 1);
+            }
+            _ => return offset,
+        }
+    }
+}
+
+/// The 1-based line of byte `offset` of `data`.
+pub(crate) fn line_of(data: &str, offset: usize) -> u64 {
+    let before = &data.as_bytes()[..offset.min(data.len())];
+    memchr::memchr_iter(b'\n', before).count() as u64 + 1
 }
 
 /// 1-based character column of field `field` in a CSV line.
@@ -174,6 +227,50 @@ mod tests {
         assert_eq!(
             problems[0].to_string(),
             "t.csv:4:1: 2 fields where the header has 3"
+        );
+    }
+
+    fn problems_of(data: &str) -> Vec<String> {
+        let mut problems = Vec::new();
+        let mut rows = Vec::new();
+        for_rows("t.csv", data, &mut problems, |row, _| rows.push(row.line));
+        let mut out: Vec<String> = problems.iter().map(|p| p.to_string()).collect();
+        out.extend(rows.iter().map(|l| format!("row at {l}")));
+        out
+    }
+
+    #[test]
+    fn crlf_and_a_byte_order_mark_change_no_line_and_no_column_name() {
+        let lf = "# note\nid,name\na,b\n# more\nc,d,e\nf,g\n";
+        let crlf = lf.replace('\n', "\r\n");
+        let bom = format!("\u{feff}{crlf}");
+        let want = vec![
+            "t.csv:5:1: 3 fields where the header has 2".to_string(),
+            "row at 3".into(),
+            "row at 6".into(),
+        ];
+        assert_eq!(problems_of(lf), want);
+        assert_eq!(problems_of(&crlf), want);
+        assert_eq!(problems_of(&bom), want);
+        let mut problems = Vec::new();
+        let mut ids = Vec::new();
+        for_rows("t.csv", &bom, &mut problems, |row, _| {
+            ids.push(row.get("id").to_string())
+        });
+        assert_eq!(ids, ["a", "f"]);
+    }
+
+    #[test]
+    fn an_unclosed_quote_is_caught_not_merged_with_the_next_row() {
+        let data = "id,source,note\na,\"Office, 2020,x\nb,\"Office\",y\nc,ok,z\n";
+        assert_eq!(
+            problems_of(data),
+            vec![
+                "t.csv:2:3: the quote that opens field 'source' is not closed on its line: a \
+                 field may not span lines (an unclosed quote swallows the rows after it)"
+                    .to_string(),
+                "row at 4".into(),
+            ]
         );
     }
 }

@@ -40,6 +40,34 @@ fn mark(file: &str, line: u64, column: &str, cell: &str, default: u8) -> DataRes
     }
 }
 
+/// The locales of a lexicon's `locales.csv` (lower case): a locale given on the command line or
+/// in a stream record must be one of them, or a well-formed tag of one of their languages
+/// ("en-MT" is read as "en").
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct KnownLocales(Vec<String>);
+
+impl KnownLocales {
+    /// Is `tag` a locale these tables can read?
+    pub fn accepts(&self, tag: &str) -> bool {
+        let t = tag.trim().to_lowercase().replace('_', "-");
+        let well_formed = !t.is_empty()
+            && t.split('-').all(|p| {
+                (1..=8).contains(&p.len()) && p.bytes().all(|b| b.is_ascii_alphanumeric())
+            });
+        let language = t.split('-').next().unwrap_or_default();
+        well_formed && (self.0.contains(&t) || self.0.iter().any(|k| k == language))
+    }
+
+    /// The message for a tag that is not accepted, listing the known ones.
+    pub fn unknown(&self, tag: &str) -> String {
+        format!(
+            "unknown locale '{}' (known: {}; reference/lexicon/*/locales.csv lists them)",
+            tag.escape_debug(),
+            self.0.join(", ")
+        )
+    }
+}
+
 impl Lexicon {
     /// Adds the rows of `locales.csv`.
     pub(crate) fn load_locales(&mut self, file: &str, data: &str) -> DataResult<()> {
@@ -81,6 +109,13 @@ impl Lexicon {
         self.locales.get(&l).map(Vec::as_slice).unwrap_or(&[])
     }
 
+    /// The locales this lexicon has rows for, to refuse a tag that is none of them.
+    pub fn known_locales(&self) -> KnownLocales {
+        let mut names: Vec<String> = self.locales.keys().cloned().collect();
+        names.sort();
+        KnownLocales(names)
+    }
+
     /// How an article in `locale` writes numbers in digits: the locale's row, else the row of
     /// its language ("en-XX": "en"), else the row of the tables' language.
     pub fn number_syntax(&self, locale: Option<&str>) -> NumberSyntax {
@@ -97,6 +132,25 @@ impl Lexicon {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_locale_must_be_known_or_of_a_known_language() {
+        let known = Lexicon::embedded().known_locales();
+        for ok in ["en-GB", "en_us", "EN", "en-MT"] {
+            assert!(known.accepts(ok), "{ok}");
+        }
+        for bad in [
+            "xx-yy",
+            "",
+            "en-",
+            "fr",
+            "en-GB\u{1b}[31m",
+            "english-language-tag",
+        ] {
+            assert!(!known.accepts(bad), "{bad:?}");
+        }
+        assert!(known.unknown("xx").contains("en-gb"));
+    }
 
     #[test]
     fn english_locales_write_a_full_stop_and_a_comma() {

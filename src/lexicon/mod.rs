@@ -25,7 +25,7 @@ use crate::error::{DataError, DataResult};
 pub use crate::claim::{Direction, Qualifier};
 pub use dimensions::DimensionRole;
 pub use language::{Ending, English, Language};
-pub use locales::NumberSyntax;
+pub use locales::{KnownLocales, NumberSyntax};
 pub use roles::{Role, Roles};
 pub use units::{Collision, Readings, Unit, UnitId, UnitKind};
 pub use words::{NumberWord, NumberWordKind, Scale, WordInfo};

@@ -40,15 +40,36 @@ pub(crate) fn rows<T: serde::de::DeserializeOwned>(
     file: &str,
     data: &str,
 ) -> DataResult<Vec<(u64, T)>> {
+    // a spreadsheet's byte-order mark is not part of the first column's name; lines are
+    // counted from byte offsets, the same with LF and CRLF
+    let body = data.strip_prefix('\u{feff}').unwrap_or(data);
+    let skipped = data.len() - body.len();
+    let line_at = |byte: u64| {
+        crate::table::line_of(
+            data,
+            crate::table::record_start(data, skipped + byte as usize),
+        )
+    };
+    let located = |e: csv::Error| match e.position() {
+        Some(p) => row_error(file, line_at(p.byte()), e.to_string()),
+        None => csv_error(file, e),
+    };
     let mut rdr = csv::ReaderBuilder::new()
         .comment(Some(b'#'))
         .flexible(false)
-        .from_reader(data.as_bytes());
-    let headers = rdr.headers().map_err(|e| csv_error(file, e))?.clone();
+        .from_reader(body.as_bytes());
+    let headers = rdr.headers().map_err(located)?.clone();
     let mut out = Vec::new();
     for rec in rdr.records() {
-        let rec = rec.map_err(|e| csv_error(file, e))?;
-        let line = rec.position().map(|p| p.line()).unwrap_or(0);
+        let rec = rec.map_err(located)?;
+        let line = rec.position().map_or(0, |p| line_at(p.byte()));
+        if rec.iter().any(|f| f.contains(['\n', '\r'])) {
+            return Err(row_error(
+                file,
+                line,
+                "a quote is not closed on its line: a field may not span lines",
+            ));
+        }
         let row: T = rec
             .deserialize(Some(&headers))
             .map_err(|e| row_error(file, line, e.to_string()))?;

@@ -18,7 +18,8 @@ pub struct Output<'a> {
 
 impl<'a> Output<'a> {
     /// Opens `target` (created or truncated), or takes `stdout` when there is none. Refuses to
-    /// write over any of `inputs`.
+    /// write over any of `inputs` or any file under an input that is a folder (a reference
+    /// directory), compared by device and inode, so a hard or symbolic link is caught too.
     pub fn open(
         target: Option<&Path>,
         inputs: &[PathBuf],
@@ -28,10 +29,8 @@ impl<'a> Output<'a> {
             return Ok(Output::new(STDOUT, Box::new(stdout)));
         };
         let name = path.display().to_string();
-        if let Ok(target) = path.canonicalize()
-            && inputs
-                .iter()
-                .any(|f| f.canonicalize().ok().as_ref() == Some(&target))
+        if let Ok(target) = same_file::Handle::from_path(path)
+            && inputs.iter().any(|f| is_or_holds(f, &target, 0))
         {
             return Err(RunError::WouldOverwriteInput { path: name });
         }
@@ -61,6 +60,21 @@ impl<'a> Output<'a> {
             error,
         }
     }
+}
+
+/// Is `path` the file `target`, or a folder holding it (a few levels down)?
+fn is_or_holds(path: &Path, target: &same_file::Handle, depth: usize) -> bool {
+    if same_file::Handle::from_path(path).is_ok_and(|h| &h == target) {
+        return true;
+    }
+    if depth >= 4 || !path.is_dir() {
+        return false;
+    }
+    std::fs::read_dir(path).is_ok_and(|entries| {
+        entries
+            .flatten()
+            .any(|e| is_or_holds(&e.path(), target, depth + 1))
+    })
 }
 
 impl Write for Output<'_> {
@@ -102,6 +116,31 @@ mod tests {
         o.flush().unwrap();
         drop(o);
         assert_eq!(stdout, b"to stdout");
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_link_to_an_input_or_a_reference_file_is_refused() {
+        let dir = tempfile::tempdir().unwrap();
+        let article = dir.path().join("a.md");
+        std::fs::write(&article, "It cost £5.").unwrap();
+        let hard = dir.path().join("hard.md");
+        std::fs::hard_link(&article, &hard).unwrap();
+        let soft = dir.path().join("soft.md");
+        std::os::unix::fs::symlink(&article, &soft).unwrap();
+        for target in [&hard, &soft] {
+            let e = Output::open(Some(target), std::slice::from_ref(&article), io::sink());
+            assert!(matches!(e, Err(RunError::WouldOverwriteInput { .. })));
+        }
+        let facts = dir.path().join("reference/facts");
+        std::fs::create_dir_all(&facts).unwrap();
+        let csv = facts.join("mine.csv");
+        std::fs::write(&csv, "id\n").unwrap();
+        let refdir = [dir.path().join("reference")];
+        let e = Output::open(Some(&csv), &refdir, io::sink());
+        assert!(matches!(e, Err(RunError::WouldOverwriteInput { .. })));
+        assert_eq!(std::fs::read_to_string(&article).unwrap(), "It cost £5.");
+        assert_eq!(std::fs::read_to_string(&csv).unwrap(), "id\n");
     }
 
     #[test]

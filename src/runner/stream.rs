@@ -77,15 +77,21 @@ pub fn run<R: BufRead + Send, W: Write>(
         error,
     };
     let mut read_error = None;
-    let lines = input.lines().enumerate().map_while(|(n, line)| match line {
-        Ok(line) => Some((n + 1, line)),
-        Err(error) => {
-            read_error = Some(RunError::ReadStream { line: n + 1, error });
-            None
+    let lines = input
+        .split(b'\n')
+        .enumerate()
+        .map_while(|(n, line)| match line {
+            Ok(line) => Some((n + 1, line)),
+            Err(error) => {
+                read_error = Some(RunError::ReadStream { line: n + 1, error });
+                None
+            }
+        });
+    let work = |(n, line): (usize, Vec<u8>)| -> io::Result<Outcome> {
+        match line_text(n, line) {
+            Ok(text) => record(n, &text, opts.input, renderer, &each),
+            Err(msg) => unreadable_line(n, msg, renderer),
         }
-    });
-    let work = |(n, line): (usize, String)| -> io::Result<Outcome> {
-        record(n, &line, opts.input, renderer, &each)
     };
     parallel::ordered(
         opts.jobs,
@@ -114,6 +120,31 @@ pub fn run<R: BufRead + Send, W: Write>(
     Ok(summary)
 }
 
+/// The text of line `n`: UTF-8, without its carriage return, and on the first line without a
+/// byte-order mark (a file saved by a Windows editor).
+fn line_text(n: usize, mut line: Vec<u8>) -> Result<String, String> {
+    if line.last() == Some(&b'\r') {
+        line.pop();
+    }
+    if n == 1 && line.starts_with(b"\xEF\xBB\xBF") {
+        line.drain(..3);
+    }
+    String::from_utf8(line).map_err(|e| {
+        format!(
+            "-: line {n}: not UTF-8 (byte {} of the line); the line is skipped",
+            e.utf8_error().valid_up_to() + 1
+        )
+    })
+}
+
+/// The renderer's error line for line `n`, which is not a record.
+fn unreadable_line(n: usize, msg: String, renderer: &dyn Renderer) -> io::Result<Outcome> {
+    let mut o = Outcome::default();
+    renderer.unreadable_record(&mut o.bytes, RecordAt::Line(n), &msg)?;
+    o.problem = Some(msg);
+    Ok(o)
+}
+
 /// Reads line `n` of the stream as a record and renders it.
 fn record(
     n: usize,
@@ -129,8 +160,7 @@ fn record(
     match serde_json::from_str::<Record>(line) {
         Err(e) => {
             let msg = format!("-: line {n}: not a JSON object with a \"text\" field: {e}");
-            renderer.unreadable_record(&mut o.bytes, RecordAt::Line(n), &msg)?;
-            o.problem = Some(msg);
+            return unreadable_line(n, msg, renderer);
         }
         Ok(mut rec) => match document(&mut rec, n, opts) {
             Ok(doc) => {
@@ -163,18 +193,36 @@ fn document(rec: &mut Record, line: usize, opts: &InputOptions) -> Result<Docume
     if rec.text.trim().is_empty() {
         return Err(format!("{name}: empty text: nothing to check"));
     }
-    let format = match rec.format.as_deref() {
+    let format = match rec
+        .format
+        .as_deref()
+        .map(str::to_ascii_lowercase)
+        .as_deref()
+    {
+        None | Some("text") | Some("txt") => Format::Text,
         Some("markdown") | Some("md") => Format::Markdown,
-        Some("html") => Format::Html,
-        _ => Format::Text,
+        Some("html") | Some("htm") => Format::Html,
+        Some(other) => {
+            return Err(format!(
+                "{name} (line {line}): unknown format '{other}' (expected text, markdown or html)"
+            ));
+        }
     };
+    let date = match &rec.date {
+        Some(ds) => Some(Date::parse(ds).ok_or_else(|| {
+            format!("{name} (line {line}): '{ds}' is not a date in the form YYYY-MM-DD")
+        })?),
+        None => None,
+    };
+    if let Some(l) = &rec.locale
+        && opts.locale.is_none()
+        && let Some(known) = &opts.known_locales
+        && !known.accepts(l)
+    {
+        return Err(format!("{name} (line {line}): {}", known.unknown(l)));
+    }
     let mut d = Document::from_text(&name, std::mem::take(&mut rec.text), format);
-    if let Some(ds) = &rec.date {
-        d.date = Date::parse(ds).or(d.date);
-    }
-    if opts.date.is_some() {
-        d.date = opts.date;
-    }
+    d.date = opts.date.or(date).or(d.date);
     if let Some(l) = opts.locale.clone().or(rec.locale.clone()) {
         d.locale = Some(l);
     }
