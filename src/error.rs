@@ -31,6 +31,20 @@ pub enum DataError {
         /// Which table.
         what: String,
     },
+    /// Every problem found in a set of tables, each at FILE:LINE:COLUMN on a line of its own.
+    #[error("{}", problems_text(.0))]
+    Tables(Vec<crate::table::TableError>),
+}
+
+/// The problems one per line, then their count.
+fn problems_text(problems: &[crate::table::TableError]) -> String {
+    let mut s: String = problems.iter().map(|p| format!("{p}\n")).collect();
+    let n = problems.len();
+    s.push_str(&format!(
+        "{n} problem{} in the reference data",
+        if n == 1 { "" } else { "s" }
+    ));
+    s
 }
 
 /// Result of loading data tables.

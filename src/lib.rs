@@ -69,7 +69,9 @@ pub use normalise::Tolerances;
 pub fn extract_claims(doc: &Document, lex: &Lexicon, tol: &Tolerances) -> Vec<Claim> {
     let mut ex = Extractor::new(lex);
     let raw = ex.extract(doc);
-    normalise::normalise(doc, raw, lex, tol)
+    let mut claims = normalise::normalise(doc, raw, lex, tol);
+    extract::marks::note_invisible_marks(doc, &mut claims);
+    claims
 }
 
 /// Extracts a document's claims and checks them: the whole pipeline short of rendering.

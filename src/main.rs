@@ -76,7 +76,7 @@ struct InputArgs {
     #[arg(long, short = 'o', value_name = "FILE")]
     output: Option<PathBuf>,
     /// Stream mode: read JSON lines `{"id": …, "text": …, "date": …}` from standard input and
-    /// write one JSON line per article to standard output.
+    /// write one JSON line per article to standard output (or `--output`); takes no files.
     #[arg(long)]
     stream: bool,
     /// Extra reference directory (repeatable): facts under `facts/*.csv` and lexicon tables
@@ -265,6 +265,14 @@ fn report_error(msg: &str) {
     eprintln!("numcheck: error: {msg}");
 }
 
+/// What the readers could not take as meant in a document (front matter that never closes,
+/// text under a right-to-left override …), on standard error.
+fn report_warnings(doc: &numcheck::Document) {
+    for w in doc.warnings() {
+        eprintln!("numcheck: warning: {w}");
+    }
+}
+
 impl InputArgs {
     /// The reading settings, with `--locale` checked against the lexicon's locales.
     fn options(&self, lex: &Lexicon) -> Result<InputOptions> {
@@ -295,6 +303,7 @@ impl InputArgs {
         let (docs, errors) = input::read_documents_on(&self.files, &options, self.jobs());
         let errors: Vec<String> = errors.iter().map(|e| e.to_string()).collect();
         errors.iter().for_each(|e| report_error(e));
+        docs.iter().for_each(report_warnings);
         Ok((docs, errors))
     }
 
@@ -431,6 +440,7 @@ fn check(a: CheckArgs) -> Result<u8> {
         // a stream writes one JSON line per article, whatever the report format
         let lines = report::renderer(OutputFormat::Jsonl, lex, render);
         let summary = a.input.stream(lex, &read, lines.as_ref(), |doc, id, out| {
+            report_warnings(doc);
             let r = check_document(&checker, doc);
             lines.check_record(out, &r, id)?;
             Ok(r.fails(fail_on))

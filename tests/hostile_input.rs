@@ -235,3 +235,86 @@ fn a_named_pipe_with_no_writer_is_an_error_not_a_hang() {
         "the other file is read"
     );
 }
+
+const FACTS_HEADER: &str =
+    "id,entity,measure,value,low,high,unit,counted,as_of,period,source,aliases,keywords";
+
+/// A newsroom reference folder holding one facts table.
+fn newsroom_facts(dir: &Path, name: &str, table: &[u8]) {
+    std::fs::create_dir_all(dir.join("desk/facts")).unwrap();
+    std::fs::write(dir.join("desk/facts").join(name), table).unwrap();
+}
+
+#[test]
+fn validate_reports_every_problem_of_a_spreadsheet_export_at_file_line_column() {
+    let dir = tempfile::tempdir().unwrap();
+    let rows = [
+        "# exported\r".to_string(),
+        format!("\u{feff}{FACTS_HEADER}\r").replacen('\u{feff}', "", 1),
+        "harbour-wall,Harbour wall,length,410,,,metre,,2019-05-01,,\"Port office, survey,,\r"
+            .to_string(),
+        "pier-length,Pier,length,230,,,metre,,2019-05-01,,\"Port office\",,length\r".to_string(),
+        "mast-height,Radio mast,height,x90,,,furlongs-ish,,-44,,Survey,,\r".to_string(),
+        "eiffel-tower-height,Eiffel Tower,height,300,,,metre,,2020-01-01,,Survey,,\r".to_string(),
+    ];
+    let table = format!("\u{feff}{}\n", rows.join("\n"));
+    newsroom_facts(dir.path(), "desk.csv", table.as_bytes());
+    let out = run_in(dir.path(), &["reference", "validate", "desk"], b"");
+    assert_eq!(out.status.code(), Some(2));
+    let err = text(&out.stderr);
+    let f = "desk/facts/desk.csv";
+    for want in [
+        format!("{f}:3:"),
+        "the quote that opens field 'source' is not closed on its line".into(),
+        format!("{f}:5:"),
+        "bad number 'x90'".into(),
+        "unknown unit or currency 'furlongs-ish'".into(),
+        "year -44".into(),
+        format!("{f}:6:1: duplicate id 'eiffel-tower-height'"),
+    ] {
+        assert!(err.contains(&want), "missing {want:?} in:\n{err}");
+    }
+    assert!(
+        !err.contains("missing column"),
+        "the BOM is not a column name:\n{err}"
+    );
+    assert!(err.contains("5 problems found"), "{err}");
+
+    // check refuses the same folder with the same problems, each at FILE:LINE:COLUMN
+    std::fs::write(dir.path().join("a.md"), "A pier of 230 metres.").unwrap();
+    let out = run_in(dir.path(), &["check", "--reference", "desk", "a.md"], b"");
+    assert_eq!(out.status.code(), Some(2));
+    let check_err = text(&out.stderr);
+    assert!(check_err.contains(&format!("{f}:5:")), "{check_err}");
+    assert!(
+        check_err.contains(&format!("{f}:6:1: duplicate id")),
+        "{check_err}"
+    );
+    assert!(
+        check_err.contains("5 problems in the reference data"),
+        "{check_err}"
+    );
+}
+
+#[test]
+fn a_facts_table_that_is_not_utf8_is_named_and_the_others_are_still_read() {
+    let dir = tempfile::tempdir().unwrap();
+    newsroom_facts(
+        dir.path(),
+        "a.csv",
+        format!("{FACTS_HEADER}\nx,Yard,length,7,,,metre,,2001,,S,,\n").as_bytes(),
+    );
+    let mut bad = format!("{FACTS_HEADER}\n").into_bytes();
+    bad.extend_from_slice(b"q,Quay,length,12,,,metre,,2020,,Caf\xe9 survey,,\n");
+    newsroom_facts(dir.path(), "b.csv", &bad);
+    newsroom_facts(
+        dir.path(),
+        "c.csv",
+        format!("{FACTS_HEADER}\nz,Zone,length,12,,,metre,,1999,,S,,\n").as_bytes(),
+    );
+    let out = run_in(dir.path(), &["reference", "validate", "desk"], b"");
+    let err = text(&out.stderr);
+    assert_eq!(out.status.code(), Some(2), "{err}");
+    assert!(err.contains("desk/facts/b.csv:2:1: invalid UTF-8"), "{err}");
+    assert!(err.contains("1 problem found"), "{err}");
+}

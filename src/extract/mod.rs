@@ -8,6 +8,7 @@
 pub(crate) mod cursor;
 pub(crate) mod filters;
 pub(crate) mod forms;
+pub(crate) mod marks;
 pub(crate) mod nouns;
 pub(crate) mod number;
 pub(crate) mod qualifiers;

@@ -15,6 +15,9 @@ use crate::lexicon::{Lexicon, UnitId};
 use crate::statistics::Tolerance;
 use crate::table::{self, Row, TableError};
 
+/// The years a fact may be dated in: a figure of a newsroom's reference is modern, and a year
+/// outside these (20201, -44) is a typing slip, not a date.
+const YEARS: std::ops::RangeInclusive<i32> = 1000..=2200;
 /// A fact an article may state.
 #[derive(Debug, Clone)]
 pub struct Fact {
@@ -82,18 +85,27 @@ impl ReferenceSet {
         lex: &Lexicon,
         problems: &mut Vec<TableError>,
     ) {
-        let header: Vec<String> = data
+        let body = data.strip_prefix('\u{feff}').unwrap_or(data);
+        let (header_line, header) = body
             .lines()
-            .find(|l| !l.trim_start().starts_with('#') && !l.trim().is_empty())
-            .map(|l| l.split(',').map(|h| h.trim().to_string()).collect())
-            .unwrap_or_default();
-        for required in REQUIRED {
-            if !header.iter().any(|h| h == required) {
-                let message = format!("missing column '{required}'");
-                problems.push(TableError::at(file, 1, 1, message));
-            }
-        }
-        if problems.iter().any(|p| p.file == file && p.line == 1) {
+            .enumerate()
+            .find(|(_, l)| !l.trim_start().starts_with('#') && !l.trim().is_empty())
+            .map(|(i, l)| {
+                (
+                    i as u64 + 1,
+                    l.split(',').map(|h| h.trim().to_string()).collect(),
+                )
+            })
+            .unwrap_or((1, Vec::new()));
+        let missing: Vec<TableError> = REQUIRED
+            .iter()
+            .filter(|required| !header.iter().any(|h| h == *required))
+            .map(|required| {
+                TableError::at(file, header_line, 1, format!("missing column '{required}'"))
+            })
+            .collect();
+        if !missing.is_empty() {
+            problems.extend(missing);
             return;
         }
         let mut rows = FactRows {
@@ -140,16 +152,22 @@ impl FactRows<'_> {
         }
         self.seen.insert(id.clone(), row.line);
         let source = row.get("source").trim().to_string();
-        if source.is_empty() {
+        let sourced = !source.is_empty();
+        if !sourced {
             let message = format!("fact '{id}' has no source: every fact needs one");
             problems.push(self.at(row, "source", message));
+        }
+        // every field is checked, so a row's problems are all reported at once
+        let values = self.values(row, &id, problems);
+        let unit = self.unit(row, problems);
+        let as_of = self.as_of(row, problems);
+        let period = self.period(row, problems);
+        let tolerance = self.tolerance(row, problems);
+        let ((low, high, value_text), (unit, unit_text, counted), as_of, period, tolerance) =
+            (values?, unit?, as_of?, period?, tolerance?);
+        if !sourced {
             return None;
         }
-        let (low, high, value_text) = self.values(row, &id, problems)?;
-        let (unit, unit_text, counted) = self.unit(row, problems)?;
-        let as_of = self.as_of(row, problems)?;
-        let period = self.period(row, problems)?;
-        let tolerance = self.tolerance(row, problems)?;
         let list = |col: &str| -> Vec<String> {
             row.get(col)
                 .split('|')
@@ -257,15 +275,25 @@ impl FactRows<'_> {
         if s.is_empty() {
             return Some(None);
         }
-        if let Some(d) = Date::parse(s) {
-            return Some(Some(d));
+        let date = Date::parse(s).or_else(|| s.parse::<i32>().ok().map(Date::from_year));
+        match date {
+            Some(d) if YEARS.contains(&d.year) => Some(Some(d)),
+            Some(d) => {
+                let message = format!(
+                    "year {} of '{s}' is out of range ({} to {})",
+                    d.year,
+                    YEARS.start(),
+                    YEARS.end()
+                );
+                problems.push(self.at(row, "as_of", message));
+                None
+            }
+            None => {
+                let message = format!("bad date '{s}' (use YYYY-MM-DD or YYYY)");
+                problems.push(self.at(row, "as_of", message));
+                None
+            }
         }
-        if let Ok(y) = s.parse::<i32>() {
-            return Some(Some(Date::from_year(y)));
-        }
-        let message = format!("bad date '{s}' (use YYYY-MM-DD or YYYY)");
-        problems.push(self.at(row, "as_of", message));
-        None
     }
 
     /// How exact the fact is: `2%`, `0.3pp` or an amount in its unit. `Some(None)` when not
@@ -298,9 +326,20 @@ impl FactRows<'_> {
             parts.first().and_then(|s| pd(s)),
             parts.get(1).and_then(|s| pd(s)),
         ) {
-            (Some(a), Some(b)) if a <= b && parts.len() == 2 => Some(Some((a, b))),
+            (Some(a), Some(b))
+                if a <= b
+                    && parts.len() == 2
+                    && YEARS.contains(&a.year)
+                    && YEARS.contains(&b.year) =>
+            {
+                Some(Some((a, b)))
+            }
             _ => {
-                let message = format!("bad period '{s}' (use START..END)");
+                let message = format!(
+                    "bad period '{s}' (use START..END, dates or years from {} to {})",
+                    YEARS.start(),
+                    YEARS.end()
+                );
                 problems.push(self.at(row, "period", message));
                 None
             }

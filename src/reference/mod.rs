@@ -109,28 +109,45 @@ impl ReferenceSet {
                     message: "not a directory".into(),
                 });
             }
-            for (path, text) in fact_files(d)? {
-                self.add_facts(&path, &text, lex, &mut problems);
-            }
-            if d.join("ecb_eurofxref_hist.csv").is_file() {
-                let p = d.join("ecb_eurofxref_hist.csv");
-                let text = read(&p)?;
-                self.rates = Rates::parsed(RateTable::parse(
-                    &p.display().to_string(),
-                    &text,
-                    &mut problems,
-                ));
-            }
+            self.add_dir(d, lex, &mut problems);
         }
-        if let Some(p) = problems.into_iter().next() {
-            return Err(DataError::Row {
-                file: p.file,
-                line: p.line,
-                message: format!("{} (column {})", p.message, p.column),
-            });
+        if !problems.is_empty() {
+            return Err(DataError::Tables(problems));
         }
         self.rebuild_index();
         Ok(self)
+    }
+
+    /// Adds the facts and rates of one reference directory; every problem of every file (one
+    /// that cannot be read, a bad row) goes to `problems`, and the other files are still read.
+    fn add_dir(&mut self, dir: &Path, lex: &Lexicon, problems: &mut Vec<TableError>) {
+        let mut paths = match fact_paths(dir) {
+            Ok(p) => p,
+            Err(e) => {
+                problems.push(problem(e, dir));
+                Vec::new()
+            }
+        };
+        let rates = dir.join("ecb_eurofxref_hist.csv");
+        let has_rates = rates.is_file();
+        if has_rates {
+            paths.push(rates);
+        }
+        for (i, p) in paths.iter().enumerate() {
+            let text = match read(p) {
+                Ok(t) => t,
+                Err(e) => {
+                    problems.push(problem(e, p));
+                    continue;
+                }
+            };
+            let name = p.display().to_string();
+            if has_rates && i + 1 == paths.len() {
+                self.rates = Rates::parsed(RateTable::parse(&name, &text, problems));
+            } else {
+                self.add_facts(&name, &text, lex, problems);
+            }
+        }
     }
     /// Is the fact's unit comparable with a claim unit (same dimension or both currencies)?
     pub(crate) fn comparable(
@@ -169,32 +186,38 @@ fn read(p: &Path) -> Result<String, DataError> {
     })
 }
 
-fn fact_files(dir: &Path) -> Result<Vec<(String, String)>, DataError> {
-    let mut out = Vec::new();
+/// A data error as a problem located in its file (`at` when it names none).
+fn problem(e: DataError, at: &Path) -> TableError {
+    match e {
+        DataError::Row {
+            file,
+            line,
+            message,
+        } => TableError::at(&file, line, 1, message),
+        DataError::Io { path, message } => TableError::at(&path, 0, 0, message),
+        other => TableError::at(&at.display().to_string(), 0, 0, other.to_string()),
+    }
+}
+
+/// The fact tables of a reference directory (`facts/*.csv`), sorted.
+fn fact_paths(dir: &Path) -> Result<Vec<std::path::PathBuf>, DataError> {
     let facts = dir.join("facts");
     let mut paths = Vec::new();
-    if facts.is_dir() {
-        for e in std::fs::read_dir(&facts).map_err(|e| DataError::Io {
-            path: facts.display().to_string(),
-            message: e.to_string(),
-        })? {
-            let p = e
-                .map_err(|e| DataError::Io {
-                    path: facts.display().to_string(),
-                    message: e.to_string(),
-                })?
-                .path();
-            if p.extension().is_some_and(|x| x == "csv") {
-                paths.push(p);
-            }
+    if !facts.is_dir() {
+        return Ok(paths);
+    }
+    let io = |e: std::io::Error| DataError::Io {
+        path: facts.display().to_string(),
+        message: e.to_string(),
+    };
+    for e in std::fs::read_dir(&facts).map_err(io)? {
+        let p = e.map_err(io)?.path();
+        if p.extension().is_some_and(|x| x == "csv") {
+            paths.push(p);
         }
     }
     paths.sort();
-    for p in paths {
-        let text = read(&p)?;
-        out.push((p.display().to_string(), text));
-    }
-    Ok(out)
+    Ok(paths)
 }
 
 /// Every problem in the shipped reference (normally none).
@@ -238,49 +261,27 @@ pub fn validate_dir(dir: &Path) -> Vec<TableError> {
             return problems;
         }
     };
-    let mut set = ReferenceSet::default();
-    match fact_files(dir) {
-        Ok(files) => {
-            for (path, text) in files {
-                set.add_facts(&path, &text, &lex, &mut problems);
-            }
-        }
-        Err(e) => problems.push(TableError::at(
-            &dir.display().to_string(),
-            0,
-            0,
-            e.to_string(),
-        )),
-    }
-    for (name, kind) in [("ecb_eurofxref_hist.csv", 0), ("countries.csv", 1)] {
-        let p = dir.join(name);
-        if !p.is_file() {
-            continue;
-        }
+    // the shipped facts first, as `check` loads them: an id that repeats one is reported here
+    // exactly as `check` would reject it
+    let mut shipped = Vec::new();
+    let mut set = ReferenceSet::load_embedded(&lex, &mut shipped);
+    set.add_dir(dir, &lex, &mut problems);
+    let p = dir.join("countries.csv");
+    if p.is_file() {
         match read(&p) {
             Ok(text) => {
-                let fname = p.display().to_string();
-                if kind == 0 {
-                    let _ = RateTable::parse(&fname, &text, &mut problems);
-                } else {
-                    let pop = read(&dir.join("country_population_by_year.csv"))
-                        .unwrap_or_else(|_| "iso3,name,entity_type,year,population\n".into());
-                    let gdp = read(&dir.join("country_gdp_usd_by_year.csv"))
-                        .unwrap_or_else(|_| "iso3,name,entity_type,year,gdp_current_usd\n".into());
-                    let _ = CountryTable::parse(
-                        (&fname, &text),
-                        ("country_population_by_year.csv", &pop),
-                        ("country_gdp_usd_by_year.csv", &gdp),
-                        &mut problems,
-                    );
-                }
+                let pop = read(&dir.join("country_population_by_year.csv"))
+                    .unwrap_or_else(|_| "iso3,name,entity_type,year,population\n".into());
+                let gdp = read(&dir.join("country_gdp_usd_by_year.csv"))
+                    .unwrap_or_else(|_| "iso3,name,entity_type,year,gdp_current_usd\n".into());
+                let _ = CountryTable::parse(
+                    (&p.display().to_string(), &text),
+                    ("country_population_by_year.csv", &pop),
+                    ("country_gdp_usd_by_year.csv", &gdp),
+                    &mut problems,
+                );
             }
-            Err(e) => problems.push(TableError::at(
-                &p.display().to_string(),
-                0,
-                0,
-                e.to_string(),
-            )),
+            Err(e) => problems.push(problem(e, &p)),
         }
     }
     problems
