@@ -339,7 +339,7 @@ mod tests {
             .unwrap_err()
             .to_string();
         assert!(
-            e.starts_with("numcheck.toml:2: unknown variant `sometimes`"),
+            e.starts_with("numcheck.toml:2: unknown fail level 'sometimes'"),
             "{e}"
         );
         let e = Config::parse(

@@ -27,10 +27,13 @@
 //! assert_eq!(texts, ["5 km", "9 miles"]);
 //! let v = &file.verdicts[1];
 //! assert_eq!((v.check(), v.kind), (CheckId::Conversion, VerdictKind::Inconsistent));
-//! assert_eq!(v.severity, Some(Severity::Gross));
+//! assert_eq!(v.severity, Some(Severity::Error));
 //!
 //! let prose = report::explain(&file, v, lex);
-//! assert_eq!(prose.summary, "9 miles does not match 5 km: it should be about 3.11 mi");
+//! assert_eq!(
+//!     prose.summary,
+//!     "9 miles should be about 3.11 mi for 5 km: 5.89 mi (190%) too high"
+//! );
 //! assert_eq!(prose.suggestion.as_deref(), Some("3.11 mi"));
 //!
 //! let files = [file];

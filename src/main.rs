@@ -7,7 +7,7 @@ use std::process::ExitCode;
 use anyhow::Result;
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
-use numcheck::check::FailOn;
+use numcheck::check::{FailOn, FrameTable};
 use numcheck::config::ConfigSet;
 use numcheck::report::statistics::{Counted, Statistics};
 use numcheck::report::{self, Extracted, OutputFormat, RenderOptions};
@@ -155,16 +155,13 @@ struct CheckArgs {
     /// Output format.
     #[arg(long, short = 'f', value_enum)]
     format: Option<CheckFormat>,
-    /// The lowest verdict that fails the run (exit 1).
+    /// The lowest finding that fails the run (exit 1); `inconsistent` is another name for
+    /// `warning`, `unverifiable` for `note`.
     #[arg(long, value_enum)]
     fail_on: Option<FailOnArg>,
     /// Do not load the shipped reference data, only `--reference` directories.
     #[arg(long)]
     no_default_reference: bool,
-    /// In text output, list consistent claims too; in github, junit, gitlab and sarif output,
-    /// notes (claims that could not be checked) as well as warnings and errors.
-    #[arg(long)]
-    all: bool,
     /// Hide the findings recorded in this baseline file (so only new findings fail); entries
     /// that match no finding are reported as notes.
     #[arg(long, value_name = "FILE")]
@@ -178,6 +175,26 @@ struct CheckArgs {
     /// Print counts of findings by level, verdict, check and file instead of the report.
     #[arg(long)]
     statistics: bool,
+    /// Which claims text and Markdown reports write in full: `findings` (inconsistent and
+    /// ambiguous claims; notes in a line, the figures not checked as a list) or `all`.
+    #[arg(long, value_enum, default_value = "findings")]
+    show: Show,
+    /// Same as `--show all`; in github, junit, gitlab and sarif output, notes (claims that
+    /// could not be checked) as well as warnings and errors.
+    #[arg(long)]
+    all: bool,
+    /// Show how each claim was read (its interval) and what linked it to its fact.
+    #[arg(long, short = 'v')]
+    verbose: bool,
+}
+
+/// `--show` values.
+#[derive(Clone, Copy, ValueEnum, PartialEq, Eq)]
+enum Show {
+    /// Inconsistent and ambiguous claims in full, notes in one line, unchecked figures listed.
+    Findings,
+    /// Every claim in full.
+    All,
 }
 
 #[derive(Clone, Copy, ValueEnum, PartialEq, Eq)]
@@ -212,10 +229,16 @@ impl From<CheckFormat> for OutputFormat {
 /// `--fail-on` values, mapped onto the library's [`FailOn`].
 #[derive(Clone, Copy, ValueEnum)]
 enum FailOnArg {
-    /// Fail on any inconsistent claim (the default).
-    Inconsistent,
-    /// Fail on inconsistent, ambiguous or unverifiable claims.
-    Unverifiable,
+    /// Errors only: off by more than 10%, scale slips, wrong conversions.
+    Error,
+    /// Any inconsistent claim (the default).
+    #[value(alias = "inconsistent")]
+    Warning,
+    /// Inconsistent claims and claims two facts fit equally.
+    Ambiguous,
+    /// Every finding, notes included (rounding, tolerance, ambiguous, unverifiable).
+    #[value(alias = "unverifiable")]
+    Note,
     /// Never fail on findings (exit 0 unless there is an error).
     Never,
 }
@@ -223,8 +246,10 @@ enum FailOnArg {
 impl From<FailOnArg> for FailOn {
     fn from(a: FailOnArg) -> FailOn {
         match a {
-            FailOnArg::Inconsistent => FailOn::Inconsistent,
-            FailOnArg::Unverifiable => FailOn::Unverifiable,
+            FailOnArg::Error => FailOn::Error,
+            FailOnArg::Warning => FailOn::Warning,
+            FailOnArg::Ambiguous => FailOn::Ambiguous,
+            FailOnArg::Note => FailOn::Note,
             FailOnArg::Never => FailOn::Never,
         }
     }
@@ -462,7 +487,7 @@ fn check(a: CheckArgs) -> Result<u8> {
         .fail_on
         .map(FailOn::from)
         .or(fail_on)
-        .unwrap_or(FailOn::Inconsistent);
+        .unwrap_or(FailOn::Warning);
     let format = a
         .format
         .map(OutputFormat::from)
@@ -473,7 +498,8 @@ fn check(a: CheckArgs) -> Result<u8> {
         && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty());
     let render = RenderOptions {
         color,
-        show_all: a.all,
+        show_all: a.all || a.show == Show::All,
+        verbose: a.verbose,
     };
     if a.input.stream {
         return check_stream(&a, &configs, run_config, fail_on, render);
@@ -642,10 +668,21 @@ fn coverage(args: &CoverageArgs, query: Option<String>) -> Result<u8> {
 }
 
 fn validate(dir: Option<PathBuf>) -> Result<u8> {
-    let problems = match &dir {
+    let mut problems = match &dir {
         Some(d) => numcheck::reference::validate_dir(Path::new(d)),
         None => numcheck::reference::validate_embedded(),
     };
+    problems.extend(match &dir {
+        Some(d) => {
+            let files = FrameTable::files_in(std::slice::from_ref(d))?;
+            let files: Vec<(&str, &str)> = files
+                .iter()
+                .map(|(f, t)| (f.as_str(), t.as_str()))
+                .collect();
+            FrameTable::validate(&files)
+        }
+        None => FrameTable::validate_embedded(),
+    });
     if problems.is_empty() {
         println!(
             "{}: reference is valid",

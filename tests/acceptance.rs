@@ -150,52 +150,74 @@ fn moscow_talks_checks_clean_against_the_reference() {
     assert_eq!(v["summary"]["inconsistent"], 0);
 }
 
-/// One-figure edits: each yields exactly that claim as inconsistent, explained, and exit 1.
+/// One-figure edits: each yields exactly that claim as inconsistent, explained, by the check
+/// that should find it, and exit 1.
 #[test]
 #[ignore = "needs ../shared: run with --include-ignored"]
 fn moscow_talks_one_figure_edits_are_caught() {
     let path = shared_article();
     let original = std::fs::read_to_string(&path).unwrap();
     let dir = tempfile::tempdir().unwrap();
-    let edits: &[(&str, &str, &str, &[&str])] = &[
+    let edits: &[(&str, &str, &str, &str, &[&str])] = &[
         (
             "more than 14,000 Soviet troops",
             "more than 41,000 Soviet troops",
             "more than 41,000 Soviet troops",
+            "reference",
             &["14,453", "Krivosheev"],
         ),
         (
             "($1.2 billion)",
             "($2.1 billion)",
             "$2.1 billion",
+            "conversion",
             &["1.1623", "2021-10-20"],
         ),
         (
             "($1.2 billion)",
             "($1.2 million)",
             "$1.2 million",
+            "conversion",
             &["scale slip"],
         ),
         (
             "more than 14,000 Soviet troops",
             "less than 14,000 Soviet troops",
             "less than 14,000 Soviet troops",
+            "reference",
             &["14,453"],
         ),
         (
             "from 10 countries",
             "from 12 countries",
             "12 countries",
+            "reference",
             &["10"],
         ),
         (
             "some 2,000 fighters",
             "some 20,000 fighters",
             "some 20,000 fighters",
+            "reference",
             &["2,000", "Putin"],
         ),
+        // loose bounds: true, but far from the figure
+        (
+            "two million Afghans",
+            "five million Afghans",
+            "up to five million Afghans",
+            "loose_bound",
+            &["at most about 2 million Afghans", "Khalidi"],
+        ),
+        (
+            "more than 14,000 Soviet troops",
+            "more than 1,000 Soviet troops",
+            "more than 1,000 Soviet troops",
+            "loose_bound",
+            &["more than 14,000", "14,453"],
+        ),
     ];
-    for (k, (from, to, claim, needles)) in edits.iter().enumerate() {
+    for (k, (from, to, claim, check, needles)) in edits.iter().enumerate() {
         assert!(
             original.contains(from),
             "the article no longer contains {from:?}"
@@ -213,6 +235,7 @@ fn moscow_talks_one_figure_edits_are_caught() {
             .collect();
         assert_eq!(bad.len(), 1, "edit {to:?}: {bad:#?}");
         assert_eq!(oneline(bad[0]["claim"]["text"].as_str().unwrap()), *claim);
+        assert_eq!(bad[0]["check"], *check, "edit {to:?}");
         let said = format!("{} {}", bad[0]["summary"], bad[0]["explanation"]);
         for n in *needles {
             assert!(
@@ -244,7 +267,8 @@ fn own_example_shows_right_and_wrong_figures() {
         .collect();
     let want = [
         ("27 member states", "consistent"),
-        ("€500 million", "unverifiable"),
+        // no fact for it, but checked as the base of its conversion
+        ("€500 million", "consistent"),
         ("$640 million", "inconsistent"),
         ("68 million people", "consistent_by_rounding"),
         ("93 million", "inconsistent"),

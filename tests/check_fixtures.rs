@@ -6,7 +6,7 @@
 
 use std::path::{Path, PathBuf};
 
-use numcheck::check::{CheckOptions, Checker, FileReport, VerdictKind};
+use numcheck::check::{CheckOptions, Checker, Evidence, FileReport, FrameKind, VerdictKind};
 use numcheck::reference::ReferenceSet;
 use numcheck::report::{self, link_label};
 use numcheck::{Document, Lexicon};
@@ -55,8 +55,10 @@ fn verdicts_json(r: &FileReport) -> Value {
                 "linked_by": v.linked_by.iter().map(link_label).collect::<Vec<_>>(),
                 "expected": v.expected.map(|i| i.display()),
                 "gap": v.gap,
+                "frames": v.frames,
                 "summary": prose.summary,
                 "explanation": prose.explanation,
+                "details": prose.details,
                 "suggestion": prose.suggestion,
                 "source_note": prose.source_note,
             })
@@ -97,10 +99,11 @@ fn run_rule(rule: &str) {
         let bytes = std::fs::read(&path).unwrap();
         let doc = Document::from_bytes(&name, &bytes, None).unwrap();
         let r = numcheck::check_document(&checker, &doc);
+        // claims checked as the base of another's check carry its id; the rule decided the other
         let by_rule: Vec<VerdictKind> = r
             .verdicts
             .iter()
-            .filter(|v| v.check().as_str() == rule)
+            .filter(|v| v.check().as_str() == rule && !matches!(v.evidence, Evidence::Base(_)))
             .map(|v| v.kind)
             .collect();
         match expected(&stem) {
@@ -136,6 +139,79 @@ fn reference_fixtures() {
 }
 
 #[test]
+fn change_fixtures() {
+    run_rule("change");
+}
+
+#[test]
+fn total_fixtures() {
+    run_rule("total");
+}
+
+#[test]
+fn loose_bound_fixtures() {
+    run_rule("loose_bound");
+}
+
+#[test]
 fn restated_fixtures() {
     run_rule("restated");
+}
+
+/// The frames: one article per frame (`tests/fixtures/check/frames/<frame>-….md`), in which
+/// some claim must have that frame; `none-….md` articles must have no frame but measure
+/// mismatches (which only keep facts of other measures out).
+#[test]
+fn frame_fixtures() {
+    let dir = fixtures("frames");
+    let set = reference(&dir);
+    let checker = Checker::new(Lexicon::embedded(), &set, CheckOptions::default());
+    let mut paths: Vec<PathBuf> = std::fs::read_dir(&dir)
+        .unwrap_or_else(|e| panic!("{}: {e}", dir.display()))
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|x| x == "md"))
+        .collect();
+    paths.sort();
+    let mut seen = std::collections::BTreeSet::new();
+    for path in paths {
+        let stem = path.file_stem().unwrap().to_string_lossy().to_string();
+        let name = format!("frames/{stem}.md");
+        let doc = Document::from_bytes(&name, &std::fs::read(&path).unwrap(), None).unwrap();
+        let r = numcheck::check_document(&checker, &doc);
+        let kinds: Vec<&str> = r
+            .verdicts
+            .iter()
+            .flat_map(|v| v.frames.iter().map(|f| f.kind.as_str()))
+            .collect();
+        let want = stem.split('-').next().unwrap();
+        if want == "none" {
+            assert!(
+                kinds.iter().all(|k| *k == "measure_mismatch"),
+                "{name}: {kinds:?}"
+            );
+        } else {
+            assert!(
+                kinds.contains(&want),
+                "{name}: no {want} frame in {kinds:?}"
+            );
+            seen.insert(want.to_string());
+        }
+        insta::with_settings!({
+            snapshot_suffix => stem.clone(),
+            description => std::fs::read_to_string(&path).unwrap(),
+            omit_expression => true,
+        }, {
+            insta::assert_json_snapshot!("frames", verdicts_json(&r));
+        });
+    }
+    let every: Vec<&str> = FrameKind::ALL.iter().map(|k| k.as_str()).collect();
+    assert_eq!(
+        seen.iter().map(String::as_str).collect::<Vec<_>>(),
+        {
+            let mut e = every.clone();
+            e.sort();
+            e
+        },
+        "a fixture for every frame"
+    );
 }

@@ -63,7 +63,7 @@ fn unit_conversion_in_brackets() {
         r.verdicts[1]
     );
     assert_eq!(r.verdicts[3].kind, VerdictKind::Inconsistent);
-    assert_eq!(r.verdicts[3].severity, Some(Severity::Gross));
+    assert_eq!(r.verdicts[3].severity, Some(Severity::Error));
     let suggestion = prose(&r, 3).suggestion.unwrap();
     assert!(suggestion.contains("3.11"), "{suggestion}");
 }
@@ -169,7 +169,8 @@ fn facts_link_by_words_and_counted_noun() {
         ),
     );
     assert_eq!(kinds(&r), vec![VerdictKind::Inconsistent]);
-    assert_eq!(r.verdicts[0].severity, Some(Severity::Minor));
+    // 31 for 28 is 11% off: an error (more than 10%)
+    assert_eq!(r.verdicts[0].severity, Some(Severity::Error));
     assert_eq!(r.verdicts[0].fact.as_ref().unwrap().id, "harbour-ferries");
     // a count of something else is not linked
     let r = check(
@@ -249,7 +250,7 @@ fn percent_and_points_are_not_compared() {
 }
 
 #[test]
-fn scale_slips_are_gross() {
+fn scale_slips_are_errors() {
     let set = reference(
         "metro-budget,City metro,budget,2400000000,,,EUR,,2023,,City budget 2023,metro|budget\n",
     );
@@ -258,7 +259,7 @@ fn scale_slips_are_gross() {
         &doc("The metro budget is €2.4 million.", Some("2023-10-01")),
     );
     assert_eq!(kinds(&r), vec![VerdictKind::Inconsistent]);
-    assert_eq!(r.verdicts[0].severity, Some(Severity::Gross));
+    assert_eq!(r.verdicts[0].severity, Some(Severity::Error));
     assert!(
         prose(&r, 0)
             .explanation
@@ -412,7 +413,7 @@ fn links_need_plausible_magnitude_time_and_a_named_entity() {
 }
 
 #[test]
-fn a_percent_read_as_points_is_gross() {
+fn a_percent_read_as_points_is_an_error() {
     let set = reference(
         "jobless-rate,Ruritania,unemployment rate,5.1,,,percent,,2023,,Statistics office,unemployment|jobless|rate\n",
     );
@@ -424,7 +425,7 @@ fn a_percent_read_as_points_is_gross() {
         ),
     );
     assert_eq!(kinds(&r), vec![VerdictKind::Inconsistent]);
-    assert_eq!(r.verdicts[0].severity, Some(Severity::Gross));
+    assert_eq!(r.verdicts[0].severity, Some(Severity::Error));
     assert!(
         prose(&r, 0)
             .explanation

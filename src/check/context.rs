@@ -4,9 +4,11 @@
 use rust_decimal::Decimal;
 
 use super::convert::{self, ConvertError};
+use super::frame::{Frame, FrameKind};
 use super::link::Linker;
+use super::relate::{Change, Relations, Total, WordShare};
 use super::{CheckOptions, Checker};
-use crate::claim::{Claim, Relation, RelationKind};
+use crate::claim::{Claim, RelationKind};
 use crate::document::{Date, Document};
 use crate::lexicon::{Lexicon, UnitId};
 use crate::reference::{RateUsed, ReferenceSet};
@@ -98,11 +100,13 @@ pub(crate) struct Context<'c> {
     pub(crate) options: &'c CheckOptions,
     pub(crate) doc: &'c Document,
     pub(crate) claims: &'c [Claim],
-    /// Sorted by `from`.
-    relations: &'c [Relation],
-    /// Indices into `relations`, sorted by `to`: so that the relations into a claim are found
-    /// without reading all of them.
+    /// The relations between claims (pairs sorted by `from`).
+    relations: &'c Relations,
+    /// Indices into `relations.pairs`, sorted by `to`: so that the relations into a claim are
+    /// found without reading all of them.
     by_to: Vec<usize>,
+    /// The frames of each claim, in claim order.
+    frames: &'c [Vec<Frame>],
     pub(crate) dates: Dates,
     /// Links claims to facts (with a cache of sentence terms).
     pub(crate) linker: Linker,
@@ -113,10 +117,12 @@ impl<'c> Context<'c> {
         checker: &'c Checker<'c>,
         doc: &'c Document,
         claims: &'c [Claim],
-        relations: &'c [Relation],
+        relations: &'c Relations,
+        frames: &'c [Vec<Frame>],
     ) -> Context<'c> {
-        let mut by_to: Vec<usize> = (0..relations.len()).collect();
-        by_to.sort_by_key(|&i| (relations[i].to, i));
+        let pairs = &relations.pairs;
+        let mut by_to: Vec<usize> = (0..pairs.len()).collect();
+        by_to.sort_by_key(|&i| (pairs[i].to, i));
         Context {
             lex: checker.lex,
             reference: checker.reference,
@@ -125,6 +131,7 @@ impl<'c> Context<'c> {
             claims,
             relations,
             by_to,
+            frames,
             dates: Dates { article: doc.date },
             linker: Linker::new(doc, checker.reference),
         }
@@ -136,8 +143,9 @@ impl<'c> Context<'c> {
         claim: usize,
         kind: RelationKind,
     ) -> impl Iterator<Item = usize> + '_ {
-        let start = self.relations.partition_point(|r| r.from < claim);
-        self.relations[start..]
+        let pairs = &self.relations.pairs;
+        let start = pairs.partition_point(|r| r.from < claim);
+        pairs[start..]
             .iter()
             .take_while(move |r| r.from == claim)
             .filter(move |r| r.kind == kind)
@@ -150,15 +158,42 @@ impl<'c> Context<'c> {
         claim: usize,
         kind: RelationKind,
     ) -> impl Iterator<Item = usize> + '_ {
-        let start = self
-            .by_to
-            .partition_point(|&i| self.relations[i].to < claim);
+        let pairs = &self.relations.pairs;
+        let start = self.by_to.partition_point(|&i| pairs[i].to < claim);
         self.by_to[start..]
             .iter()
-            .map(|&i| &self.relations[i])
+            .map(move |&i| &pairs[i])
             .take_while(move |r| r.to == claim)
             .filter(move |r| r.kind == kind)
             .map(|r| r.from)
+    }
+
+    /// The frames of a claim.
+    pub(crate) fn frames(&self, claim: usize) -> &'c [Frame] {
+        self.frames.get(claim).map_or(&[], Vec::as_slice)
+    }
+
+    /// The claim's frame of a kind, if it has one.
+    pub(crate) fn frame(&self, claim: usize, kind: FrameKind) -> Option<&'c Frame> {
+        self.frames(claim).iter().find(|f| f.kind == kind)
+    }
+
+    /// The change a claim states, if it states one.
+    pub(crate) fn change(&self, claim: usize) -> Option<&'c Change> {
+        self.relations.changes.iter().find(|c| c.stated == claim)
+    }
+
+    /// The total a claim states, with its parts.
+    pub(crate) fn total(&self, claim: usize) -> Option<&'c Total> {
+        self.relations.totals.iter().find(|t| t.total == claim)
+    }
+
+    /// The share in words a percentage states, if it states one.
+    pub(crate) fn word_share(&self, claim: usize) -> Option<&'c WordShare> {
+        self.relations
+            .word_shares
+            .iter()
+            .find(|s| s.percent == claim)
     }
 
     /// The sentence of a claim, as written.

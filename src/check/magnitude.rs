@@ -5,6 +5,10 @@ use rust_decimal::prelude::ToPrimitive;
 
 use super::verdict::{ScaleSlip, Severity};
 
+/// A wrong figure off by more than this fraction of the value it should have is an error; by
+/// less, a warning.
+pub const ERROR_GAP: Decimal = Decimal::from_parts(10, 0, 0, false, 2);
+
 /// A thousand-, million- or billion-fold slip ("million written for billion"): the ratio is
 /// within 25% of a power of a thousand.
 pub(crate) fn scale_slip(stated: Decimal, expected: Decimal) -> Option<ScaleSlip> {
@@ -27,19 +31,19 @@ pub(crate) fn scale_slip(stated: Decimal, expected: Decimal) -> Option<ScaleSlip
     None
 }
 
-/// Gross when a scale slip or off by more than a factor of 1.5, else minor.
+/// The severity of a wrong figure: an error when it is a scale slip or off by more than
+/// [`ERROR_GAP`] of the value it should have, else a warning.
 pub(crate) fn severity(stated: Decimal, expected: Decimal) -> Severity {
-    if scale_slip(stated, expected).is_some() || expected.is_zero() {
-        return Severity::Gross;
+    if expected.is_zero() || scale_slip(stated, expected).is_some() {
+        return Severity::Error;
     }
-    let r = stated
-        .checked_div(expected)
-        .and_then(|r| r.abs().to_f64())
-        .unwrap_or(f64::INFINITY);
-    if (0.67..=1.5).contains(&r) {
-        Severity::Minor
-    } else {
-        Severity::Gross
+    let off = stated
+        .checked_sub(expected)
+        .and_then(|d| d.checked_div(expected))
+        .map(|r| r.abs());
+    match off {
+        Some(r) if r <= ERROR_GAP => Severity::Warning,
+        _ => Severity::Error,
     }
 }
 
@@ -72,11 +76,15 @@ mod tests {
     }
 
     #[test]
-    fn severity_is_gross_beyond_half_again() {
-        assert_eq!(severity(d(14), d(10)), Severity::Minor);
-        assert_eq!(severity(d(16), d(10)), Severity::Gross);
-        assert_eq!(severity(d(6), d(10)), Severity::Gross);
-        assert_eq!(severity(d(1), d(0)), Severity::Gross);
-        assert_eq!(severity(d(10_000), d(10)), Severity::Gross);
+    fn an_error_past_ten_percent_a_warning_within() {
+        assert_eq!(ERROR_GAP, Decimal::new(1, 1));
+        assert_eq!(severity(d(109), d(100)), Severity::Warning);
+        assert_eq!(severity(d(110), d(100)), Severity::Warning);
+        assert_eq!(severity(d(111), d(100)), Severity::Error);
+        assert_eq!(severity(d(91), d(100)), Severity::Warning);
+        assert_eq!(severity(d(89), d(100)), Severity::Error);
+        assert_eq!(severity(d(1), d(0)), Severity::Error);
+        // a thousand-fold slip is an error however it is measured
+        assert_eq!(severity(d(100_000), d(100)), Severity::Error);
     }
 }

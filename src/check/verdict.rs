@@ -6,10 +6,12 @@ use rust_decimal::Decimal;
 use serde::Serialize;
 
 use super::convert::ConvertError;
+use super::frame::Frame;
 use crate::claim::Interval;
 use crate::document::Date;
 use crate::lexicon::UnitId;
 use crate::reference::{Fact, RateUsed, StatisticRef};
+use crate::statistics::Tolerance;
 use crate::triage::Suppression;
 
 /// What was found about a claim.
@@ -41,22 +43,28 @@ impl VerdictKind {
     }
 }
 
-/// How bad an inconsistency is.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+/// How much a verdict weighs for an editor.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Severity {
-    /// Off, but within a factor of 1.5.
-    Minor,
-    /// Far off, or a scale slip (thousand/million/billion, percent read as points).
-    Gross,
+    /// Worth knowing, nothing to correct: consistent only by rounding or within the source's
+    /// tolerance, a hedged figure, an ambiguous or unverifiable claim.
+    Note,
+    /// Wrong, but by less than [`ERROR_GAP`](super::magnitude::ERROR_GAP) (outside the source's
+    /// tolerance, or a bound that is true but loose by a little).
+    Warning,
+    /// Wrong by more than [`ERROR_GAP`](super::magnitude::ERROR_GAP), a scale slip, a percent read
+    /// as points, or a conversion off by more than the exchange-rate slack.
+    Error,
 }
 
 impl Severity {
-    /// The name used in reports.
+    /// The name used in reports, JSON and SARIF levels.
     pub fn as_str(self) -> &'static str {
         match self {
-            Severity::Minor => "minor",
-            Severity::Gross => "gross",
+            Severity::Note => "note",
+            Severity::Warning => "warning",
+            Severity::Error => "error",
         }
     }
 }
@@ -69,8 +77,14 @@ pub enum CheckId {
     Conversion,
     /// A percentage of two counts ("30 of 120 staff, or 25%").
     Share,
+    /// A change and the levels it leads from and to ("rose 10% to £240m from £200m").
+    Change,
+    /// Parts and the total the sentence gives for them ("… 200 in total").
+    Total,
     /// A figure against the reference facts and country statistics.
     Reference,
+    /// A bound that is true but loose ("up to 5 million" where the estimates top out at 2).
+    LooseBound,
     /// The same quantity stated twice with different values.
     Restated,
 }
@@ -81,7 +95,10 @@ impl CheckId {
         match self {
             CheckId::Conversion => "conversion",
             CheckId::Share => "share",
+            CheckId::Change => "change",
+            CheckId::Total => "total",
             CheckId::Reference => "reference",
+            CheckId::LooseBound => "loose_bound",
             CheckId::Restated => "restated",
         }
     }
@@ -117,6 +134,9 @@ pub struct FactRef {
     /// Which statistic it is (facts from the statistics tables only).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub statistic: Option<StatisticRef>,
+    /// How far a figure may be from it and still agree: sources of the statistic differ by that
+    /// much (`None`: exact).
+    pub tolerance: Option<Tolerance>,
 }
 
 impl FactRef {
@@ -134,6 +154,7 @@ impl FactRef {
             as_of: f.as_of,
             source: f.source.clone(),
             statistic: f.statistic.clone(),
+            tolerance: f.tolerance,
         }
     }
 }
@@ -157,13 +178,30 @@ pub enum Link {
     Counted(String),
 }
 
-/// The distance between a claim and what it was checked against.
+/// The distance between a claim and what it was checked against, from the value as stated (not
+/// from the edge of its rounding).
 #[derive(Debug, Clone, Copy, Serialize)]
 pub struct Gap {
-    /// Distance from the claim's interval to the expected value, in the claim's unit.
+    /// |stated − expected|, in the claim's unit.
     pub absolute: Decimal,
-    /// (stated − expected) / expected.
+    /// (stated − expected) / expected: negative when the claim is too low.
     pub relative: Option<Decimal>,
+}
+
+impl Gap {
+    /// The gap between a stated value and the value it should have been.
+    pub(crate) fn between(stated: Decimal, expected: Decimal) -> Gap {
+        Gap {
+            absolute: stated.saturating_sub(expected).abs(),
+            relative: if expected.is_zero() {
+                None
+            } else {
+                stated
+                    .checked_sub(expected)
+                    .and_then(|d| d.checked_div(expected))
+            },
+        }
+    }
 }
 
 /// A ratio close to a power of a thousand: "million written for billion".
@@ -223,8 +261,13 @@ pub enum ConversionOutcome {
 /// What the share rule found (see `check/rules/share.rs`).
 #[derive(Debug, Clone, Serialize)]
 pub struct ShareEvidence {
-    /// The claim counting the part ("30").
-    pub part: usize,
+    /// The claim counting the part ("30"), or none when the part is written in words the
+    /// extractor does not read as a claim ("Twelve of the 60 shops").
+    pub part: Option<usize>,
+    /// The part's value.
+    pub part_value: Decimal,
+    /// The part as written.
+    pub part_text: String,
     /// The claim counting the whole ("120").
     pub whole: usize,
     /// part / whole × 100.
@@ -245,6 +288,75 @@ pub enum ShareOutcome {
     Wrong,
 }
 
+/// One level of a change: a claim, or one end of a range claim ("from £20m to £40m").
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub struct Level {
+    /// The claim that states it.
+    pub claim: usize,
+    /// It is the high end of the claim's range ("to £40m" of "from £20m to £40m").
+    pub high_end: bool,
+}
+
+/// How a change is stated.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ChangeForm {
+    /// A percentage of the earlier level ("rose 10%").
+    Percent,
+    /// Percentage points between two percentages ("rose 2 points to 7%").
+    Points,
+    /// A multiple of the earlier level ("doubled", "three times").
+    Multiplier,
+}
+
+/// What the change rule found (see `check/rules/change.rs`).
+#[derive(Debug, Clone, Serialize)]
+pub struct ChangeEvidence {
+    /// The level before the change (none when the sentence gives the amount of the change).
+    pub from: Option<Level>,
+    /// Its value (the new level less the amount, when the sentence gives the amount).
+    pub from_value: Decimal,
+    /// The level after it.
+    pub to: Level,
+    /// The amount of the change, when the sentence states it ("lost 65 cents, or 25%").
+    pub by: Option<usize>,
+    /// How the change is stated.
+    pub form: ChangeForm,
+    /// The stated change, signed (a fall is negative), in its form's unit.
+    pub stated: Decimal,
+    /// The change the levels imply, in the same form.
+    pub computed: Decimal,
+    /// The level the stated change leads to from the earlier level.
+    pub implied_to: Decimal,
+    /// How the stated change compares.
+    pub outcome: ChangeOutcome,
+}
+
+/// How a stated change compares with the levels.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ChangeOutcome {
+    /// Exactly what the levels imply.
+    Exact,
+    /// What the levels imply, once every figure's rounding is allowed for.
+    Rounded,
+    /// The levels move the other way ("rose" from a higher level to a lower one).
+    WrongDirection,
+    /// Wrong.
+    Wrong,
+}
+
+/// What the total rule found (see `check/rules/total.rs`).
+#[derive(Debug, Clone, Serialize)]
+pub struct TotalEvidence {
+    /// The claims of the parts.
+    pub parts: Vec<usize>,
+    /// Their sum.
+    pub sum: Decimal,
+    /// How the stated total compares.
+    pub outcome: ShareOutcome,
+}
+
 /// What the reference rule found (see `check/rules/reference.rs`).
 #[derive(Debug, Clone, Serialize)]
 #[serde(rename_all = "snake_case")]
@@ -253,12 +365,16 @@ pub enum ReferenceEvidence {
     Unrepresentable,
     /// No fact is about this claim.
     NoFact,
+    /// The claim's frame keeps it from being compared: a forecast with no fact for its period,
+    /// a part of a total, a subset, another entity, a measure the fact is not.
+    Framed {
+        /// The frame.
+        frame: Frame,
+    },
     /// Two facts fit about equally; the verdict's fact is the best.
     Ambiguous {
-        /// Entity of the second best.
-        second_entity: String,
-        /// Measure of the second best.
-        second_measure: String,
+        /// The others that fit as well, best first.
+        others: Vec<FactRef>,
     },
     /// A level in percentage points where the fact is a percentage.
     PointsForPercent,
@@ -277,6 +393,14 @@ pub enum ReferenceEvidence {
         rate: Option<RateUsed>,
         /// The fraction allowed for exchange-rate movement (0 without a rate).
         slack: Decimal,
+        /// The fact's tolerance (how much sources of it differ).
+        tolerance: Option<Tolerance>,
+        /// The low end the tolerance allows, in the claim's unit.
+        allowed_low: Decimal,
+        /// The high end the tolerance allows, in the claim's unit.
+        allowed_high: Decimal,
+        /// The hedge that makes an exact figure approximate ("estimated", "census").
+        hedge: Option<String>,
         /// How the claim compares.
         outcome: Comparison,
     },
@@ -290,12 +414,10 @@ pub enum Comparison {
     Agrees,
     /// Only as a rounded form of the fact.
     Rounded,
-    /// Not by rounding, but within the statistic's own tolerance (sources of it differ by that
-    /// much): the margin allowed, in the claim's unit.
-    WithinTolerance {
-        /// The margin.
-        margin: Decimal,
-    },
+    /// Within the fact's tolerance: sources of it differ by that much.
+    WithinTolerance,
+    /// Only read as approximate because it is hedged ("estimated", "according to").
+    Hedged,
     /// Wrong.
     Wrong {
         /// The end of the fact nearest the claim.
@@ -305,6 +427,30 @@ pub enum Comparison {
         /// A thousand-fold slip, if the gap is one.
         scale_slip: Option<ScaleSlip>,
     },
+}
+
+/// What the loose-bound rule found (see `check/rules/bound.rs`).
+#[derive(Debug, Clone, Serialize)]
+pub struct LooseBoundEvidence {
+    /// What the bound says as readers take it ("more than 3,000": past 3,000, below 4,000).
+    pub tight: Interval,
+    /// The fact's low end in the claim's unit.
+    pub low: Decimal,
+    /// The fact's high end in the claim's unit.
+    pub high: Decimal,
+    /// The end of the fact the bound should have named.
+    pub nearest: Decimal,
+}
+
+/// A claim checked as the base of another's internal check (see `check/rules/mod.rs`).
+#[derive(Debug, Clone, Serialize)]
+pub struct BaseEvidence {
+    /// The check that used it.
+    pub check: CheckId,
+    /// The claim whose verdict that check gave.
+    pub of: usize,
+    /// That claim was found consistent with it.
+    pub agrees: bool,
 }
 
 /// What the restated rule found (see `check/rules/restated.rs`).
@@ -322,10 +468,18 @@ pub enum Evidence {
     Conversion(ConversionEvidence),
     /// From the share rule.
     Share(ShareEvidence),
+    /// From the change rule.
+    Change(ChangeEvidence),
+    /// From the total rule.
+    Total(TotalEvidence),
     /// From the reference rule.
     Reference(ReferenceEvidence),
+    /// From the loose-bound rule.
+    LooseBound(LooseBoundEvidence),
     /// From the restated rule.
     Restated(RestatedEvidence),
+    /// The claim is the base of another claim's internal check.
+    Base(BaseEvidence),
 }
 
 impl Evidence {
@@ -334,8 +488,12 @@ impl Evidence {
         match self {
             Evidence::Conversion(_) => CheckId::Conversion,
             Evidence::Share(_) => CheckId::Share,
+            Evidence::Change(_) => CheckId::Change,
+            Evidence::Total(_) => CheckId::Total,
             Evidence::Reference(_) => CheckId::Reference,
+            Evidence::LooseBound(_) => CheckId::LooseBound,
             Evidence::Restated(_) => CheckId::Restated,
+            Evidence::Base(b) => b.check,
         }
     }
 }
@@ -347,7 +505,7 @@ pub struct Verdict {
     pub claim: usize,
     /// What was found.
     pub kind: VerdictKind,
-    /// How bad, for inconsistent claims.
+    /// How much it weighs for an editor (`None` for a plainly consistent claim).
     pub severity: Option<Severity>,
     /// What the deciding check found.
     pub evidence: Evidence,
@@ -364,6 +522,9 @@ pub struct Verdict {
     /// What silenced it: a `numcheck:` directive, a per-file ignore or a baseline
     /// (see [`crate::triage`]).
     pub suppressed: Option<Suppression>,
+    /// What the claim's clause says it is (a forecast, a part of a total …), decided before
+    /// linking.
+    pub frames: Vec<Frame>,
 }
 
 impl Verdict {
@@ -379,6 +540,7 @@ impl Verdict {
             expected: None,
             gap: None,
             suppressed: None,
+            frames: Vec::new(),
         }
     }
 

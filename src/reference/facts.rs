@@ -1,6 +1,7 @@
 //! Fact tables: one fact a row, each with its source. Columns: `id`, `entity`, `measure`,
 //! `value` (or `low` and `high`), `unit` (a unit, a currency, `count` or `count:NOUN`),
-//! `counted`, `as_of`, `period`, `source`, `aliases`, `keywords` (format in
+//! `counted`, `as_of`, `period`, `source`, `tolerance` (how much sources of the figure differ:
+//! `2%`, `0.3pp` or an amount; empty for an exact figure), `aliases`, `keywords` (format in
 //! `docs/reference-format.md`).
 
 use std::str::FromStr;
@@ -44,6 +45,9 @@ pub struct Fact {
     pub period: Option<(Date, Date)>,
     /// Where it comes from.
     pub source: String,
+    /// How far a figure may be from it and still agree, because sources of it differ by that
+    /// much (`None`: the figure is exact, a count or a definition).
+    pub tolerance: Option<Tolerance>,
     /// Words and phrases articles use for it (lower case).
     pub aliases: Vec<String>,
     /// Other words that often stand near the figure ("killed", "pledged"), lower case.
@@ -186,8 +190,9 @@ impl FactRows<'_> {
         let unit = self.unit(row, problems);
         let as_of = self.as_of(row, problems);
         let period = self.period(row, problems);
-        let ((low, high, value_text), (unit, unit_text, counted), as_of, period) =
-            (values?, unit?, as_of?, period?);
+        let tolerance = self.tolerance(row, problems);
+        let ((low, high, value_text), (unit, unit_text, counted), as_of, period, tolerance) =
+            (values?, unit?, as_of?, period?, tolerance?);
         if !sourced {
             return None;
         }
@@ -211,6 +216,7 @@ impl FactRows<'_> {
             as_of,
             period,
             source,
+            tolerance,
             aliases: list("aliases"),
             keywords: list("keywords"),
             origin: format!("{}:{}", self.file, row.line),
@@ -314,6 +320,23 @@ impl FactRows<'_> {
             None => {
                 let message = format!("bad date '{s}' (use YYYY-MM-DD or YYYY)");
                 problems.push(self.at(row, "as_of", message));
+                None
+            }
+        }
+    }
+
+    /// How exact the fact is: `2%`, `0.3pp` or an amount in its unit. `Some(None)` when not
+    /// given.
+    fn tolerance(&self, row: &Row, problems: &mut Vec<TableError>) -> Option<Option<Tolerance>> {
+        let s = row.get("tolerance").trim();
+        if s.is_empty() {
+            return Some(None);
+        }
+        match Tolerance::parse(s) {
+            Some(t) => Some(Some(t)),
+            None => {
+                let message = format!("bad tolerance '{s}' (use 2%, 0.3pp or an amount)");
+                problems.push(self.at(row, "tolerance", message));
                 None
             }
         }

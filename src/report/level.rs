@@ -29,13 +29,14 @@ impl Level {
     }
 }
 
-/// The level of a verdict; `None` for a consistent claim, which is no finding. A gross
-/// inconsistency is an error, a minor one a warning, anything else a note.
+/// The level of a verdict; `None` for a consistent claim, which is no finding. The verdict's
+/// severity decides (see [`Severity`]); an inconsistency without one is a warning, anything
+/// else a note.
 pub fn level(v: &Verdict) -> Option<Level> {
     match (v.kind, v.severity) {
         (VerdictKind::Consistent | VerdictKind::ConsistentByRounding, _) => None,
-        (VerdictKind::Inconsistent, Some(Severity::Gross)) => Some(Level::Error),
-        (VerdictKind::Inconsistent, _) => Some(Level::Warning),
-        (VerdictKind::Unverifiable | VerdictKind::Ambiguous, _) => Some(Level::Note),
+        (_, Some(Severity::Error)) => Some(Level::Error),
+        (_, Some(Severity::Warning)) | (VerdictKind::Inconsistent, _) => Some(Level::Warning),
+        _ => Some(Level::Note),
     }
 }

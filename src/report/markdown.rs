@@ -1,12 +1,13 @@
 //! `--format markdown`: a discrepancy report to paste into a ticket: the totals, a table of
-//! inconsistent and ambiguous claims with their reference and a suggested correction, and a
-//! table of the claims that could not be checked.
+//! inconsistent and ambiguous claims with their severity, check, reference and a suggested
+//! correction, and the figures that could not be checked as a compact list (a table with
+//! `--show all`). Silenced claims are left out.
 
 use std::io::{self, Write};
 
 use super::explain::explain;
 use super::explain::words::{describe_value, fact_unit, oneline};
-use super::{Layout, Renderer, RunEnd, verdict_label};
+use super::{Layout, RenderOptions, Renderer, RunEnd, is_finding, verdict_label};
 use crate::check::{FileReport, Verdict, VerdictKind};
 use crate::claim::fmt_num;
 use crate::lexicon::Lexicon;
@@ -14,6 +15,7 @@ use crate::lexicon::Lexicon;
 /// The Markdown renderer.
 pub(crate) struct Markdown<'a> {
     pub(crate) lex: &'a Lexicon,
+    pub(crate) options: RenderOptions,
 }
 
 /// The sections each file writes its rows into.
@@ -29,9 +31,7 @@ impl Renderer for Markdown<'_> {
     fn check_part(&self, out: &mut dyn Write, section: usize, r: &FileReport) -> io::Result<()> {
         for v in r.verdicts.iter().filter(|v| v.suppressed.is_none()) {
             match (section, v.kind) {
-                (DISCREPANCIES, VerdictKind::Inconsistent | VerdictKind::Ambiguous) => {
-                    self.discrepancy(out, r, v)?
-                }
+                (DISCREPANCIES, _) if is_finding(v) => self.discrepancy(out, r, v)?,
                 (UNVERIFIABLE, VerdictKind::Unverifiable) => self.unverifiable(out, r, v)?,
                 _ => {}
             }
@@ -44,19 +44,22 @@ impl Renderer for Markdown<'_> {
         writeln!(out, "# numcheck discrepancy report\n")?;
         writeln!(
             out,
-            "| files | claims | consistent | by rounding | inconsistent | unverifiable | ambiguous |"
+            "| files | claims | consistent | by rounding | inconsistent | errors | warnings | unverifiable | ambiguous | silenced |"
         )?;
-        writeln!(out, "|---:|---:|---:|---:|---:|---:|---:|")?;
+        writeln!(out, "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|")?;
         writeln!(
             out,
-            "| {} | {} | {} | {} | {} | {} | {} |\n",
+            "| {} | {} | {} | {} | {} | {} | {} | {} | {} | {} |\n",
             t.files,
             t.claims,
             t.consistent + t.consistent_by_rounding,
             t.consistent_by_rounding,
             t.inconsistent,
+            t.errors,
+            t.warnings,
             t.unverifiable,
-            t.ambiguous
+            t.ambiguous,
+            t.silenced
         )?;
         let rows = |s: usize| held.get(s).map(Vec::as_slice).unwrap_or_default();
         if rows(DISCREPANCIES).is_empty() {
@@ -65,20 +68,29 @@ impl Renderer for Markdown<'_> {
             writeln!(out, "## Discrepancies\n")?;
             writeln!(
                 out,
-                "| where | claim as written | verdict | reference | source | suggested correction |"
+                "| where | claim as written | finding | reference | source | suggested correction |"
             )?;
             writeln!(out, "|---|---|---|---|---|---|")?;
             out.write_all(rows(DISCREPANCIES))?;
         }
         if !rows(UNVERIFIABLE).is_empty() {
-            writeln!(out, "\n## Could not be checked\n")?;
-            writeln!(out, "| where | claim as written | reads as | why |")?;
-            writeln!(out, "|---|---|---|---|")?;
-            out.write_all(rows(UNVERIFIABLE))?;
+            writeln!(out, "\n## Not checked ({})\n", t.unverifiable)?;
+            if self.options.show_all {
+                writeln!(out, "| where | claim as written | reads as | why |")?;
+                writeln!(out, "|---|---|---|---|")?;
+                out.write_all(rows(UNVERIFIABLE))?;
+            } else {
+                let list = rows(UNVERIFIABLE);
+                out.write_all(list.strip_suffix(LIST_SEP.as_bytes()).unwrap_or(list))?;
+                writeln!(out)?;
+            }
         }
         Ok(())
     }
 }
+
+/// Between the items of the compact list of figures not checked.
+const LIST_SEP: &str = " · ";
 
 fn md_escape(s: &str) -> String {
     oneline(s).replace('|', "\\|")
@@ -119,9 +131,19 @@ impl Markdown<'_> {
         )
     }
 
-    /// A row for a claim that could not be checked: how it reads and why.
+    /// A claim that could not be checked: an item of the compact list, or with `--show all` a
+    /// row of how it reads and why.
     fn unverifiable(&self, out: &mut dyn Write, r: &FileReport, v: &Verdict) -> io::Result<()> {
         let c = &r.claims[v.claim];
+        if !self.options.show_all {
+            return write!(
+                out,
+                "{} ({}:{}){LIST_SEP}",
+                md_escape(&c.text),
+                md_escape(&r.doc.name),
+                c.line
+            );
+        }
         writeln!(
             out,
             "| {}:{}:{} | {} | {} | {} |",

@@ -39,8 +39,9 @@ pub use write::{Part, ReportWriter, render_check_part, render_extract_part};
 use crate::check::{FileReport, Severity, Verdict, VerdictKind};
 use crate::lexicon::Lexicon;
 
-/// Version of the JSON and JSON-lines output schema.
-pub const SCHEMA_VERSION: u32 = 1;
+/// Version of the JSON and JSON-lines output schema (2: severities are `error`, `warning` and
+/// `note`; verdicts carry their frames and details).
+pub const SCHEMA_VERSION: u32 = 2;
 
 /// The formats a report can be written in.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -134,9 +135,11 @@ impl<'de> serde::Deserialize<'de> for OutputFormat {
 pub struct RenderOptions {
     /// ANSI colour (only on a terminal and never with NO_COLOR; decided by the binary).
     pub color: bool,
-    /// Show consistent claims too, not only findings (and in the formats CI systems read,
-    /// notes as well as warnings and errors).
+    /// Show every claim in full (`--show all`): consistent and unverifiable claims too, not
+    /// only findings, notes in one line and a compact list of the figures not checked.
     pub show_all: bool,
+    /// Show how each claim was read (its interval) and what linked it to its fact.
+    pub verbose: bool,
 }
 
 impl RenderOptions {
@@ -335,7 +338,7 @@ pub fn renderer<'a>(
         OutputFormat::Text => Box::new(text::Text { lex, options }),
         OutputFormat::Json => Box::new(json::Json { lex }),
         OutputFormat::Jsonl => Box::new(jsonl::JsonLines { lex }),
-        OutputFormat::Markdown => Box::new(markdown::Markdown { lex }),
+        OutputFormat::Markdown => Box::new(markdown::Markdown { lex, options }),
         OutputFormat::Sarif => Box::new(sarif::Sarif { lex, options }),
         OutputFormat::Html => Box::new(html::Html { lex }),
         OutputFormat::Github => Box::new(github::Github { lex, options }),
@@ -368,13 +371,16 @@ pub(crate) fn findings<'r>(
     })
 }
 
-/// Label for a verdict: "inconsistent (gross)", "consistent by rounding".
+/// Label for a verdict, rustc-style: its severity (or "consistent") and the check that decided
+/// it: "error[reference]", "note[conversion]", "consistent[share]".
 pub(crate) fn verdict_label(v: &Verdict) -> String {
-    match (v.kind, v.severity) {
-        (VerdictKind::Inconsistent, Some(Severity::Gross)) => "inconsistent (gross)".into(),
-        (VerdictKind::Inconsistent, _) => "inconsistent".into(),
-        (k, _) => k.as_str().replace('_', " "),
-    }
+    let head = v.severity.map_or(v.kind.as_str(), Severity::as_str);
+    format!("{head}[{}]", v.check().as_str())
+}
+
+/// Is a verdict a finding an editor must read (an inconsistent or ambiguous claim)?
+pub(crate) fn is_finding(v: &Verdict) -> bool {
+    matches!(v.kind, VerdictKind::Inconsistent | VerdictKind::Ambiguous)
 }
 
 #[cfg(test)]

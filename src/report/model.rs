@@ -9,7 +9,7 @@ use serde_json::Value;
 use super::SCHEMA_VERSION;
 use super::explain::words::fact_unit;
 use super::explain::{explain, link_label};
-use crate::check::{FileReport, Verdict};
+use crate::check::{FileReport, Frame, Verdict};
 use crate::claim::{Claim, Direction, Interval, Span};
 use crate::document::{Document, Format};
 use crate::lexicon::Lexicon;
@@ -129,6 +129,7 @@ struct FactOut<'a> {
     /// Which statistic the fact is (facts from the statistics tables only).
     #[serde(skip_serializing_if = "Option::is_none")]
     statistic: Option<&'a crate::reference::StatisticRef>,
+    tolerance: Option<String>,
 }
 
 #[derive(Serialize)]
@@ -145,6 +146,8 @@ pub(crate) struct VerdictOut<'a> {
     severity: Option<&'static str>,
     summary: String,
     explanation: Vec<String>,
+    details: Vec<String>,
+    frames: &'a [Frame],
     fact: Option<FactOut<'a>>,
     other_facts: &'a [String],
     linked_by: Vec<String>,
@@ -170,6 +173,8 @@ pub(crate) fn verdict_out<'a>(
         severity: v.severity.map(|s| s.as_str()),
         summary: prose.summary,
         explanation: prose.explanation,
+        details: prose.details,
+        frames: &v.frames,
         fact: v.fact.as_ref().map(|f| FactOut {
             id: &f.id,
             entity: &f.entity,
@@ -179,6 +184,7 @@ pub(crate) fn verdict_out<'a>(
             as_of: f.as_of.map(|d| d.to_string()),
             source: &f.source,
             statistic: f.statistic.as_ref(),
+            tolerance: f.tolerance.map(|t| t.to_string()),
         }),
         other_facts: &v.other_facts,
         linked_by: v.linked_by.iter().map(link_label).collect(),

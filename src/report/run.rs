@@ -3,7 +3,7 @@
 
 use serde::Serialize;
 
-use crate::check::{FileReport, VerdictKind};
+use crate::check::{FileReport, Severity, VerdictKind};
 use crate::claim::Claim;
 use crate::document::Document;
 
@@ -15,7 +15,8 @@ pub struct Extracted<'a> {
     pub claims: &'a [Claim],
 }
 
-/// Counts of verdicts over a check run.
+/// Counts of verdicts over a check run. Silenced claims (`numcheck:ignore`) are counted only as
+/// silenced.
 #[derive(Debug, Default, Clone, Copy, PartialEq, Eq, Serialize)]
 pub struct Totals {
     /// Documents checked.
@@ -32,9 +33,19 @@ pub struct Totals {
     pub unverifiable: usize,
     /// Ambiguous verdicts.
     pub ambiguous: usize,
+    /// Verdicts of severity error.
+    pub errors: usize,
+    /// Verdicts of severity warning.
+    pub warnings: usize,
+    /// Verdicts of severity note.
+    pub notes: usize,
     /// Verdicts silenced (by a directive, a per-file ignore or a baseline), counted here and
     /// in no other count.
     pub silenced: usize,
+}
+
+fn plural(n: usize, one: &str, many: &str) -> String {
+    format!("{n} {}", if n == 1 { one } else { many })
 }
 
 impl Totals {
@@ -54,6 +65,12 @@ impl Totals {
                 VerdictKind::Unverifiable => self.unverifiable += 1,
                 VerdictKind::Ambiguous => self.ambiguous += 1,
             }
+            match v.severity {
+                Some(Severity::Error) => self.errors += 1,
+                Some(Severity::Warning) => self.warnings += 1,
+                Some(Severity::Note) => self.notes += 1,
+                None => {}
+            }
         }
     }
 
@@ -66,11 +83,14 @@ impl Totals {
         self.inconsistent += other.inconsistent;
         self.unverifiable += other.unverifiable;
         self.ambiguous += other.ambiguous;
+        self.errors += other.errors;
+        self.warnings += other.warnings;
+        self.notes += other.notes;
         self.silenced += other.silenced;
     }
 
-    /// "2 files, 18 claims: 12 consistent (1 by rounding), 2 inconsistent, 4 unverifiable, 0
-    /// ambiguous", and ", 3 silenced" when some are.
+    /// "2 files, 18 claims: 12 consistent (1 by rounding), 2 inconsistent (1 error, 1 warning),
+    /// 4 unverifiable, 0 ambiguous" (", 1 silenced" when some are).
     pub fn summary_line(&self) -> String {
         let silenced = if self.silenced > 0 {
             format!(", {} silenced", self.silenced)
@@ -78,14 +98,14 @@ impl Totals {
             String::new()
         };
         format!(
-            "{} file{}, {} claim{}: {} consistent ({} by rounding), {} inconsistent, {} unverifiable, {} ambiguous{silenced}",
-            self.files,
-            if self.files == 1 { "" } else { "s" },
-            self.claims,
-            if self.claims == 1 { "" } else { "s" },
+            "{}, {}: {} consistent ({} by rounding), {} inconsistent ({}, {}), {} unverifiable, {} ambiguous{silenced}",
+            plural(self.files, "file", "files"),
+            plural(self.claims, "claim", "claims"),
             self.consistent + self.consistent_by_rounding,
             self.consistent_by_rounding,
             self.inconsistent,
+            plural(self.errors, "error", "errors"),
+            plural(self.warnings, "warning", "warnings"),
             self.unverifiable,
             self.ambiguous
         )

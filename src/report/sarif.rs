@@ -61,6 +61,24 @@ fn describe(check: CheckId) -> [&'static str; 4] {
             "A percentage stated beside two counts (\"30 of 120 staff, or 25%\") is not the share those counts give, once rounding is allowed for.",
             "Recompute the share from the counts; the finding gives it.",
         ],
+        CheckId::Change => [
+            "ChangeMismatch",
+            "A stated change disagrees with the levels it is between",
+            "A change stated beside its two levels (\"rose from 40 to 52, a rise of 30%\", \"doubled from 5 to 12\") is not the change those levels give, or goes the other way, once rounding is allowed for.",
+            "Recompute the change from the two levels; the finding gives it.",
+        ],
+        CheckId::Total => [
+            "TotalMismatch",
+            "Parts do not add up to their stated total",
+            "Figures stated as the parts of a total (\"120 staff: 70 in London and 40 in Leeds\") do not sum to it, once rounding is allowed for.",
+            "Make the parts and the total agree, or say what the rest is.",
+        ],
+        CheckId::LooseBound => [
+            "LooseBound",
+            "A bound that is true but far from the figure",
+            "A figure given as a bound (\"more than 10,000\", \"up to 5%\") is true of the reference fact, but the fact is well past it: bound qualifiers are read tightly, as readers take them.",
+            "State the figure, or a bound close to it; the finding gives the fact.",
+        ],
         CheckId::Reference => [
             "ReferenceMismatch",
             "A figure disagrees with the reference data",

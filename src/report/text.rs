@@ -1,18 +1,24 @@
-//! `--format text`: for `check`, rustc-style findings with the source line and a caret under
-//! the claim, then the totals; for `extract`, one aligned row per claim.
+//! `--format text`: for `check`, rustc-style findings (inconsistent and ambiguous claims) with
+//! the source line and a caret under the claim; notes (consistent by rounding, within a source's
+//! tolerance, hedged) in one line each; the figures not checked as a count and a compact list;
+//! then the totals. `--show all` writes every claim in full, `--verbose` how each was read and
+//! linked. For `extract`, one aligned row per claim.
 
 use std::borrow::Cow;
 use std::io::{self, Write};
 
 use super::explain::explain;
 use super::explain::words::{describe_value, oneline};
-use super::{Extracted, RenderOptions, Renderer, RunEnd, verdict_label};
+use super::{Extracted, RenderOptions, Renderer, RunEnd, is_finding, verdict_label};
 use crate::check::{FileReport, Verdict, VerdictKind};
 use crate::claim::Claim;
 use crate::lexicon::Lexicon;
 
 /// Widest source excerpt a text finding shows, in characters.
 const WINDOW: usize = 160;
+
+/// Widest line of the compact list of figures not checked, in characters.
+const LIST_WIDTH: usize = 100;
 
 /// The text renderer.
 pub(crate) struct Text<'a> {
@@ -22,13 +28,33 @@ pub(crate) struct Text<'a> {
 
 impl Renderer for Text<'_> {
     fn check_part(&self, out: &mut dyn Write, _section: usize, r: &FileReport) -> io::Result<()> {
-        for v in r.verdicts.iter().filter(|v| v.suppressed.is_none()) {
-            if !self.options.show_all && matches!(v.kind, VerdictKind::Consistent) {
-                continue;
+        let shown = r.verdicts.iter().filter(|v| v.suppressed.is_none());
+        if self.options.show_all {
+            for v in shown {
+                self.finding(out, r, v)?;
             }
-            self.finding(out, r, v)?;
+            return Ok(());
         }
-        Ok(())
+        let mut unchecked = Vec::new();
+        let mut after_note = false;
+        for v in shown {
+            if is_finding(v) {
+                if after_note {
+                    writeln!(out)?;
+                }
+                self.finding(out, r, v)?;
+                after_note = false;
+            } else if v.kind == VerdictKind::Unverifiable {
+                unchecked.push(v);
+            } else if v.severity.is_some() {
+                self.note(out, r, v)?;
+                after_note = true;
+            }
+        }
+        if after_note {
+            writeln!(out)?;
+        }
+        self.unchecked(out, r, &unchecked)
     }
 
     fn check_end(&self, out: &mut dyn Write, end: &RunEnd, _held: &[Vec<u8>]) -> io::Result<()> {
@@ -145,7 +171,61 @@ impl Text<'_> {
         for note in &prose.explanation {
             writeln!(out, "{:gutter$} = {}", "", note)?;
         }
+        if self.options.verbose {
+            for note in &prose.details {
+                writeln!(out, "{:gutter$} = {}", "", note)?;
+            }
+        }
+        if let Some(s) = &prose.suggestion
+            && v.kind == VerdictKind::Inconsistent
+        {
+            writeln!(out, "{:gutter$} = suggestion: {s}", "")?;
+        }
         writeln!(out)
+    }
+
+    /// A note in one line: the label, the summary and where.
+    fn note(&self, out: &mut dyn Write, r: &FileReport, v: &Verdict) -> io::Result<()> {
+        let c = &r.claims[v.claim];
+        let prose = explain(r, v, self.lex);
+        writeln!(
+            out,
+            "{}: {} ({}:{}:{})",
+            paint(self.options.color, verdict_color(v), &verdict_label(v)),
+            prose.summary,
+            r.doc.name,
+            c.line,
+            c.column
+        )
+    }
+
+    /// The figures not checked, as a count and a compact list: "1.2bn (3:10), 45% (5:2)".
+    fn unchecked(&self, out: &mut dyn Write, r: &FileReport, vs: &[&Verdict]) -> io::Result<()> {
+        if vs.is_empty() {
+            return Ok(());
+        }
+        let n = vs.len();
+        let mut line = format!(
+            "note: {n} figure{} not checked in {} (no reference fact, or not comparable):",
+            if n == 1 { "" } else { "s" },
+            r.doc.name
+        );
+        for (k, v) in vs.iter().enumerate() {
+            let c = &r.claims[v.claim];
+            let item = format!(
+                " {} ({}:{}){}",
+                oneline(&c.text),
+                c.line,
+                c.column,
+                if k + 1 < n { "," } else { "" }
+            );
+            if line.chars().count() + item.chars().count() > LIST_WIDTH {
+                writeln!(out, "{line}")?;
+                line = " ".to_string();
+            }
+            line.push_str(&item);
+        }
+        writeln!(out, "{line}\n")
     }
 }
 
@@ -168,10 +248,12 @@ fn paint(on: bool, code: &str, s: &str) -> String {
 }
 
 fn verdict_color(v: &Verdict) -> &'static str {
-    match v.kind {
-        VerdictKind::Inconsistent => "1;31",
-        VerdictKind::Ambiguous | VerdictKind::Unverifiable => "1;33",
-        VerdictKind::Consistent | VerdictKind::ConsistentByRounding => "1;32",
+    use crate::check::Severity;
+    match v.severity {
+        Some(Severity::Error) => "1;31",
+        Some(Severity::Warning) => "1;33",
+        Some(Severity::Note) => "1;36",
+        None => "1;32",
     }
 }
 

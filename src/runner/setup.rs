@@ -4,7 +4,7 @@
 
 use std::path::PathBuf;
 
-use crate::check::{CheckOptions, Checker};
+use crate::check::{CheckOptions, Checker, FrameTable};
 use crate::config::ConfigSet;
 use crate::error::RunError;
 use crate::lexicon::Lexicon;
@@ -18,6 +18,8 @@ pub struct Engines {
     /// For "no configuration" (index 0) and each configuration i (index i + 1): which
     /// reference set and which tolerances.
     plans: Vec<(usize, Tolerances)>,
+    /// The frames table with the rows of every reference directory's `frames.csv`, if any.
+    frames: Option<FrameTable>,
 }
 
 impl Engines {
@@ -46,6 +48,10 @@ impl Engines {
             }
         }
         let lexicon = super::extended_lexicon(&all_dirs)?;
+        let frames = match FrameTable::files_in(&all_dirs)? {
+            extra if extra.is_empty() => None,
+            extra => Some(FrameTable::with_tables(&extra)?),
+        };
         let lex = lexicon.as_ref().unwrap_or_else(|| Lexicon::embedded());
         let mut references = Vec::new();
         let mut keys: Vec<Vec<PathBuf>> = Vec::new();
@@ -74,6 +80,7 @@ impl Engines {
             lexicon,
             references,
             plans,
+            frames,
         })
     }
 
@@ -88,11 +95,15 @@ impl Engines {
         self.plans
             .iter()
             .map(|&(at, tolerances)| {
-                Checker::new(
+                let c = Checker::new(
                     self.lexicon(),
                     &self.references[at],
                     CheckOptions { tolerances },
-                )
+                );
+                match &self.frames {
+                    Some(f) => c.with_frames(f),
+                    None => c,
+                }
             })
             .collect()
     }

@@ -73,10 +73,13 @@ impl<'de> Deserialize<'de> for Scope {
 
 /// Every check, in the order reports list them. The match keeps the list whole: a new check
 /// does not compile until it is named here.
-pub const CHECKS: [CheckId; 4] = [
+pub const CHECKS: [CheckId; 7] = [
     CheckId::Conversion,
     CheckId::Share,
+    CheckId::Change,
+    CheckId::Total,
     CheckId::Reference,
+    CheckId::LooseBound,
     CheckId::Restated,
 ];
 
@@ -85,8 +88,11 @@ const _: () = {
         match c {
             CheckId::Conversion => 0,
             CheckId::Share => 1,
-            CheckId::Reference => 2,
-            CheckId::Restated => 3,
+            CheckId::Change => 2,
+            CheckId::Total => 3,
+            CheckId::Reference => 4,
+            CheckId::LooseBound => 5,
+            CheckId::Restated => 6,
         }
     }
     let mut i = 0;

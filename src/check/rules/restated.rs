@@ -48,10 +48,7 @@ impl Rule for Restated {
         v.kind = VerdictKind::Inconsistent;
         v.evidence = Evidence::Restated(RestatedEvidence { earlier: first });
         v.severity = Some(severity(sb, sa));
-        v.gap = Some(Gap {
-            absolute: sb.saturating_sub(sa).abs(),
-            relative: sb.checked_sub(sa).and_then(|d| d.checked_div(sa)),
-        });
+        v.gap = Some(Gap::between(sb, sa));
         Some(v)
     }
 }

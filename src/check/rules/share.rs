@@ -4,8 +4,10 @@
 //! by hand; a slip in it goes unnoticed by readers who trust the arithmetic.
 //!
 //! How: the part and the whole are the two counts the percentage is related to as shares of
-//! the same whole (found by `check/relate.rs`: "A of B, or C%", "A out of B (C%)"). The
-//! percentage agrees if its rounding interval holds the computed share.
+//! the same whole (found by `check/relate/shares.rs`: "A of B, or C%", "A out of B (C%)"); the
+//! part may be a number word ("Twelve of the 60 shops, or 25%"). The percentage agrees if its
+//! rounding interval holds the computed share. Off by more than 10% of the share is an error,
+//! less a warning.
 //!
 //! Example: "40 of 120 doctors, or 50%, stayed" is inconsistent: 40 of 120 is 33.3%.
 
@@ -32,16 +34,25 @@ impl Rule for Share {
         if ctx.claims[i].reading.kind != ClaimKind::Percent {
             return None;
         }
-        let whole = ctx.related(i, RelationKind::ShareOf).next()?;
-        let part = ctx
-            .related_to(whole, RelationKind::ShareOf)
-            .find(|&p| p != i)?;
-        let (a, b, c) = (&ctx.claims[part], &ctx.claims[whole], &ctx.claims[i]);
-        let (va, vb) = (a.reading.value?, b.reading.value?);
+        let (part, part_value, part_text, whole) = match ctx.word_share(i) {
+            Some(w) => (None, w.value, w.text.clone(), w.whole),
+            None => {
+                let whole = ctx.related(i, RelationKind::ShareOf).next()?;
+                let part = ctx
+                    .related_to(whole, RelationKind::ShareOf)
+                    .find(|&p| p != i)?;
+                let pc = &ctx.claims[part];
+                (Some(part), pc.reading.value?, pc.text.clone(), whole)
+            }
+        };
+        let (b, c) = (&ctx.claims[whole], &ctx.claims[i]);
+        let vb = b.reading.value?;
         if vb.is_zero() {
             return None;
         }
-        let share = va.checked_div(vb)?.checked_mul(Decimal::ONE_HUNDRED)?;
+        let share = part_value
+            .checked_div(vb)?
+            .checked_mul(Decimal::ONE_HUNDRED)?;
         let ci = c.interval?;
         let (kind, outcome) = if !ci.contains(share) {
             (VerdictKind::Inconsistent, ShareOutcome::Wrong)
@@ -52,6 +63,8 @@ impl Rule for Share {
         };
         let evidence = ShareEvidence {
             part,
+            part_value,
+            part_text,
             whole,
             share,
             outcome,
@@ -61,14 +74,7 @@ impl Rule for Share {
         if outcome == ShareOutcome::Wrong {
             let stated = c.reading.value.unwrap_or_default();
             v.severity = Some(severity(stated, share));
-            v.gap = Some(Gap {
-                absolute: ci.distance(share),
-                relative: if share.is_zero() {
-                    None
-                } else {
-                    stated.checked_sub(share).and_then(|d| d.checked_div(share))
-                },
-            });
+            v.gap = Some(Gap::between(stated, share));
         }
         Some(v)
     }

@@ -1,8 +1,8 @@
 //! The English of the conversion rule's verdicts.
 
-use rust_decimal::prelude::ToPrimitive;
+use rust_decimal::Decimal;
 
-use super::words::{convert_error, human_amount, oneline, percent_of, scale_slip, with_unit};
+use super::words::{Digits, convert_error, gap_words, oneline, percent_of, scale_slip};
 use super::{Prose, Subject};
 use crate::check::{ConversionEvidence, ConversionOutcome};
 use crate::claim::fmt_num;
@@ -29,20 +29,18 @@ pub(crate) fn explain(s: &Subject, e: &ConversionEvidence) -> Prose {
         } => (*from, *converted, rate, *tolerance, outcome),
     };
     let a = &s.claims[from];
-    let (ua, ub) = (a.reading.unit, b.reading.unit);
-    let va = a.reading.value.unwrap_or_default();
-    let vb = b.reading.value.unwrap_or_default();
-    let stated_a = with_unit(lex, ua, None, &fmt_num(va));
-    let result = with_unit(lex, ub, None, &fmt_num(converted.round_dp(4)));
+    let (text_a, text_b) = (oneline(&a.text), oneline(&b.text));
+    let st = s.style(b);
+    let about = st.amount(converted);
     let how = match rate {
         Some(r) => format!(
-            "{stated_a} × {} {}/{} ({}) = {result}",
+            "{text_a} × {} {}/{} ({}) = {about}",
             r.rate.round_dp(6).normalize(),
             r.to,
             r.from,
             r.source(),
         ),
-        None => format!("{stated_a} = {result} (units table factor)"),
+        None => format!("{text_a} = {about} (units table factor)"),
     };
     let mut p = Prose {
         source_note: Some(match rate {
@@ -56,24 +54,28 @@ pub(crate) fn explain(s: &Subject, e: &ConversionEvidence) -> Prose {
         ..Prose::default()
     };
     p.explanation.push(format!("converted: {how}"));
-    p.explanation.push(format!(
-        "read as: {} → {}",
-        with_unit(lex, ub, None, &fmt_num(vb)),
-        b.interval.map(|i| i.display()).unwrap_or_default()
+    p.details.push(format!(
+        "read as: {} → {}; converted exactly: {}",
+        fmt_num(b.reading.value.unwrap_or_default()),
+        b.interval.map(|i| i.display()).unwrap_or_default(),
+        fmt_num(converted.round_dp(4))
     ));
-    let about = with_unit(lex, ub, None, &human_amount(converted));
     match outcome {
         ConversionOutcome::Exact => {
-            p.summary = format!("the conversion of {} is right", oneline(&a.text));
+            p.summary = format!("the conversion of {text_a} is right");
         }
         ConversionOutcome::Rounded => {
-            p.summary = format!("{} rounds {about} correctly", oneline(&b.text));
+            // one digit finer than the figure it rounds
+            let finer = Digits::Step(b.reading.precision / Decimal::TEN);
+            p.summary = format!(
+                "{text_b} rounds {} correctly",
+                st.amount_with(converted, finer)
+            );
         }
         ConversionOutcome::WithinRate => {
             let pct = percent_of(tolerance);
             p.summary = format!(
-                "{} is within {pct}% of {about} at the {} rate",
-                oneline(&b.text),
+                "{text_b} is within {pct}% of {about} at the {} rate",
                 if rate.as_ref().is_some_and(|r| r.annual.is_some()) {
                     "annual average"
                 } else {
@@ -85,28 +87,17 @@ pub(crate) fn explain(s: &Subject, e: &ConversionEvidence) -> Prose {
             ));
         }
         ConversionOutcome::BothRounded => {
-            p.summary = format!(
-                "{} agrees with {} only if both are rounded",
-                oneline(&b.text),
-                oneline(&a.text)
-            );
+            p.summary = format!("{text_b} agrees with {text_a} only if both are rounded");
         }
         ConversionOutcome::Mismatch { scale_slip: slip } => {
-            p.summary = format!(
-                "{} does not match {}: it should be about {about}",
-                oneline(&b.text),
-                oneline(&a.text)
-            );
+            p.summary = match s.verdict.gap {
+                Some(g) => format!(
+                    "{text_b} should be about {about} for {text_a}: {}",
+                    gap_words(lex, b, &st, &g)
+                ),
+                None => format!("{text_b} should be about {about} for {text_a}"),
+            };
             p.suggestion = Some(about);
-            if let Some(g) = s.verdict.gap
-                && let Some(r) = g.relative
-            {
-                p.explanation.push(format!(
-                    "gap: {} ({:+.1}%)",
-                    fmt_num(g.absolute.round_dp(4)),
-                    r.to_f64().unwrap_or(0.0) * 100.0
-                ));
-            }
             if let Some(slip) = slip {
                 p.explanation
                     .push(format!("looks like a scale slip: {}", scale_slip(*slip)));

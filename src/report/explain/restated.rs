@@ -1,6 +1,6 @@
 //! The English of the restated rule's verdicts.
 
-use super::words::oneline;
+use super::words::{gap_words, oneline};
 use super::{Prose, Subject};
 use crate::check::RestatedEvidence;
 use crate::claim::fmt_num;
@@ -14,14 +14,20 @@ pub(crate) fn explain(s: &Subject, e: &RestatedEvidence) -> Prose {
             c.interval.map(|i| i.display()).unwrap_or_default()
         )
     };
+    let gap = s
+        .verdict
+        .gap
+        .map(|g| format!(": {}", gap_words(s.lex, c, &s.style(c), &g)))
+        .unwrap_or_default();
     Prose {
         summary: format!(
-            "{} contradicts {} earlier (line {})",
+            "{} contradicts {} earlier (line {}){gap}",
             oneline(&c.text),
             oneline(&first.text),
             first.line
         ),
-        explanation: vec![
+        explanation: Vec::new(),
+        details: vec![
             format!("read as: {}", shown(c)),
             format!("earlier: {}", shown(first)),
         ],

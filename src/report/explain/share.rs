@@ -1,42 +1,31 @@
 //! The English of the share rule's verdicts.
 
-use super::words::oneline;
+use super::words::{oneline, sig3};
 use super::{Prose, Subject};
 use crate::check::{ShareEvidence, ShareOutcome};
 use crate::claim::fmt_num;
 
 pub(crate) fn explain(s: &Subject, e: &ShareEvidence) -> Prose {
-    let (a, b, c) = (&s.claims[e.part], &s.claims[e.whole], s.claim);
-    let va = a.reading.value.unwrap_or_default();
+    let (b, c) = (&s.claims[e.whole], s.claim);
+    let part = oneline(&e.part_text);
     let vb = b.reading.value.unwrap_or_default();
+    let share = sig3(e.share);
     let mut p = Prose::default();
     p.explanation.push(format!(
-        "computed: {} / {} × 100 = {}%",
-        fmt_num(va),
+        "computed: {} / {} × 100 = {share}%",
+        fmt_num(e.part_value),
         fmt_num(vb),
-        fmt_num(e.share.round_dp(2))
     ));
     match e.outcome {
         ShareOutcome::Exact => {
-            p.summary = format!(
-                "{} is {} of {}",
-                oneline(&c.text),
-                oneline(&a.text),
-                oneline(&b.text)
-            );
+            p.summary = format!("{} is {part} of {}", oneline(&c.text), oneline(&b.text));
         }
         ShareOutcome::Rounded => {
-            p.summary = format!(
-                "{} rounds {}% correctly",
-                oneline(&c.text),
-                fmt_num(e.share.round_dp(2))
-            );
+            p.summary = format!("{} rounds {share}% correctly", oneline(&c.text));
         }
         ShareOutcome::Wrong => {
-            let share = fmt_num(e.share.round_dp(1));
             p.summary = format!(
-                "{} of {} is {share}%, not {}",
-                oneline(&a.text),
+                "{part} of {} is {share}%, not {}",
                 oneline(&b.text),
                 oneline(&c.text)
             );

@@ -2,11 +2,329 @@
 //! amounts in words, qualifiers, and the reasons a conversion fails.
 
 use rust_decimal::Decimal;
+use rust_decimal::prelude::ToPrimitive;
 
-use crate::check::{ConvertError, FactRef, ScaleSlip};
-use crate::claim::{Claim, Interval, Qualifier, fmt_num};
+use crate::check::{ConvertError, FactRef, Gap, ScaleSlip};
+use crate::claim::{Claim, ClaimKind, Interval, Qualifier, fmt_num};
 use crate::lexicon::{Lexicon, UnitId, UnitKind};
 use crate::reference::RateError;
+
+/// A number to three significant digits, with separators: 2,850 · 54.2 · 0.0123 · 1,230.
+pub(crate) fn sig3(v: Decimal) -> String {
+    if v.is_zero() {
+        return "0".into();
+    }
+    fmt_num(v.round_sf(3).unwrap_or(v))
+}
+
+/// How a claim writes its amounts: a currency sign before the number ("$", "US$", "£"), a scale
+/// after it ("bn", " million") and a unit after that ("km", "%", "troops", "euros").
+#[derive(Debug, Clone, Default)]
+pub(crate) struct Style {
+    prefix: String,
+    scale: Option<(String, Decimal)>,
+    /// The unit after the number, with its leading space ("%" has none).
+    unit: Unit,
+}
+
+/// A unit written after a number, singular and plural.
+#[derive(Debug, Clone, Default)]
+struct Unit {
+    one: String,
+    many: String,
+}
+
+impl Unit {
+    fn same(s: &str) -> Unit {
+        Unit {
+            one: s.into(),
+            many: s.into(),
+        }
+    }
+}
+
+/// The unit of a claim as reports write it after a number: a short symbol ("km", "mi"), a
+/// currency's code when the claim writes no sign, "%", or the counted noun.
+fn unit_after(lex: &Lexicon, c: &Claim, has_prefix: bool, rest: &str) -> Unit {
+    match c.reading.unit.map(|u| lex.unit(u)) {
+        Some(u) if u.kind == UnitKind::Percent => Unit::same("%"),
+        Some(u) if u.kind == UnitKind::PercentagePoint => Unit {
+            one: " point".into(),
+            many: " points".into(),
+        },
+        Some(u) if u.kind == UnitKind::Currency => {
+            if has_prefix {
+                return Unit::default();
+            }
+            // the currency's name as the claim writes it ("euros", "baht"), else its code
+            let named = rest
+                .split_whitespace()
+                .map(|w| w.trim_matches(|ch: char| !ch.is_alphabetic()))
+                .find(|w| !w.is_empty() && lex.resolve_unit(w) == c.reading.unit);
+            match named {
+                Some(w) => Unit::same(&format!(" {w}")),
+                None => Unit::same(&format!(" {}", u.code)),
+            }
+        }
+        Some(u) => match u.symbol.as_deref() {
+            Some(sym) if (2..=4).contains(&sym.chars().count()) && !sym.contains('|') => {
+                Unit::same(&format!(" {sym}"))
+            }
+            _ => Unit {
+                one: format!(" {}", u.name),
+                many: format!(" {}", plural_name(&u.name)),
+            },
+        },
+        None => match c.reading.counted.as_deref() {
+            Some(n) => {
+                // the noun as the claim writes it, capitals kept ("Afghans")
+                let many = plural(n);
+                let written = c
+                    .reading
+                    .counted_phrase
+                    .as_deref()
+                    .and_then(|p| p.split_whitespace().last())
+                    .filter(|w| w.to_lowercase() == many);
+                match written {
+                    Some(w) if w.starts_with(char::is_uppercase) => {
+                        let mut one = n.to_string();
+                        if let Some(first) = one.get_mut(..1) {
+                            first.make_ascii_uppercase();
+                        }
+                        Unit {
+                            one: format!(" {one}"),
+                            many: format!(" {w}"),
+                        }
+                    }
+                    _ => Unit {
+                        one: format!(" {n}"),
+                        many: format!(" {many}"),
+                    },
+                }
+            }
+            None => Unit::default(),
+        },
+    }
+}
+
+/// The plural of a unit name: its first word ("kilometres per hour", "tonnes of oil").
+fn plural_name(name: &str) -> String {
+    match name.split_once(' ') {
+        Some((first, rest)) if rest.starts_with("per ") || rest.starts_with("of ") => {
+            format!("{} {rest}", plural(first))
+        }
+        _ => plural(name),
+    }
+}
+
+/// How claim `c` writes its amounts; `written` is the claim as the extractor read it (entities
+/// decoded).
+pub(crate) fn style(lex: &Lexicon, c: &Claim, written: &str) -> Style {
+    let text = oneline(written);
+    let Some(d) = text.find(|ch: char| ch.is_ascii_digit()) else {
+        // written in words ("one billion euros"): amounts in words with the claim's unit
+        return Style {
+            prefix: String::new(),
+            scale: None,
+            unit: unit_after(lex, c, false, &text),
+        };
+    };
+    let before = &text[..d];
+    let token = before.rsplit(' ').next().unwrap_or("");
+    let prefix = if !token.is_empty() && !token.chars().all(char::is_alphabetic) {
+        token.to_string()
+    } else {
+        let word = before.trim_end().rsplit(' ').next().unwrap_or("");
+        if before.ends_with(' ')
+            && word.len() == 3
+            && word.chars().all(|ch| ch.is_ascii_uppercase())
+            && lex.unit_by_code(word) == c.reading.unit
+        {
+            format!("{word} ")
+        } else {
+            String::new()
+        }
+    };
+    let after =
+        text[d..].trim_start_matches(|ch: char| ch.is_ascii_digit() || ch == ',' || ch == '.');
+    let (scale, rest) = scale_after(lex, after);
+    let has = !prefix.is_empty();
+    Style {
+        unit: unit_after(lex, c, has, rest),
+        prefix,
+        scale,
+    }
+}
+
+/// The scale right after a number ("bn", " million") and the text after it.
+fn scale_after<'t>(lex: &Lexicon, after: &'t str) -> (Option<(String, Decimal)>, &'t str) {
+    let attached: String = after.chars().take_while(|ch| ch.is_alphabetic()).collect();
+    if let Some(s) = lex
+        .scales
+        .get(&attached)
+        .filter(|s| s.attached && !attached.is_empty())
+    {
+        return (
+            Some((attached.clone(), s.multiplier)),
+            &after[attached.len()..],
+        );
+    }
+    if let Some(spaced) = after.strip_prefix(' ') {
+        let word: String = spaced.chars().take_while(|ch| ch.is_alphabetic()).collect();
+        if let Some(s) = lex
+            .scales
+            .get(&word)
+            .filter(|s| s.spaced && !word.is_empty())
+        {
+            return (
+                Some((format!(" {word}"), s.multiplier)),
+                &spaced[word.len()..],
+            );
+        }
+    }
+    (None, after)
+}
+
+/// How many digits an amount is written with.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Digits {
+    /// Three significant digits (a computed or converted figure).
+    Three,
+    /// Rounded to this step (one finer than the claim it is compared with).
+    Step(Decimal),
+    /// As it is (a fact's own figure).
+    Exact,
+}
+
+impl Digits {
+    /// The same digits for a figure written in units of `m` (millions, billions).
+    fn per(self, m: Decimal) -> Digits {
+        match self {
+            Digits::Step(step) if !m.is_zero() => Digits::Step(step / m),
+            d => d,
+        }
+    }
+
+    fn write(self, v: Decimal) -> String {
+        match self {
+            Digits::Three => sig3(v),
+            Digits::Step(step) if !step.is_zero() => {
+                let n = (v / step).round_dp_with_strategy(
+                    0,
+                    rust_decimal::RoundingStrategy::MidpointAwayFromZero,
+                );
+                fmt_num(n * step)
+            }
+            _ => fmt_num(v),
+        }
+    }
+}
+
+impl Style {
+    /// `v` written as the claim writes its numbers, without the unit after them: "$54bn",
+    /// "270", "1.2 billion". The claim's scale is kept for amounts of one unit of it or more.
+    fn number(&self, v: Decimal, digits: Digits) -> String {
+        let (num, scale) = match &self.scale {
+            Some((word, m))
+                if !m.is_zero() && v.abs() >= *m && v.abs() < *m * Decimal::ONE_THOUSAND =>
+            {
+                (digits.per(*m).write(v / *m), word.clone())
+            }
+            _ if v.abs() >= Decimal::from(1_000_000) => {
+                let (m, w) = word_scale(v);
+                (digits.per(m).write(v / m), format!(" {w}"))
+            }
+            _ => (digits.write(v), String::new()),
+        };
+        format!("{}{num}{scale}", self.prefix)
+    }
+
+    /// `v` written as the claim writes its amounts, to three significant digits: "$54bn",
+    /// "270 km", "453 troops", "10.9%", "1.2 billion euros".
+    pub(crate) fn amount(&self, v: Decimal) -> String {
+        self.amount_with(v, Digits::Three)
+    }
+
+    /// `v` written as the claim writes its amounts, with these digits.
+    pub(crate) fn amount_with(&self, v: Decimal, digits: Digits) -> String {
+        let n = self.number(v, digits);
+        let one = n.trim_start_matches(|ch: char| !ch.is_ascii_digit()) == "1";
+        format!("{n}{}", if one { &self.unit.one } else { &self.unit.many })
+    }
+
+    /// A range in the claim's style: "560,000–2 million Afghans", "$1.1bn–$1.2bn".
+    pub(crate) fn range(&self, lo: Decimal, hi: Decimal, digits: Digits) -> String {
+        format!(
+            "{}–{}{}",
+            self.number(lo, digits),
+            self.number(hi, digits),
+            self.unit.many
+        )
+    }
+}
+
+/// The word scale for a large amount: (a billion, "billion").
+fn word_scale(v: Decimal) -> (Decimal, &'static str) {
+    for (scale, word) in [
+        (Decimal::from(1_000_000_000_000u64), "trillion"),
+        (Decimal::from(1_000_000_000u64), "billion"),
+    ] {
+        if v.abs() >= scale {
+            return (scale, word);
+        }
+    }
+    (Decimal::from(1_000_000u64), "million")
+}
+
+/// A gap in the claim's own terms (`st`, its style): "$99m (18%) too high", "12 points (31%)
+/// too low".
+pub(crate) fn gap_words(lex: &Lexicon, c: &Claim, st: &Style, gap: &Gap) -> String {
+    gap_words_as(lex, c, st, gap, false)
+}
+
+/// A gap in the claim's own terms, a length's as "270 km (9.5%) short" when `lengthwise`.
+pub(crate) fn gap_words_as(
+    lex: &Lexicon,
+    c: &Claim,
+    st: &Style,
+    gap: &Gap,
+    lengthwise: bool,
+) -> String {
+    let amount = match c.reading.kind {
+        // a gap between percentages is in points
+        ClaimKind::Percent => format!("{} points", sig3(gap.absolute)),
+        _ => st.amount(gap.absolute),
+    };
+    let length = lengthwise
+        && c.reading
+            .unit
+            .is_some_and(|u| lex.unit(u).dimension == "length");
+    let Some(r) = gap.relative else {
+        return format!("{amount} off");
+    };
+    let (low, high) = if length {
+        ("short", "long")
+    } else {
+        ("too low", "too high")
+    };
+    format!(
+        "{amount} ({}) {}",
+        percent_words(r.abs()),
+        if r.is_sign_negative() { low } else { high }
+    )
+}
+
+/// A fraction as a percentage an editor reads: 0.0947 → "9.5%", 0.18 → "18%", 0.004 → "0.4%".
+pub(crate) fn percent_words(fraction: Decimal) -> String {
+    let p = fraction.to_f64().unwrap_or(0.0) * 100.0;
+    if p >= 10.0 {
+        format!("{p:.0}%")
+    } else if p >= 0.1 {
+        format!("{p:.1}%")
+    } else {
+        format!("{p:.2}%")
+    }
+}
 
 /// "1.16 billion", "83.3 million", "14,453".
 pub(crate) fn human_amount(v: Decimal) -> String {
@@ -73,7 +391,7 @@ pub(crate) fn with_unit(
 }
 
 /// English plural of a singular noun, good enough for reports.
-fn plural(noun: &str) -> String {
+pub(crate) fn plural(noun: &str) -> String {
     match noun {
         "person" => "people".into(),
         "foot" => "feet".into(),

@@ -461,6 +461,7 @@ impl Linked<'_> {
             as_of,
             period: None,
             source: format!("{}, {} ({when})", v.source, m.code),
+            tolerance: Some(v.tolerance).filter(|t| !t.margin(v.value).is_zero()),
             aliases: Vec::new(),
             keywords: Vec::new(),
             origin: format!("statistics/{}", m.table),
