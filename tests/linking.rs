@@ -859,3 +859,21 @@ fn a_statistic_allows_its_own_tolerance() {
         }
     }
 }
+
+#[test]
+fn a_first_estimate_is_allowed_the_revision_tolerance() {
+    // a growth figure for the year just ended is the source's first estimate then: the series
+    // has been revised since, by a point or more; years later the same figure must be close
+    let text = "The German economy grew 1.6% in 2004, the statistics office said.";
+    let early = check(text, "2005-02-20");
+    let (_, st, kind, said) = early.iter().find(|v| v.0 == "1.6%").expect("claim");
+    assert!(st.is_some(), "{said}");
+    assert_eq!(*kind, Consistent, "{said}");
+    assert!(said.contains("1.5pp"), "{said}");
+    let late = check(text, "2009-06-01");
+    let (_, _, kind, said) = late.iter().find(|v| v.0 == "1.6%").expect("claim");
+    assert_eq!(*kind, Inconsistent, "{said}");
+    // past the revision tolerance, a first estimate is still wrong
+    let far = check("The German economy grew 4.5% in 2004.", "2005-02-20");
+    assert_eq!(far[0].2, Inconsistent, "{}", far[0].3);
+}

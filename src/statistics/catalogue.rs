@@ -203,6 +203,10 @@ pub struct Measure {
     pub scale: Decimal,
     /// The default tolerance.
     pub tolerance: Tolerance,
+    /// The tolerance for a first estimate: a value of a year that had just ended when the
+    /// article was written, which the source has revised since (GDP growth moves by a point or
+    /// two between its first estimate and today's series). `None`: as `tolerance`.
+    pub first_estimate: Option<Tolerance>,
     /// Values for this year and later are projections, not estimates.
     pub projection_from: Option<i32>,
     /// What the source measures, where news often means something else.
@@ -472,6 +476,19 @@ fn parse_row(file: &str, row: &super::files::Row, problems: &mut Vec<Problem>) -
         ),
         _ => {}
     }
+    let first_estimate = match row.get("first_estimate").trim() {
+        "" => None,
+        t => {
+            let parsed = Tolerance::parse(t);
+            if parsed.is_none() {
+                bad(
+                    "first_estimate",
+                    format!("bad first_estimate '{t}': write 2% (relative), 1pp (points) or 0.5"),
+                );
+            }
+            parsed
+        }
+    };
     let table = row.get("table").to_string();
     if table.is_empty() || table.contains("..") || !table.ends_with(".csv") {
         bad("table", format!("bad table file '{table}'"));
@@ -502,6 +519,7 @@ fn parse_row(file: &str, row: &super::files::Row, problems: &mut Vec<Problem>) -
         kind: kind?,
         scale: scale?,
         tolerance: tolerance?,
+        first_estimate,
         projection_from,
         definition: row.get("definition").to_string(),
         source: row.get("source").to_string(),

@@ -427,6 +427,13 @@ impl Linked<'_> {
             return None;
         }
         let v = &self.value;
+        // a value of a year that had just ended when the article was written was a first
+        // estimate then: the source's series has been revised since
+        let first_estimate = match (m.first_estimate, year, ctx.dates.article()) {
+            (Some(t), Some(y), Some(a)) if (y..=y + 1).contains(&a.year) => Some(t),
+            _ => None,
+        };
+        let tolerance = first_estimate.unwrap_or(v.tolerance);
         let code = self.entity.id.clone();
         let gaz = stats.gazetteer();
         let mut entity = gaz.name_of(&code).unwrap_or(&code).to_string();
@@ -461,7 +468,7 @@ impl Linked<'_> {
             as_of,
             period: None,
             source: format!("{}, {} ({when})", v.source, m.code),
-            tolerance: Some(v.tolerance).filter(|t| !t.margin(v.value).is_zero()),
+            tolerance: Some(tolerance).filter(|t| !t.margin(v.value).is_zero()),
             aliases: Vec::new(),
             keywords: Vec::new(),
             origin: format!("statistics/{}", m.table),
@@ -477,7 +484,7 @@ impl Linked<'_> {
                     }
                     YearFrom::Article(_) => "article",
                 },
-                tolerance: v.tolerance,
+                tolerance,
                 projection: v.projection,
                 definition: v.definition.clone(),
                 note: v.note.clone(),
