@@ -318,3 +318,37 @@ fn a_facts_table_that_is_not_utf8_is_named_and_the_others_are_still_read() {
     assert!(err.contains("desk/facts/b.csv:2:1: invalid UTF-8"), "{err}");
     assert!(err.contains("1 problem found"), "{err}");
 }
+
+#[cfg(unix)]
+#[test]
+fn reports_show_escape_sequences_and_markup_from_articles_and_names_inertly() {
+    let dir = tempfile::tempdir().unwrap();
+    let name = "<img src=x onerror=alert(1)>\u{1b}[2J.md";
+    std::fs::write(
+        dir.path().join(name),
+        "A quay of 50 metres (400 feet) \u{1b}]8;;http://example.invalid/\u{7}here\u{1b}]8;;\u{7} and \u{1b}[31m12 metres\u{1b}[0m.\n",
+    )
+    .unwrap();
+    let out = run_in(dir.path(), &["check", "--all", name], b"");
+    let report = text(&out.stdout);
+    assert_eq!(out.status.code(), Some(1), "{report}");
+    assert!(
+        !report.contains('\u{1b}') && !report.contains('\u{7}'),
+        "{report:?}"
+    );
+    assert!(report.contains("␛]8;;"), "escapes are shown: {report}");
+    // the digits of an escape sequence are not figures
+    assert!(
+        !report.contains("31m") || report.contains("␛[31m"),
+        "{report}"
+    );
+    let out = run_in(
+        dir.path(),
+        &["check", "--all", "--format", "markdown", name],
+        b"",
+    );
+    let md = text(&out.stdout);
+    assert!(!md.contains("<img"), "{md}");
+    assert!(md.contains("&lt;img src=x onerror=alert(1)&gt;"), "{md}");
+    assert!(!md.contains('\u{1b}'), "{md:?}");
+}

@@ -155,7 +155,24 @@ impl<'a> ScanBuilder<'a> {
         }
         if self.bidi.reversed() {
             self.blank(start, end);
-        } else {
+            return;
+        }
+        // a terminal escape sequence ("ESC [31m", "ESC ]8;;url BEL") is no text: its digits are
+        // not figures
+        let mut pos = start;
+        while let Some(i) = memchr::memchr(0x1b, &self.source.as_bytes()[pos..end]) {
+            let esc = pos + i;
+            self.plain(pos, esc);
+            let stop = escape_end(self.source.as_bytes(), esc, end);
+            self.blank_piece(esc, stop);
+            pos = stop;
+        }
+        self.plain(pos, end);
+    }
+
+    /// Text copied as it is.
+    fn plain(&mut self, start: usize, end: usize) {
+        if start < end {
             self.mark(start, false);
             self.scan.push_str(&self.source[start..end]);
         }
@@ -256,9 +273,53 @@ pub(super) fn back(b: &Built, source: &str, range: Range<usize>) -> Range<usize>
     to_source(&b.segments, source, range.start)..to_source(&b.segments, source, range.end)
 }
 
+/// Where the terminal escape sequence starting with the ESC at `esc` ends (exclusive, at most
+/// `end`): a control sequence (`ESC [` parameters and a final byte), an operating-system
+/// command (`ESC ]` up to BEL or `ESC \\`), or ESC and one more character.
+fn escape_end(b: &[u8], esc: usize, end: usize) -> usize {
+    let mut i = esc + 1;
+    match b.get(i).filter(|_| i < end) {
+        Some(b'[') => {
+            i += 1;
+            while i < end && !(0x40..=0x7e).contains(&b[i]) {
+                i += 1;
+            }
+            (i + 1).min(end)
+        }
+        Some(b']') => {
+            while i < end {
+                if b[i] == 0x07 {
+                    return i + 1;
+                }
+                if b[i] == 0x1b && b.get(i + 1) == Some(&b'\\') && i + 1 < end {
+                    return i + 2;
+                }
+                i += 1;
+            }
+            end
+        }
+        // ESC and one character (never splitting a multi-byte one)
+        Some(&c) if c.is_ascii() => i + 1,
+        _ => i,
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn terminal_escape_sequences_are_not_read_as_figures() {
+        let d = crate::document::Document::from_text(
+            "t",
+            "A \u{1b}[31m40 metres\u{1b}[0m wall; \u{1b}]8;;http://x/9\u{7}link\u{1b}]8;;\u{1b}\\ end".into(),
+            crate::document::Format::Text,
+        );
+        let lex = crate::lexicon::Lexicon::embedded();
+        let claims = crate::extract_claims(&d, lex, &crate::normalise::Tolerances::default());
+        let texts: Vec<&str> = claims.iter().map(|c| c.text.as_str()).collect();
+        assert_eq!(texts, ["40 metres"]);
+    }
 
     #[test]
     fn copies_map_byte_for_byte() {

@@ -7,6 +7,7 @@ use std::io::{self, Write};
 
 use super::explain::explain;
 use super::explain::words::{describe_value, fact_unit, oneline};
+use super::visible::visible;
 use super::{Layout, RenderOptions, Renderer, RunEnd, is_finding, verdict_label};
 use crate::check::{FileReport, Verdict, VerdictKind};
 use crate::claim::fmt_num;
@@ -92,8 +93,27 @@ impl Renderer for Markdown<'_> {
 /// Between the items of the compact list of figures not checked.
 const LIST_SEP: &str = " · ";
 
-fn md_escape(s: &str) -> String {
-    oneline(s).replace('|', "\\|")
+/// Text from an article or a file name as Markdown that shows it and does nothing else: on one
+/// line, terminal controls shown (see `visible`), HTML's `<`, `>` and `&` as entities, and
+/// the marks Markdown reads as syntax inside a line (emphasis, code, links and images, which
+/// need brackets, strikethrough, table pipes) escaped with a backslash.
+pub(crate) fn md_escape(s: &str) -> String {
+    let line = oneline(s);
+    let shown = visible(&line);
+    let mut out = String::with_capacity(shown.len() + 8);
+    for c in shown.chars() {
+        match c {
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '&' => out.push_str("&amp;"),
+            '\\' | '`' | '*' | '_' | '[' | ']' | '|' | '~' => {
+                out.push('\\');
+                out.push(c);
+            }
+            c => out.push(c),
+        }
+    }
+    out
 }
 
 impl Markdown<'_> {
@@ -154,5 +174,27 @@ impl Markdown<'_> {
             md_escape(&describe_value(c, self.lex)),
             md_escape(&explain(r, v, self.lex).summary)
         )
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::md_escape;
+
+    #[test]
+    fn article_text_and_file_names_cannot_inject_html_or_markdown() {
+        assert_eq!(
+            md_escape("<img src=x onerror=alert(1)>.md"),
+            "&lt;img src=x onerror=alert(1)&gt;.md"
+        );
+        assert_eq!(
+            md_escape("a|b [x](javascript:y) *b*"),
+            "a\\|b \\[x\\](javascript:y) \\*b\\*"
+        );
+        assert_eq!(
+            md_escape("line\nnext & \u{1b}[31m"),
+            "line next &amp; ␛\\[31m"
+        );
+        assert_eq!(md_escape("£1.2bn, 14,000 troops"), "£1.2bn, 14,000 troops");
     }
 }

@@ -23,6 +23,7 @@ mod run;
 mod sarif;
 pub mod statistics;
 mod text;
+mod visible;
 mod write;
 
 use std::io::{self, Write};

@@ -9,6 +9,7 @@ use std::io::{self, Write};
 
 use super::explain::explain;
 use super::explain::words::{describe_value, oneline};
+use super::visible::visible;
 use super::{Extracted, RenderOptions, Renderer, RunEnd, is_finding, verdict_label};
 use crate::check::{FileReport, Verdict, VerdictKind};
 use crate::claim::Claim;
@@ -59,7 +60,12 @@ impl Renderer for Text<'_> {
 
     fn check_end(&self, out: &mut dyn Write, end: &RunEnd, _held: &[Vec<u8>]) -> io::Result<()> {
         for n in end.notes {
-            writeln!(out, "{}: {n}", paint(self.options.color, "1;36", "note"))?;
+            writeln!(
+                out,
+                "{}: {}",
+                paint(self.options.color, "1;36", "note"),
+                visible(&n.to_string())
+            )?;
         }
         writeln!(out, "{}", end.totals.summary_line())
     }
@@ -86,7 +92,7 @@ impl Renderer for Text<'_> {
                 c1,
                 c2,
                 c3,
-                oneline(&c.text),
+                visible(&oneline(&c.text)),
                 c.interval.map(|i| i.display()).unwrap_or_default(),
                 w0 = widths[0],
                 w1 = widths[1],
@@ -98,7 +104,7 @@ impl Renderer for Text<'_> {
         writeln!(
             out,
             "{}: {n} claim{}",
-            f.doc.name,
+            visible(&f.doc.name),
             if n == 1 { "" } else { "s" }
         )
     }
@@ -108,7 +114,7 @@ impl Text<'_> {
     /// The aligned cells of a claim's row: where, kind, value, qualifier.
     fn cells<'c>(&self, f: &Extracted, c: &'c Claim) -> [Cow<'c, str>; 4] {
         [
-            Cow::Owned(format!("{}:{}:{}", f.doc.name, c.line, c.column)),
+            Cow::Owned(format!("{}:{}:{}", visible(&f.doc.name), c.line, c.column)),
             Cow::Borrowed(c.reading.kind.as_str()),
             Cow::Owned(describe_value(c, self.lex)),
             Cow::Borrowed(c.reading.qualifier.as_str()),
@@ -125,9 +131,15 @@ impl Text<'_> {
             out,
             "{}: {}",
             paint(color, verdict_color(v), &label),
-            paint(color, "1", &prose.summary)
+            paint(color, "1", &visible(&prose.summary))
         )?;
-        writeln!(out, "  --> {}:{}:{}", r.doc.name, c.line, c.column)?;
+        writeln!(
+            out,
+            "  --> {}:{}:{}",
+            visible(&r.doc.name),
+            c.line,
+            c.column
+        )?;
         // the source line(s) with the claim underlined
         let (end_line, end_col) = r.doc.line_col(c.span.end);
         let gutter = format!("{}", end_line).len();
@@ -153,7 +165,7 @@ impl Text<'_> {
             };
             // long lines (one-line dumps) show a window around the claim
             let (shown, offset) = line_window(text, from, from_b, width);
-            writeln!(out, "{line_no:>gutter$} | {}", shown.trim_end())?;
+            writeln!(out, "{line_no:>gutter$} | {}", visible(shown.trim_end()))?;
             if width > 0 {
                 writeln!(
                     out,
@@ -169,17 +181,17 @@ impl Text<'_> {
             }
         }
         for note in &prose.explanation {
-            writeln!(out, "{:gutter$} = {}", "", note)?;
+            writeln!(out, "{:gutter$} = {}", "", visible(note))?;
         }
         if self.options.verbose {
             for note in &prose.details {
-                writeln!(out, "{:gutter$} = {}", "", note)?;
+                writeln!(out, "{:gutter$} = {}", "", visible(note))?;
             }
         }
         if let Some(s) = &prose.suggestion
             && v.kind == VerdictKind::Inconsistent
         {
-            writeln!(out, "{:gutter$} = suggestion: {s}", "")?;
+            writeln!(out, "{:gutter$} = suggestion: {}", "", visible(s))?;
         }
         writeln!(out)
     }
@@ -192,8 +204,8 @@ impl Text<'_> {
             out,
             "{}: {} ({}:{}:{})",
             paint(self.options.color, verdict_color(v), &verdict_label(v)),
-            prose.summary,
-            r.doc.name,
+            visible(&prose.summary),
+            visible(&r.doc.name),
             c.line,
             c.column
         )
@@ -208,13 +220,13 @@ impl Text<'_> {
         let mut line = format!(
             "note: {n} figure{} not checked in {} (no reference fact, or not comparable):",
             if n == 1 { "" } else { "s" },
-            r.doc.name
+            visible(&r.doc.name)
         );
         for (k, v) in vs.iter().enumerate() {
             let c = &r.claims[v.claim];
             let item = format!(
                 " {} ({}:{}){}",
-                oneline(&c.text),
+                visible(&oneline(&c.text)),
                 c.line,
                 c.column,
                 if k + 1 < n { "," } else { "" }
