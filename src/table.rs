@@ -182,8 +182,9 @@ pub(crate) fn line_of(data: &str, offset: usize) -> u64 {
     memchr::memchr_iter(b'\n', before).count() as u64 + 1
 }
 
-/// 1-based character column of field `field` in a CSV line.
-fn field_column(line_text: &str, field: usize) -> usize {
+/// 1-based character column of field `field` (0-based) in a CSV line; the end of the line + 1
+/// when the line has fewer fields.
+pub(crate) fn field_column(line_text: &str, field: usize) -> usize {
     let mut k = 0;
     let mut in_quotes = false;
     for (col, c) in line_text.chars().enumerate() {
@@ -196,7 +197,7 @@ fn field_column(line_text: &str, field: usize) -> usize {
             _ => {}
         }
     }
-    line_text.chars().count() + 1
+    line_text.trim_end_matches('\r').chars().count() + 1
 }
 
 #[cfg(test)]

@@ -299,6 +299,9 @@ pub fn for_rows(
         .comment(Some(b'#'))
         .flexible(true)
         .from_reader(text.as_bytes());
+    // lines from byte offsets, the same with LF and CRLF (as `crate::table` counts them)
+    let line_at =
+        |byte: u64| crate::table::line_of(text, crate::table::record_start(text, byte as usize));
     let headers = match rdr.headers() {
         Ok(h) => h.clone(),
         Err(e) => {
@@ -318,7 +321,7 @@ pub fn for_rows(
             Ok(true) => {}
             Ok(false) => break,
             Err(e) => {
-                let line = e.position().map(|p| p.line()).unwrap_or(0);
+                let line = e.position().map_or(0, |p| line_at(p.byte()));
                 problems.push(problem(file, line, 1, e.to_string()));
                 if matches!(e.kind(), csv::ErrorKind::Io(_)) {
                     break;
@@ -326,13 +329,18 @@ pub fn for_rows(
                 continue;
             }
         }
-        let line = rec.position().map(|p| p.line()).unwrap_or(0);
+        let line = rec.position().map_or(0, |p| line_at(p.byte()));
         // the line's text, for column numbers
-        let start = rec
-            .position()
-            .map_or(0, |p| p.byte() as usize)
-            .min(text.len());
-        let line_text = text[start..].split('\n').next().unwrap_or("");
+        let line_text = (line as usize)
+            .checked_sub(1)
+            .and_then(|i| text.lines().nth(i))
+            .unwrap_or("");
+        if rec.iter().any(|f| f.contains(['\n', '\r'])) {
+            let msg = "a quote is not closed on its line: a field may not span lines (an \
+                       unclosed quote swallows the rows after it)";
+            problems.push(problem(file, line, 1, msg.to_string()));
+            continue;
+        }
         if rec.len() != headers.len() {
             let col = field_column(line_text, rec.len().min(headers.len()));
             problems.push(problem(
@@ -358,23 +366,7 @@ pub fn for_rows(
     header
 }
 
-/// 1-based character column of field `field` (0-based) in a CSV line; the end of the line + 1
-/// when the line has fewer fields.
-pub fn field_column(line_text: &str, field: usize) -> usize {
-    let mut k = 0;
-    let mut in_quotes = false;
-    for (col, c) in line_text.chars().enumerate() {
-        if k == field {
-            return col + 1;
-        }
-        match c {
-            '"' => in_quotes = !in_quotes,
-            ',' if !in_quotes => k += 1,
-            _ => {}
-        }
-    }
-    line_text.trim_end_matches('\r').chars().count() + 1
-}
+pub(crate) use crate::table::field_column;
 
 /// Splits a `|`-separated list, trimming and dropping empty items.
 pub fn list(field: &str) -> Vec<String> {
@@ -407,5 +399,40 @@ pub fn year_field(row: &Row, col: &str, file: &str, problems: &mut Vec<Problem>)
             ));
             None
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn read(text: &str) -> (Vec<u64>, Vec<String>) {
+        let mut problems = Vec::new();
+        let mut lines = Vec::new();
+        for_rows("s.csv", text, &mut problems, |row, _| lines.push(row.line));
+        (lines, problems.iter().map(|p| p.to_string()).collect())
+    }
+
+    #[test]
+    fn statistics_tables_count_lines_as_editors_do_and_catch_unclosed_quotes() {
+        let lf = "# a note\nid,name\n# another\na,b\nc,\"open\nd,e\"\nf,g\n";
+        let (lines, problems) = read(lf);
+        assert_eq!(lines, [4, 7]);
+        assert_eq!(problems.len(), 1, "{problems:?}");
+        assert!(
+            problems[0].starts_with("s.csv:5:1: a quote is not closed"),
+            "{problems:?}"
+        );
+        let (crlf_lines, crlf_problems) = read(&lf.replace('\n', "\r\n"));
+        assert_eq!(crlf_lines, lines);
+        // (the lint names CRLF itself; the rows are still placed on their lines)
+        assert!(
+            crlf_problems[0].contains("CRLF line end"),
+            "{crlf_problems:?}"
+        );
+        assert!(
+            crlf_problems[1].starts_with("s.csv:5:1: a quote"),
+            "{crlf_problems:?}"
+        );
     }
 }
