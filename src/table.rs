@@ -49,8 +49,8 @@ pub(crate) struct Row<'r> {
     index: &'r FxHashMap<String, usize>,
     /// The row's line.
     pub(crate) line: u64,
-    /// The whole table, to find the row's text when a field must be located.
-    data: &'r str,
+    /// The row's text (its first line), to locate a field.
+    text: &'r str,
 }
 
 impl<'r> Row<'r> {
@@ -65,12 +65,8 @@ impl<'r> Row<'r> {
     /// The 1-based character column where the field of column `name` starts (1 if the table
     /// has no such column).
     pub(crate) fn column(&self, name: &str) -> usize {
-        let text = (self.line as usize)
-            .checked_sub(1)
-            .and_then(|i| self.data.lines().nth(i))
-            .unwrap_or("");
         match self.index.get(name) {
-            Some(&field) => field_column(text, field),
+            Some(&field) => field_column(self.text, field),
             None => 1,
         }
     }
@@ -87,7 +83,7 @@ pub(crate) fn for_rows(
     // a spreadsheet's byte-order mark is not part of the first column's name
     let body = data.strip_prefix('\u{feff}').unwrap_or(data);
     let skipped = data.len() - body.len();
-    let line_at = |byte: u64| line_of(data, record_start(data, skipped + byte as usize));
+    let mut lines = LineCounter::new(data);
     let mut rdr = csv::ReaderBuilder::new()
         .comment(Some(b'#'))
         .flexible(true)
@@ -95,7 +91,9 @@ pub(crate) fn for_rows(
     let headers = match rdr.headers() {
         Ok(h) => h.clone(),
         Err(e) => {
-            let line = e.position().map_or(1, |p| line_at(p.byte()));
+            let line = e
+                .position()
+                .map_or(1, |p| lines.record(skipped + p.byte() as usize).0);
             problems.push(TableError::at(file, line, 1, e.to_string()));
             return;
         }
@@ -109,15 +107,19 @@ pub(crate) fn for_rows(
         let rec = match rec {
             Ok(r) => r,
             Err(e) => {
-                let line = e.position().map_or(0, |p| line_at(p.byte()));
+                let line = e
+                    .position()
+                    .map_or(0, |p| lines.record(skipped + p.byte() as usize).0);
                 problems.push(TableError::at(file, line, 1, e.to_string()));
                 continue;
             }
         };
         // line numbers from byte offsets: the same with LF and CRLF line ends
-        let line = rec.position().map_or(0, |p| line_at(p.byte()));
+        let (line, text) = rec
+            .position()
+            .map_or((0, ""), |p| lines.record(skipped + p.byte() as usize));
         if let Some(field) = rec.iter().position(|f| f.contains(['\n', '\r'])) {
-            problems.push(unclosed_quote(file, data, line, field, &headers));
+            problems.push(unclosed_quote(file, text, line, field, &headers));
             continue;
         }
         if rec.len() != headers.len() {
@@ -133,7 +135,7 @@ pub(crate) fn for_rows(
             rec: &rec,
             index: &index,
             line,
-            data,
+            text,
         };
         f(&row, problems);
     }
@@ -143,12 +145,11 @@ pub(crate) fn for_rows(
 /// later row's quote closed, swallowing the rows between.
 fn unclosed_quote(
     file: &str,
-    data: &str,
+    text: &str,
     line: u64,
     field: usize,
     headers: &csv::StringRecord,
 ) -> TableError {
-    let text = data.lines().nth(line as usize - 1).unwrap_or("");
     let name = headers.get(field).unwrap_or("").trim();
     TableError::at(
         file,
@@ -177,9 +178,52 @@ pub(crate) fn record_start(data: &str, mut offset: usize) -> usize {
 }
 
 /// The 1-based line of byte `offset` of `data`.
+#[cfg(test)]
 pub(crate) fn line_of(data: &str, offset: usize) -> u64 {
     let before = &data.as_bytes()[..offset.min(data.len())];
     memchr::memchr_iter(b'\n', before).count() as u64 + 1
+}
+
+/// Lines of a table's records, counted as the reader moves on: each byte of the table is
+/// counted once however many rows it has (rows come in order; an earlier offset starts over).
+pub(crate) struct LineCounter<'a> {
+    data: &'a str,
+    offset: usize,
+    line: u64,
+}
+
+impl<'a> LineCounter<'a> {
+    /// A counter at the start of `data`.
+    pub(crate) fn new(data: &'a str) -> LineCounter<'a> {
+        LineCounter {
+            data,
+            offset: 0,
+            line: 1,
+        }
+    }
+
+    /// The 1-based line of byte `offset` of the data.
+    pub(crate) fn line_at(&mut self, offset: usize) -> u64 {
+        let offset = offset.min(self.data.len());
+        if offset < self.offset {
+            self.offset = 0;
+            self.line = 1;
+        }
+        let between = &self.data.as_bytes()[self.offset..offset];
+        self.line += memchr::memchr_iter(b'\n', between).count() as u64;
+        self.offset = offset;
+        self.line
+    }
+
+    /// The line and the text (its first line, without the line end) of the record the CSV
+    /// reader places at byte `offset` of the data.
+    pub(crate) fn record(&mut self, offset: usize) -> (u64, &'a str) {
+        let start = record_start(self.data, offset.min(self.data.len()));
+        let line = self.line_at(start);
+        let rest = self.data.get(start..).unwrap_or("");
+        let text = rest.split('\n').next().unwrap_or("");
+        (line, text.strip_suffix('\r').unwrap_or(text))
+    }
 }
 
 /// 1-based character column of field `field` (0-based) in a CSV line; the end of the line + 1
@@ -203,6 +247,24 @@ pub(crate) fn field_column(line_text: &str, field: usize) -> usize {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn line_counter_counts_each_byte_once_and_starts_over_when_sent_back() {
+        let data = "# c\r\nid,v\r\n# note\r\na,1\r\nb,2\n\nc,3";
+        let mut lines = LineCounter::new(data);
+        // the reader may place a record at the line end or comment before it
+        assert_eq!(lines.record(data.find("# note").unwrap() - 2), (4, "a,1"));
+        assert_eq!(lines.record(data.find("b,2").unwrap()), (5, "b,2"));
+        assert_eq!(lines.record(data.find("c,3").unwrap()), (7, "c,3"));
+        assert_eq!(lines.line_at(0), 1);
+        assert_eq!(lines.line_at(data.len() + 10), 7);
+        for offset in 0..=data.len() {
+            assert_eq!(
+                LineCounter::new(data).line_at(offset),
+                line_of(data, offset)
+            );
+        }
+    }
 
     #[test]
     fn rows_by_name_and_problems_located() {

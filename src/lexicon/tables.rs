@@ -44,12 +44,8 @@ pub(crate) fn rows<T: serde::de::DeserializeOwned>(
     // counted from byte offsets, the same with LF and CRLF
     let body = data.strip_prefix('\u{feff}').unwrap_or(data);
     let skipped = data.len() - body.len();
-    let line_at = |byte: u64| {
-        crate::table::line_of(
-            data,
-            crate::table::record_start(data, skipped + byte as usize),
-        )
-    };
+    let lines = std::cell::RefCell::new(crate::table::LineCounter::new(data));
+    let line_at = |byte: u64| lines.borrow_mut().record(skipped + byte as usize).0;
     let located = |e: csv::Error| match e.position() {
         Some(p) => row_error(file, line_at(p.byte()), e.to_string()),
         None => csv_error(file, e),

@@ -300,8 +300,7 @@ pub fn for_rows(
         .flexible(true)
         .from_reader(text.as_bytes());
     // lines from byte offsets, the same with LF and CRLF (as `crate::table` counts them)
-    let line_at =
-        |byte: u64| crate::table::line_of(text, crate::table::record_start(text, byte as usize));
+    let mut lines = crate::table::LineCounter::new(text);
     let headers = match rdr.headers() {
         Ok(h) => h.clone(),
         Err(e) => {
@@ -321,7 +320,9 @@ pub fn for_rows(
             Ok(true) => {}
             Ok(false) => break,
             Err(e) => {
-                let line = e.position().map_or(0, |p| line_at(p.byte()));
+                let line = e
+                    .position()
+                    .map_or(0, |p| lines.record(p.byte() as usize).0);
                 problems.push(problem(file, line, 1, e.to_string()));
                 if matches!(e.kind(), csv::ErrorKind::Io(_)) {
                     break;
@@ -329,12 +330,10 @@ pub fn for_rows(
                 continue;
             }
         }
-        let line = rec.position().map_or(0, |p| line_at(p.byte()));
-        // the line's text, for column numbers
-        let line_text = (line as usize)
-            .checked_sub(1)
-            .and_then(|i| text.lines().nth(i))
-            .unwrap_or("");
+        // the line and its text, for column numbers
+        let (line, line_text) = rec
+            .position()
+            .map_or((0, ""), |p| lines.record(p.byte() as usize));
         if rec.iter().any(|f| f.contains(['\n', '\r'])) {
             let msg = "a quote is not closed on its line: a field may not span lines (an \
                        unclosed quote swallows the rows after it)";
