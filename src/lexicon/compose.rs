@@ -8,6 +8,7 @@ use rust_decimal::Decimal;
 use rustc_hash::FxHashMap;
 use serde::Deserialize;
 
+use super::quotients::{QuotientRule, Template, composable};
 use super::tables::{dec, row_error, rows, split_forms};
 use super::units::{Collision, Unit, UnitId, UnitKind};
 use super::{Lexicon, Role, normalise_name};
@@ -38,6 +39,20 @@ struct QuotientRow {
     code: String,
     symbol_forms: String,
     name_forms: String,
+}
+
+impl QuotientRow {
+    /// The row as a rule (its templates checked when the row was read).
+    fn rule(&self) -> QuotientRule {
+        let parse = |forms: &str| split_forms(forms).filter_map(Template::parse).collect();
+        let names: Vec<Template> = parse(&self.name_forms);
+        QuotientRule {
+            numerator: self.numerator.trim().to_string(),
+            denominator: self.denominator.trim().to_string(),
+            symbols: parse(&self.symbol_forms),
+            names: names.iter().map(Template::lowercase).collect(),
+        }
+    }
 }
 
 #[derive(Debug, Deserialize, Clone)]
@@ -123,16 +138,20 @@ pub(crate) fn may_be_word(sym: &str) -> bool {
 impl Composition {
     /// Adds the rows of `quotients.csv`.
     pub(crate) fn load_quotients(&mut self, file: &str, data: &str) -> DataResult<()> {
-        for (_, row) in rows::<QuotientRow>(file, data)? {
+        for (line, row) in rows::<QuotientRow>(file, data)? {
+            let templates = split_forms(&row.symbol_forms).chain(split_forms(&row.name_forms));
+            for t in templates {
+                if Template::parse(t).is_none() {
+                    let message = format!(
+                        "form '{t}' must be {{a}}, text, then {{b}} (each once), as in '{{a}} per {{b}}'"
+                    );
+                    return Err(row_error(file, line, message));
+                }
+            }
             self.quotients.push(row);
         }
         Ok(())
     }
-}
-
-/// A symbol that composes: letters only, no space ("km", "h"; not "°C" or "sq ft").
-fn composable(sym: &str) -> bool {
-    !sym.contains(' ') && sym.chars().all(char::is_alphabetic)
 }
 
 impl Lexicon {
@@ -146,10 +165,18 @@ impl Lexicon {
             .collect()
     }
 
-    /// Applies one row of `quotients.csv`.
-    fn add_quotients(&mut self, row: &QuotientRow, forms: &[Forms]) {
-        let nums = self.units_of(row.numerator.trim());
-        let dens = self.units_of(row.denominator.trim());
+    /// Applies one row of `quotients.csv`: a unit for each pair of units of its dimensions (or
+    /// the row already listing it), its symbol the first the templates make; the forms
+    /// themselves are recognised on lookup ([`Lexicon::unit_by_symbol`]).
+    fn add_quotients(
+        &mut self,
+        row: &QuotientRow,
+        forms: &[Forms],
+        codes: &mut FxHashMap<String, UnitId>,
+    ) {
+        let rule = row.rule();
+        let nums = self.units_of(&rule.numerator);
+        let dens = self.units_of(&rule.denominator);
         for &a in &nums {
             for &b in &dens {
                 let (ua, ub) = (&self.units[a as usize], &self.units[b as usize]);
@@ -157,24 +184,39 @@ impl Lexicon {
                     continue;
                 };
                 let code = row.code.replace("{ca}", &ua.code).replace("{cb}", &ub.code);
-                let id = self.unit_or_new(&code, a, row.to.trim(), factor);
-                let (fa, fb) = (&forms[a as usize], &forms[b as usize]);
-                for t in split_forms(&row.symbol_forms) {
-                    for sa in fa.symbols.iter().filter(|s| composable(s)) {
-                        for sb in &fb.symbols {
-                            self.add_composed_symbol(&t.replace("{a}", sa).replace("{b}", sb), id);
-                        }
-                    }
-                }
-                for t in split_forms(&row.name_forms) {
-                    for na in &fa.names {
-                        for nb in &fb.names {
-                            self.add_composed_name(&t.replace("{a}", na).replace("{b}", nb), id);
-                        }
-                    }
+                let id = self.unit_or_new_coded(codes, &code, a, row.to.trim(), factor);
+                self.quotients.by_pair.entry((a, b)).or_insert(id);
+                if self.units[id as usize].symbol.is_none() {
+                    let (fa, fb) = (&forms[a as usize], &forms[b as usize]);
+                    let first = rule.symbols.iter().find_map(|t| {
+                        fa.symbols.iter().filter(|s| composable(s)).find_map(|sa| {
+                            fb.symbols.iter().map(|sb| t.make(sa, sb)).find(|sym| {
+                                !self.unit_symbols.contains_key(sym)
+                                    && !self.currency_symbols.contains_key(sym)
+                                    && !self.roles(&sym.to_lowercase()).has(Role::TimeMarker)
+                            })
+                        })
+                    });
+                    self.units[id as usize].symbol = first;
                 }
             }
         }
+        let words = |dimension: &str| {
+            self.unit_names
+                .iter()
+                .filter(|(_, id)| {
+                    let u = &self.units[**id as usize];
+                    u.kind == UnitKind::Physical && u.dimension == dimension
+                })
+                .map(|(n, _)| n.split(' ').count())
+                .max()
+                .unwrap_or(0)
+        };
+        let longest = words(&rule.numerator) + words(&rule.denominator);
+        for t in &rule.names {
+            self.max_name_words = self.max_name_words.max(longest + t.words());
+        }
+        self.quotients.rules.push(rule);
     }
 
     /// The symbols and names of every unit, by id.
@@ -227,6 +269,24 @@ impl Lexicon {
             role: Default::default(),
         });
         (self.units.len() - 1) as UnitId
+    }
+
+    /// [`Lexicon::unit_or_new`] with the non-currency units' codes at hand (`codes` gains a
+    /// unit made).
+    fn unit_or_new_coded(
+        &mut self,
+        codes: &mut FxHashMap<String, UnitId>,
+        code: &str,
+        base: UnitId,
+        dimension: &str,
+        factor: Decimal,
+    ) -> UnitId {
+        if let Some(&id) = codes.get(code) {
+            return id;
+        }
+        let id = self.unit_or_new(code, base, dimension, factor);
+        codes.insert(code.to_string(), id);
+        id
     }
 
     /// A composed symbol: read as written; one of lower-case letters only is read glued.
@@ -282,8 +342,14 @@ impl Lexicon {
             }
         }
         let forms = self.forms_by_unit();
+        let mut codes = FxHashMap::default();
+        for (i, u) in self.units.iter().enumerate().rev() {
+            if u.kind != UnitKind::Currency {
+                codes.insert(u.code.clone(), i as UnitId);
+            }
+        }
         for row in &comp.quotients {
-            self.add_quotients(row, &forms);
+            self.add_quotients(row, &forms, &mut codes);
         }
         // a composed symbol that is a clock-time marker ("10.45pm") is never a unit symbol; one a
         // table lists with its collision rule ("18ct", "5pt") keeps that rule

@@ -10,6 +10,7 @@ mod compose;
 mod dimensions;
 mod language;
 mod locales;
+mod quotients;
 mod roles;
 mod tables;
 mod units;
@@ -195,6 +196,8 @@ pub struct Lexicon {
     pub percentage_point: UnitId,
     /// The unit `year`.
     pub year: UnitId,
+    /// Quotient units, whose forms are recognised on lookup ([`Lexicon::unit_by_name`]).
+    quotients: quotients::Quotients,
 }
 
 /// The first token of a form as the extractor's tokenizer would cut it: a run of letters, a
@@ -411,6 +414,7 @@ impl Lexicon {
             percent: 0,
             percentage_point: 0,
             year: 0,
+            quotients: Default::default(),
         }
     }
 
@@ -480,14 +484,14 @@ impl Lexicon {
         if let Some(id) = self.unit_by_code(t) {
             return Some(id);
         }
-        if let Some(&id) = self.unit_symbols.get(t) {
+        if let Some(id) = self.unit_by_symbol(t) {
             return Some(id);
         }
         if let Some(f) = self.currency_symbols.get(t) {
             return f.readings.first().map(|r| r.0);
         }
         let n = normalise_name(t);
-        if let Some(&id) = self.unit_names.get(&n) {
+        if let Some(id) = self.unit_by_name(&n) {
             return Some(id);
         }
         self.currency_names

@@ -108,7 +108,7 @@ impl Span {
 
 /// A unit symbol, matched as written ("km", "°C", "W").
 fn symbol(ctx: &Cursor, sym: &str, at: Span, attached_only: bool) -> Option<UnitRead> {
-    let &id = ctx.lex.unit_symbols.get(sym)?;
+    let id = ctx.lex.unit_by_symbol(sym)?;
     let spaced = ctx.ws(at.j) > 0;
     let single_letter = sym.chars().count() == 1 && !matches!(sym, "%" | "″" | "°");
     let ok = !single_letter || !spaced || letter_alone_ok(ctx, at.last);
@@ -151,7 +151,7 @@ fn named(ctx: &Cursor, written: &str, at: Span) -> Option<UnitRead> {
         let r = resolve(ctx, at.j, &cf.readings);
         // a currency name that is also a unit's ("pounds") is the unit unless a cue or a £ sign
         // in the article says otherwise
-        let unit_too = lex.unit_names.contains_key(&name) && !ctx.doc_has_pound_sign;
+        let unit_too = lex.unit_by_name(&name).is_some() && !ctx.doc_has_pound_sign;
         if !(unit_too && r.why == readings::Why::Default) {
             return Some(at.read(r.unit, r.note(ctx, written)));
         }
@@ -170,7 +170,7 @@ fn named(ctx: &Cursor, written: &str, at: Span) -> Option<UnitRead> {
         return Some(at.resolved(ctx, form, written));
     }
     // "degrees" followed by Celsius/Fahrenheit is taken by the longer form
-    lex.unit_names.get(&name).map(|&id| at.read(id, None))
+    lex.unit_by_name(&name).map(|id| at.read(id, None))
 }
 
 /// A one-letter unit symbol written apart from its number ("5 W") must end the phrase, or come
