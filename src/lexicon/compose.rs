@@ -184,7 +184,7 @@ impl Lexicon {
                     continue;
                 };
                 let code = row.code.replace("{ca}", &ua.code).replace("{cb}", &ub.code);
-                let id = self.unit_or_new_coded(codes, &code, a, row.to.trim(), factor);
+                let id = self.unit_or_new(codes, &code, a, row.to.trim(), factor);
                 self.quotients.by_pair.entry((a, b)).or_insert(id);
                 if self.units[id as usize].symbol.is_none() {
                     let (fa, fb) = (&forms[a as usize], &forms[b as usize]);
@@ -235,21 +235,20 @@ impl Lexicon {
         forms
     }
 
-    /// The physical unit with this code, or a new one made like `base` with `factor`.
+    /// The physical unit with this code (`codes`: the codes of the units that are not
+    /// currencies), or a new one made like `base` with `factor`.
     fn unit_or_new(
         &mut self,
+        codes: &mut FxHashMap<String, UnitId>,
         code: &str,
         base: UnitId,
         dimension: &str,
         factor: Decimal,
     ) -> UnitId {
-        if let Some(id) = self
-            .units
-            .iter()
-            .position(|u| u.code == code && u.kind != UnitKind::Currency)
-        {
-            return id as UnitId;
+        if let Some(&id) = codes.get(code) {
+            return id;
         }
+        codes.insert(code.to_string(), self.units.len() as UnitId);
         let b = &self.units[base as usize];
         let si_unit = if dimension == b.dimension {
             b.si_unit.clone()
@@ -269,24 +268,6 @@ impl Lexicon {
             role: Default::default(),
         });
         (self.units.len() - 1) as UnitId
-    }
-
-    /// [`Lexicon::unit_or_new`] with the non-currency units' codes at hand (`codes` gains a
-    /// unit made).
-    fn unit_or_new_coded(
-        &mut self,
-        codes: &mut FxHashMap<String, UnitId>,
-        code: &str,
-        base: UnitId,
-        dimension: &str,
-        factor: Decimal,
-    ) -> UnitId {
-        if let Some(&id) = codes.get(code) {
-            return id;
-        }
-        let id = self.unit_or_new(code, base, dimension, factor);
-        codes.insert(code.to_string(), id);
-        id
     }
 
     /// A composed symbol: read as written; one of lower-case letters only is read glued.
@@ -322,6 +303,13 @@ impl Lexicon {
     /// Applies the composition tables: prefixes first, then powers (so "km²" is composed from
     /// the composed "km").
     pub(crate) fn compose_units(&mut self, comp: &Composition) -> DataResult<()> {
+        // the first unit of each code that is not a currency's
+        let mut codes = FxHashMap::default();
+        for (i, u) in self.units.iter().enumerate().rev() {
+            if u.kind != UnitKind::Currency {
+                codes.insert(u.code.clone(), i as UnitId);
+            }
+        }
         let forms = self.forms_by_unit();
         for (unit, names, file, line) in &comp.prefixed {
             let base = self
@@ -332,22 +320,16 @@ impl Lexicon {
                     .prefixes
                     .get(p)
                     .ok_or_else(|| row_error(file, *line, format!("unknown prefix '{p}'")))?;
-                self.add_prefixed(base, prefix, &forms[base as usize]);
+                self.add_prefixed(&mut codes, base, prefix, &forms[base as usize]);
             }
         }
         let forms = self.forms_by_unit();
         for row in &comp.powers {
             for base in self.units_of(row.from.trim()) {
-                self.add_power(row, base, &forms[base as usize]);
+                self.add_power(&mut codes, row, base, &forms[base as usize]);
             }
         }
         let forms = self.forms_by_unit();
-        let mut codes = FxHashMap::default();
-        for (i, u) in self.units.iter().enumerate().rev() {
-            if u.kind != UnitKind::Currency {
-                codes.insert(u.code.clone(), i as UnitId);
-            }
-        }
         for row in &comp.quotients {
             self.add_quotients(row, &forms, &mut codes);
         }
@@ -367,7 +349,13 @@ impl Lexicon {
     }
 
     /// The unit `base` raised to the row's power, with the composed symbols and names.
-    fn add_power(&mut self, row: &PowerRow, base: UnitId, f: &Forms) {
+    fn add_power(
+        &mut self,
+        codes: &mut FxHashMap<String, UnitId>,
+        row: &PowerRow,
+        base: UnitId,
+        f: &Forms,
+    ) {
         let b = &self.units[base as usize];
         let Some(factor) =
             (0..row.power).try_fold(Decimal::ONE, |acc, _| acc.checked_mul(b.si_factor))
@@ -375,7 +363,7 @@ impl Lexicon {
             return;
         };
         let code = row.code.replace("{c}", &b.code);
-        let id = self.unit_or_new(&code, base, row.to.trim(), factor);
+        let id = self.unit_or_new(codes, &code, base, row.to.trim(), factor);
         for s in f.symbols.iter().filter(|s| composable(s)) {
             for t in split_forms(&row.symbol_forms) {
                 self.add_composed_symbol(&t.replace("{s}", s), id);
@@ -389,11 +377,17 @@ impl Lexicon {
     }
 
     /// The unit `prefix` + `base`, with the composed symbols and names.
-    fn add_prefixed(&mut self, base: UnitId, prefix: &Prefix, forms: &Forms) {
+    fn add_prefixed(
+        &mut self,
+        codes: &mut FxHashMap<String, UnitId>,
+        base: UnitId,
+        prefix: &Prefix,
+        forms: &Forms,
+    ) {
         let b = &self.units[base as usize];
         let code = format!("{}{}", prefix.name, b.code);
         let (dimension, factor) = (b.dimension.clone(), b.si_factor * prefix.factor);
-        let id = self.unit_or_new(&code, base, &dimension, factor);
+        let id = self.unit_or_new(codes, &code, base, &dimension, factor);
         for s in &forms.symbols {
             if !composable(s) {
                 continue;
