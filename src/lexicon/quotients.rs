@@ -10,11 +10,13 @@ use super::units::{UnitId, UnitKind};
 use super::{Lexicon, Role};
 
 /// A form template split at its placeholders: `before{a}between{b}after`.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone)]
 pub(crate) struct Template {
     before: String,
     between: String,
     after: String,
+    /// Finds `between` (set up once: forms are looked up for every word after a number).
+    finder: memchr::memmem::Finder<'static>,
 }
 
 impl Template {
@@ -25,20 +27,26 @@ impl Template {
         let (between, after) = rest.split_once("{b}")?;
         let placeholders = ["{a}", "{b}"];
         let clean = |s: &str| !placeholders.iter().any(|p| s.contains(p));
-        (!between.is_empty() && clean(before) && clean(between) && clean(after)).then(|| Template {
+        let ok = !between.is_empty() && clean(before) && clean(between) && clean(after);
+        ok.then(|| Template::new(before, between, after))
+    }
+
+    fn new(before: &str, between: &str, after: &str) -> Template {
+        Template {
             before: before.to_string(),
             between: between.to_string(),
             after: after.to_string(),
-        })
+            finder: memchr::memmem::Finder::new(between.as_bytes()).into_owned(),
+        }
     }
 
     /// The template lower-cased, as names are matched.
     pub(crate) fn lowercase(&self) -> Template {
-        Template {
-            before: self.before.to_lowercase(),
-            between: self.between.to_lowercase(),
-            after: self.after.to_lowercase(),
-        }
+        Template::new(
+            &self.before.to_lowercase(),
+            &self.between.to_lowercase(),
+            &self.after.to_lowercase(),
+        )
     }
 
     /// The form the template makes of `a` and `b`.
@@ -55,9 +63,10 @@ impl Template {
             .strip_prefix(self.before.as_str())
             .and_then(|r| r.strip_suffix(self.after.as_str()))
             .unwrap_or("");
-        inner
-            .match_indices(self.between.as_str())
-            .map(move |(i, _)| (&inner[..i], &inner[i + self.between.len()..]))
+        self.finder
+            .find_iter(inner.as_bytes())
+            .filter(move |&i| inner.is_char_boundary(i))
+            .map(move |i| (&inner[..i], &inner[i + self.between.len()..]))
             .filter(|(a, b)| !a.is_empty() && !b.is_empty())
     }
 

@@ -24,7 +24,14 @@ pub(crate) fn term(word: &str) -> Option<String> {
 /// stop words.
 pub(crate) fn term_into(word: &str, out: &mut String) -> bool {
     out.clear();
-    let w = word.trim_end_matches("'s").trim_end_matches("’s");
+    // (strip_suffix: a pattern search would be set up anew for every word)
+    let mut w = word;
+    while let Some(x) = w.strip_suffix("'s") {
+        w = x;
+    }
+    while let Some(x) = w.strip_suffix("’s") {
+        w = x;
+    }
     if w.is_ascii() {
         if w.len() < 3 {
             return false;
@@ -36,7 +43,7 @@ pub(crate) fn term_into(word: &str, out: &mut String) -> bool {
         }
         out.extend(w.chars().flat_map(char::to_lowercase));
     }
-    if STOP_TERMS.contains(&out.as_str()) {
+    if is_stop_term(out) {
         return false;
     }
     let simple_plural = out.len() > 3
@@ -60,12 +67,52 @@ pub(crate) fn term_into(word: &str, out: &mut String) -> bool {
     true
 }
 
-const STOP_TERMS: &[&str] = &[
-    "the", "and", "for", "with", "from", "that", "this", "was", "were", "are", "has", "have",
-    "had", "its", "their", "his", "her", "than", "more", "less", "about", "some", "into", "over",
-    "after", "before", "which", "who", "per", "cent", "percent", "said", "says", "will", "would",
-    "been", "also", "other", "all", "total",
-];
+/// Words too common to tell facts apart (a `match`: called for every word of every article).
+fn is_stop_term(term: &str) -> bool {
+    matches!(
+        term,
+        "the"
+            | "and"
+            | "for"
+            | "with"
+            | "from"
+            | "that"
+            | "this"
+            | "was"
+            | "were"
+            | "are"
+            | "has"
+            | "have"
+            | "had"
+            | "its"
+            | "their"
+            | "his"
+            | "her"
+            | "than"
+            | "more"
+            | "less"
+            | "about"
+            | "some"
+            | "into"
+            | "over"
+            | "after"
+            | "before"
+            | "which"
+            | "who"
+            | "per"
+            | "cent"
+            | "percent"
+            | "said"
+            | "says"
+            | "will"
+            | "would"
+            | "been"
+            | "also"
+            | "other"
+            | "all"
+            | "total"
+    )
+}
 
 impl ReferenceSet {
     /// Rebuilds the term index after facts were added.

@@ -17,6 +17,11 @@ use crate::report::{
 };
 use crate::{check_document, extract_claims};
 
+/// Files are handed to a thread in runs of about this much text: a short article is less
+/// work than handing it between threads, so a run of them goes at once; a long report goes
+/// alone.
+const RUN_BYTES: usize = 32 * 1024;
+
 /// What a batch run found.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct BatchSummary {
@@ -85,7 +90,8 @@ impl Batch<'_> {
                 let kept = each.keep(&r, diagnostics);
                 render_check_part(renderer, &r).map(|p| (p, each.fails(&r), kept))
             };
-            parallel::ordered(self.jobs, window, docs, work, |done| {
+            let weight = |(doc, _): &(Document, C)| doc.scan.len();
+            parallel::ordered_runs(self.jobs, window, docs, weight, RUN_BYTES, work, |done| {
                 let (part, fails, kept) = done?;
                 failing += usize::from(fails);
                 seen(kept);
@@ -131,7 +137,8 @@ impl Batch<'_> {
                     },
                 )
             };
-            parallel::ordered(self.jobs, window, docs, work, |part| {
+            let weight = |doc: &Document| doc.scan.len();
+            parallel::ordered_runs(self.jobs, window, docs, weight, RUN_BYTES, work, |part| {
                 w.part(&part?)?;
                 (self.done)();
                 Ok::<(), io::Error>(())

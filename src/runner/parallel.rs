@@ -125,6 +125,45 @@ where
     })
 }
 
+/// [`ordered`] over items grouped into runs of consecutive items: a run closes once its items'
+/// `weight` reaches `limit` (a run holds at least one item). Small items (short articles) are
+/// then handed between threads a run at a time instead of one by one, while a heavy item (a long
+/// report) still makes a run of its own. Only for items that are all at hand (a list of files or
+/// documents): an item that comes slowly would hold back the run it belongs to. Results are
+/// handed to `sink` one by one, in the order of `items`.
+pub fn ordered_runs<I, T, R, E>(
+    jobs: usize,
+    window: usize,
+    items: I,
+    weight: impl Fn(&T) -> usize,
+    limit: usize,
+    work: impl Fn(T) -> R + Sync,
+    mut sink: impl FnMut(R) -> Result<(), E>,
+) -> Result<(), E>
+where
+    I: IntoIterator<Item = T>,
+    I::IntoIter: Send,
+    T: Send,
+    R: Send,
+{
+    let mut items = items.into_iter().peekable();
+    let runs: Vec<Vec<T>> = std::iter::from_fn(|| {
+        let mut run = Vec::new();
+        let mut total = 0;
+        while total < limit {
+            let Some(item) = items.next() else { break };
+            total += weight(&item).max(1);
+            run.push(item);
+        }
+        (!run.is_empty()).then_some(run)
+    })
+    .collect();
+    let work_run = |run: Vec<T>| run.into_iter().map(&work).collect::<Vec<R>>();
+    ordered(jobs, window, runs, work_run, |results| {
+        results.into_iter().try_for_each(&mut sink)
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -149,6 +188,40 @@ mod tests {
             );
             assert_eq!(r, Ok(()));
             assert_eq!(got, (0..200u64).map(|i| i * i).collect::<Vec<_>>());
+        }
+    }
+
+    #[test]
+    fn runs_group_light_items_and_keep_heavy_ones_apart() {
+        use std::sync::Mutex;
+        for jobs in [1, 2] {
+            let runs = Mutex::new(Vec::new());
+            let mut got = Vec::new();
+            // weights: 1 each, except item 5 (heavy); a run closes at 4
+            let weight = |i: &u32| if *i == 5 { 100 } else { 1 };
+            let r: Result<(), ()> = ordered_runs(
+                jobs,
+                4,
+                0..12u32,
+                weight,
+                4,
+                |i| {
+                    runs.lock().unwrap().push((thread::current().id(), i));
+                    i + 1
+                },
+                |r| {
+                    got.push(r);
+                    Ok(())
+                },
+            );
+            assert_eq!(r, Ok(()));
+            assert_eq!(got, (1..=12).collect::<Vec<u32>>());
+            // items of a run are worked one after another on one thread: [0..4), [4, 5], [6..10), [10, 11]
+            let runs = runs.into_inner().unwrap();
+            let thread_of = |i: u32| runs.iter().find(|(_, x)| *x == i).unwrap().0;
+            for group in [&[0, 1, 2, 3][..], &[4, 5], &[6, 7, 8, 9], &[10, 11]] {
+                assert!(group.iter().all(|&i| thread_of(i) == thread_of(group[0])));
+            }
         }
     }
 

@@ -4,7 +4,7 @@
 
 use std::sync::OnceLock;
 
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
 
 use super::{FrameKind, Position, Scope};
 use crate::error::DataError;
@@ -203,6 +203,8 @@ impl FrameTable {
         let automaton = AhoCorasickBuilder::new()
             .ascii_case_insensitive(true)
             .match_kind(MatchKind::Standard)
+            // a few hundred cue words: a DFA searches every article several times faster
+            .kind(Some(AhoCorasickKind::DFA))
             .build(&words)
             .expect("cue words compile");
         FrameTable {
