@@ -49,8 +49,8 @@ impl<'l> Buffers<'l> {
             if t.kind == TokKind::Word {
                 let s = &text[t.s as usize..t.e as usize];
                 if s.is_ascii() {
-                    self.lower_buf
-                        .extend(s.bytes().map(|b| b.to_ascii_lowercase() as char));
+                    self.lower_buf.push_str(s);
+                    self.lower_buf[start..].make_ascii_lowercase();
                 } else {
                     self.lower_buf
                         .extend(s.chars().flat_map(char::to_lowercase));

@@ -201,20 +201,24 @@ impl Lexicon {
                 }
             }
         }
-        let words = |dimension: &str| {
-            self.unit_names
-                .iter()
-                .filter(|(_, id)| {
-                    let u = &self.units[**id as usize];
-                    u.kind == UnitKind::Physical && u.dimension == dimension
-                })
-                .map(|(n, _)| n.split(' ').count())
-                .max()
-                .unwrap_or(0)
-        };
-        let longest = words(&rule.numerator) + words(&rule.denominator);
-        for t in &rule.names {
-            self.max_name_words = self.max_name_words.max(longest + t.words());
+        // the longest composed name bounds how many words a unit's name may span
+        let mut words = vec![0usize; self.units.len()];
+        for (n, &id) in &self.unit_names {
+            let w = &mut words[id as usize];
+            *w = (*w).max(n.split(' ').count());
+        }
+        let template = rule.names.iter().map(Template::words).max();
+        for &a in &nums {
+            for &b in &dens {
+                let (wa, wb) = (words[a as usize], words[b as usize]);
+                if wa > 0
+                    && wb > 0
+                    && let Some(t) = template
+                    && self.quotients.by_pair.contains_key(&(a, b))
+                {
+                    self.max_name_words = self.max_name_words.max(wa + wb + t);
+                }
+            }
         }
         self.quotients.rules.push(rule);
     }

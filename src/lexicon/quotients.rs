@@ -59,9 +59,12 @@ impl Template {
         &'s self,
         form: &'f str,
     ) -> impl Iterator<Item = (&'f str, &'f str)> + 's {
+        // most forms looked up are no quotient: the prebuilt finder rules them out first
+        let maybe = self.finder.find(form.as_bytes()).is_some();
         let inner = form
             .strip_prefix(self.before.as_str())
             .and_then(|r| r.strip_suffix(self.after.as_str()))
+            .filter(|_| maybe)
             .unwrap_or("");
         self.finder
             .find_iter(inner.as_bytes())
