@@ -326,6 +326,13 @@ impl Gazetteer {
         c.by_id.get(&city_key(id)?).map(|&i| &c.cities[i])
     }
 
+    /// Is the id a country's, an aggregate's or a city's? (`entity` without building its
+    /// answer: asked for every row of every table when the tables are validated.)
+    pub fn knows(&self, id: &str) -> bool {
+        self.by_id.contains_key(id)
+            || ((id.starts_with("WUP") || id.starts_with("GN")) && self.city(id).is_some())
+    }
+
     /// What an id names (countries and aggregates; cities for `WUP`/`GN` ids).
     pub fn entity(&self, id: &str) -> Option<EntityRef> {
         if let Some(e) = self.by_id.get(id) {

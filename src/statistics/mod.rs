@@ -31,6 +31,8 @@ mod table;
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, OnceLock};
 
+use rayon::prelude::*;
+
 use rust_decimal::Decimal;
 use rustc_hash::{FxHashMap, FxHashSet};
 
@@ -343,8 +345,11 @@ impl Statistics {
         let catalogue = &self.catalogue;
         Cues::load(&self.files, &mut problems)
             .check_measures(&|m| catalogue.get(m).is_some(), &mut problems);
-        let known = |id: &str| gaz.entity(id).is_some();
+        let known = |id: &str| gaz.knows(id);
+        // each table once, in catalogue order; the tables are checked on every core (their
+        // numbers are most of the work) and their problems kept in that order
         let mut used: FxHashSet<String> = FxHashSet::default();
+        let mut work: Vec<Result<String, Problem>> = Vec::new();
         for m in self.catalogue.measures() {
             let rel = format!("statistics/{}", m.table);
             if !used.insert(rel.clone()) {
@@ -352,24 +357,30 @@ impl Statistics {
             }
             if !self.files.contains(&rel) {
                 let (f, l, c) = &m.table_at;
-                problems.push(problem(
-                    f,
-                    *l,
-                    *c,
-                    format!(
-                        "unknown table file '{}': no statistics/{}",
-                        m.table, m.table
-                    ),
-                ));
+                let msg = format!(
+                    "unknown table file '{}': no statistics/{}",
+                    m.table, m.table
+                );
+                work.push(Err(problem(f, *l, *c, msg)));
                 continue;
             }
-            match self.files.text(&rel) {
-                Ok(text) => {
-                    Table::validate(&self.files.display(&rel), &text, &known, &mut problems)
-                }
-                Err(p) => problems.push(p),
-            }
+            work.push(Ok(rel));
         }
+        let checked: Vec<Vec<Problem>> = work
+            .into_par_iter()
+            .map(|w| match w {
+                Err(p) => vec![p],
+                Ok(rel) => match self.files.text(&rel) {
+                    Ok(text) => {
+                        let mut found = Vec::new();
+                        Table::validate(&self.files.display(&rel), &text, &known, &mut found);
+                        found
+                    }
+                    Err(p) => vec![p],
+                },
+            })
+            .collect();
+        problems.extend(checked.into_iter().flatten());
         for rel in self.files.matching("statistics/") {
             if !used.contains(&rel) {
                 problems.push(problem(
