@@ -105,7 +105,12 @@ pub(super) fn runs(s: &str) -> Vec<std::ops::Range<usize>> {
 /// The byte length of the mojibake at the start of `s` when it repairs to nothing or to
 /// white space (a mis-read no-break space, "Ã‚"), else 0: a word ends before it.
 pub fn space_len(s: &str) -> usize {
-    if !s.starts_with('\u{c3}') {
+    if s.chars()
+        .next()
+        .and_then(high_byte)
+        .and_then(lead_len)
+        .is_none()
+    {
         return 0;
     }
     let end = s
