@@ -5,7 +5,8 @@
 //! One reader a file: [`text`] (plain text and PDF hyphenation), [`markdown`] (pulldown-cmark)
 //! with [`front_matter`] (YAML or TOML), [`html`] (html5gum's tokenizer). Around them: [`sniff`]
 //! decides what the bytes are, [`scan`] builds the scan text and its map, [`invisible`] keeps
-//! zero-width and bidirectional characters from changing what is read, and [`lines`] answers
+//! zero-width and bidirectional characters from changing what is read, [`mojibake`] repairs
+//! UTF-8 that was read as Windows-1252, and [`lines`] answers
 //! line and column questions without rescanning.
 //!
 //! Offsets are byte offsets into [`Document::source`]. For UTF-16 input that is the text as
@@ -18,6 +19,7 @@ mod html;
 mod invisible;
 mod lines;
 mod markdown;
+mod mojibake;
 mod scan;
 mod sniff;
 mod text;
@@ -26,6 +28,7 @@ use std::ops::Range;
 
 pub use date::Date;
 pub use invisible::{InvisibleKind, InvisibleMark};
+pub use mojibake::space_len as mojibake_space_len;
 
 use crate::error::InputError;
 use lines::LineIndex;

@@ -7,6 +7,7 @@
 use std::ops::Range;
 
 use super::invisible::{self, Bidi, Control, InvisibleMark, SEPARATOR};
+use super::mojibake;
 
 /// Where the scan text and the source part: from scan offset `scan` on, text maps to source
 /// offset `source` (byte for byte when `replaced` is false; all of it to `source` when the
@@ -170,8 +171,26 @@ impl<'a> ScanBuilder<'a> {
         self.plain(pos, end);
     }
 
-    /// Text copied as it is.
+    /// Text copied as it is, but for mojibake, which is repaired (see [`super::mojibake`]).
     fn plain(&mut self, start: usize, end: usize) {
+        let piece = &self.source[start..end];
+        if !mojibake::may_hold(piece) {
+            return self.verbatim(start, end);
+        }
+        let mut pos = start;
+        for r in mojibake::runs(piece) {
+            let (rs, re) = (start + r.start, start + r.end);
+            if let Some(fixed) = mojibake::repair(&self.source[rs..re]) {
+                self.verbatim(pos, rs);
+                self.put(rs, re, &fixed);
+                pos = re;
+            }
+        }
+        self.verbatim(pos, end);
+    }
+
+    /// Text copied byte for byte.
+    fn verbatim(&mut self, start: usize, end: usize) {
         if start < end {
             self.mark(start, false);
             self.scan.push_str(&self.source[start..end]);
@@ -319,6 +338,26 @@ mod tests {
         let claims = crate::extract_claims(&d, lex, &crate::normalise::Tolerances::default());
         let texts: Vec<&str> = claims.iter().map(|c| c.text.as_str()).collect();
         assert_eq!(texts, ["40 metres"]);
+    }
+
+    #[test]
+    fn mojibake_repaired_and_mapped_to_its_stretch() {
+        let src = "rents rose 4.1% in VeniceÃ‚ and â‚¬12 a night";
+        let mut b = ScanBuilder::new(src, true);
+        b.copy(0, src.len());
+        let built = b.finish();
+        assert_eq!(built.scan, "rents rose 4.1% in Venice and €12 a night");
+        let at = built.scan.find("€12").unwrap();
+        let from = src.find("â‚¬").unwrap();
+        assert_eq!(
+            back(&built, src, at..at + "€12".len()),
+            from..from + "â‚¬12".len()
+        );
+        let and = built.scan.find(" and").unwrap();
+        assert_eq!(
+            back(&built, src, and..and + 4).start,
+            src.find(" and").unwrap()
+        );
     }
 
     #[test]

@@ -251,6 +251,8 @@ fn whole_words(text: &str, start: usize, end: usize) -> bool {
     let inner_first = text[start..end].chars().next();
     let inner_last = text[start..end].chars().next_back();
     let word = |c: Option<char>| c.is_some_and(|c| c.is_alphanumeric());
+    // a no-break space mis-read as "Ã‚" ends a word ("GDPÃ‚ in")
+    let after = after.filter(|_| crate::document::mojibake_space_len(&text[end..]) == 0);
     // a phrase that starts or ends with punctuation ("U.S.") needs no boundary there
     (!word(before) || !word(inner_first)) && (!word(after) || !word(inner_last))
 }
@@ -280,6 +282,14 @@ mod tests {
         let text = "Papua New Guinea and the US, not us, nor Nigeria or Niger.";
         let found: Vec<&str> = m.find(text).iter().map(|f| &text[f.span.clone()]).collect();
         assert_eq!(found, ["Papua New Guinea", "US", "Niger"]);
+    }
+
+    #[test]
+    fn a_mis_read_no_break_space_ends_a_word() {
+        let m = PhraseMatcher::new(&phrases(&["debt", "unemployment"]), false);
+        let text = "public debtÃ‚ rose while unemploymentÃ©s did not, nor debts";
+        let found: Vec<&str> = m.find(text).iter().map(|f| &text[f.span.clone()]).collect();
+        assert_eq!(found, ["debt"]);
     }
 
     #[test]
