@@ -112,7 +112,8 @@ pub fn read_documents_on(
     let mut errors = Vec::new();
     let window = jobs * super::parallel::WINDOW_PER_JOB;
     let read = |p: &PathBuf| read_document(p, opts);
-    let _ = super::parallel::ordered(jobs, window, paths, read, |r| {
+    let (one, per_run) = (|_: &&PathBuf| 1, super::parallel::FILES_PER_RUN);
+    let _ = super::parallel::ordered_runs(jobs, window, paths, one, per_run, read, |r| {
         match r {
             Ok(d) => docs.push(d),
             Err(e) => errors.push(e),

@@ -21,6 +21,10 @@ pub fn default_jobs() -> usize {
 /// slow item, few enough that held results stay small.
 pub const WINDOW_PER_JOB: usize = 4;
 
+/// Files read by one thread in a row (reading a short file is less work than handing it
+/// between threads).
+pub const FILES_PER_RUN: usize = 16;
+
 /// What the thread running [`ordered`] hears about: an item read, the end of the items, or an
 /// item's result.
 enum Event<T, R> {

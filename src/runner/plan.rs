@@ -78,7 +78,8 @@ impl Plan {
                 (d, *cfg, directives)
             })
         };
-        let _ = parallel::ordered(jobs, window, files.iter(), read, |r| {
+        let (one, per_run) = (|_: &&(PathBuf, Option<usize>)| 1, parallel::FILES_PER_RUN);
+        let _ = parallel::ordered_runs(jobs, window, files.iter(), one, per_run, read, |r| {
             match r {
                 Ok((d, config, mut directives)) => {
                     problems.append(&mut directives.problems);
