@@ -59,12 +59,23 @@ pub(super) fn label(s: &Seen) -> Verdict {
     if !((label && c.ws(i) <= 1) || proper || caps_code) {
         return Verdict::Pass;
     }
+    // a figure with decimals that ends its sentence after a name is the name's value, as in
+    // a table row ("Norway 1.56"), not a model or a version ("Python 3.12 adds …")
+    if proper && !label && !caps_code && s.n.decimals > 0 && ends_sentence(s) {
+        return Verdict::Pass;
+    }
     let measure = c.is_word(end) && c.ws(end) <= 1 && read_unit(c, end, false).is_some();
     if measure && !label {
         Verdict::Keep
     } else {
         Verdict::Drop(Reason::Label)
     }
+}
+
+/// Nothing but punctuation follows the number in its sentence.
+fn ends_sentence(s: &Seen) -> bool {
+    let c = s.ctx;
+    (s.next()..c.sentence_end(s.i())).all(|k| !(c.is_word(k) || c.is_num(k)))
 }
 
 /// A label abbreviated with a full stop: "No. 10", "p. 5", "Fig. 3".

@@ -234,4 +234,20 @@ mod tests {
         assert_eq!(why("see (2) below", 2), None);
         assert_eq!(why("It sold 5,000 copies.", 2), None);
     }
+
+    #[test]
+    fn a_figure_ending_a_row_after_a_name_is_its_value() {
+        // a table row or a list: the name's value
+        assert_eq!(why("Highest rates: Chad 4.82", 4), None);
+        assert_eq!(why("12 Birth rate Timor-Leste 3.91.", 6), None);
+        // a version or model inside the sentence stays a label
+        assert_eq!(
+            why("They moved to Perl 5.36 last year", 4),
+            Some(Reason::Label)
+        );
+        // whole numbers after a name stay labels even at the end
+        assert_eq!(why("She flew on an Airbus 380", 5), Some(Reason::Label));
+        // a label word is a label wherever it stands
+        assert_eq!(why("See section 4.2", 2), Some(Reason::Label));
+    }
 }
