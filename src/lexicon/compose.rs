@@ -223,13 +223,14 @@ impl Lexicon {
         self.quotients.rules.push(rule);
     }
 
-    /// The symbols and names of every unit, by id.
-    fn forms_by_unit(&self) -> Vec<Forms> {
+    /// The symbols and names of the units `wanted` picks, by id (other units' forms empty).
+    fn forms_by_unit(&self, wanted: &[bool]) -> Vec<Forms> {
         let mut forms = vec![Forms::default(); self.units.len()];
-        for (s, &id) in &self.unit_symbols {
+        let wanted = |id: UnitId| wanted.get(id as usize).copied().unwrap_or(false);
+        for (s, &id) in self.unit_symbols.iter().filter(|(_, id)| wanted(**id)) {
             forms[id as usize].symbols.push(s.clone());
         }
-        for (n, &id) in &self.unit_names {
+        for (n, &id) in self.unit_names.iter().filter(|(_, id)| wanted(**id)) {
             forms[id as usize].names.push(n.clone());
         }
         for f in &mut forms {
@@ -237,6 +238,15 @@ impl Lexicon {
             f.names.sort();
         }
         forms
+    }
+
+    /// A mask over the units: those of `ids`.
+    fn mask(&self, ids: impl IntoIterator<Item = UnitId>) -> Vec<bool> {
+        let mut mask = vec![false; self.units.len()];
+        for id in ids {
+            mask[id as usize] = true;
+        }
+        mask
     }
 
     /// The physical unit with this code (`codes`: the codes of the units that are not
@@ -314,11 +324,16 @@ impl Lexicon {
                 codes.insert(u.code.clone(), i as UnitId);
             }
         }
-        let forms = self.forms_by_unit();
+        let mut bases = Vec::new();
         for (unit, names, file, line) in &comp.prefixed {
             let base = self
                 .unit_by_code(unit)
                 .ok_or_else(|| row_error(file, *line, format!("unknown unit '{unit}'")))?;
+            bases.push((base, names, file, line));
+        }
+        // only the units composed from need their forms listed
+        let forms = self.forms_by_unit(&self.mask(bases.iter().map(|b| b.0)));
+        for (base, names, file, line) in bases {
             for p in names {
                 let prefix = comp
                     .prefixes
@@ -327,13 +342,22 @@ impl Lexicon {
                 self.add_prefixed(&mut codes, base, prefix, &forms[base as usize]);
             }
         }
-        let forms = self.forms_by_unit();
+        let powered = comp
+            .powers
+            .iter()
+            .flat_map(|r| self.units_of(r.from.trim()));
+        let forms = self.forms_by_unit(&self.mask(powered));
         for row in &comp.powers {
             for base in self.units_of(row.from.trim()) {
                 self.add_power(&mut codes, row, base, &forms[base as usize]);
             }
         }
-        let forms = self.forms_by_unit();
+        let sides = comp.quotients.iter().flat_map(|r| {
+            let mut ids = self.units_of(r.numerator.trim());
+            ids.extend(self.units_of(r.denominator.trim()));
+            ids
+        });
+        let forms = self.forms_by_unit(&self.mask(sides));
         for row in &comp.quotients {
             self.add_quotients(row, &forms, &mut codes);
         }

@@ -203,8 +203,8 @@ impl FrameTable {
         let automaton = AhoCorasickBuilder::new()
             .ascii_case_insensitive(true)
             .match_kind(MatchKind::Standard)
-            // a few hundred cue words: a DFA searches every article several times faster
-            .kind(Some(AhoCorasickKind::DFA))
+            // a contiguous NFA: a DFA searched the corpus 3% faster but took 1.7 ms more to build
+            .kind(Some(AhoCorasickKind::ContiguousNFA))
             .build(&words)
             .expect("cue words compile");
         FrameTable {
