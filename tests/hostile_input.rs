@@ -352,3 +352,31 @@ fn reports_show_escape_sequences_and_markup_from_articles_and_names_inertly() {
     assert!(md.contains("&lt;img src=x onerror=alert(1)&gt;"), "{md}");
     assert!(!md.contains('\u{1b}'), "{md:?}");
 }
+
+#[test]
+fn mojibake_from_a_scraped_page_is_read_as_the_characters_meant_and_located_in_the_source() {
+    let dir = tempfile::tempdir().unwrap();
+    // "€" and a no-break space written as UTF-8 read once as Windows-1252
+    let article = "Tickets cost â‚¬35 each, and 2\u{c2}\u{a0}500 were sold in São Paulo.\n";
+    std::fs::write(dir.path().join("a.txt"), article).unwrap();
+    let out = run_in(dir.path(), &["extract", "--format", "jsonl", "a.txt"], b"");
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+    let recs = records(&out);
+    let claims: Vec<&serde_json::Value> = recs
+        .iter()
+        .flat_map(|r| match r["claims"].as_array() {
+            Some(cs) => cs.iter().collect::<Vec<_>>(),
+            None => vec![r],
+        })
+        .collect();
+    let euros = claims
+        .iter()
+        .find(|c| c["value"] == "35")
+        .expect("the mis-read euro sign is read");
+    assert_eq!(euros["unit"]["code"], "EUR", "{euros}");
+    // the span is that of the text as written
+    let start = euros["span"]["start"].as_u64().unwrap() as usize;
+    let end = euros["span"]["end"].as_u64().unwrap() as usize;
+    assert_eq!(&article[start..end], "â‚¬35");
+    assert!(claims.iter().any(|c| c["value"] == "2500"), "{claims:?}");
+}
