@@ -2,12 +2,16 @@
 //! "about", "approx.") and the change a verb states ("rose by 5%").
 
 use super::cursor::Cursor;
+use super::tokens::TokKind;
 use crate::claim::{Direction, Qualifier};
 use crate::lexicon::Role;
 
 /// The qualifier phrase ending just before token `i` (`qualifiers.csv`, longest first) and
 /// its first token. A phrase ending in a full stop ("approx.", "c.") may be written with it.
 pub(crate) fn qualifier_before(ctx: &Cursor, i: usize) -> Option<(Qualifier, usize)> {
+    if let Some(found) = sign_before(ctx, i) {
+        return Some(found);
+    }
     if i >= 1
         && ctx.is_word(i - 1)
         && let Some(found) = phrase_ending(ctx, i, false)
@@ -18,6 +22,21 @@ pub(crate) fn qualifier_before(ctx: &Cursor, i: usize) -> Option<(Qualifier, usi
         return phrase_ending(ctx, i - 1, true);
     }
     None
+}
+
+/// A sign the table lists as a qualifier right before the number ("~5%", "< 200", "≥ 3"), not
+/// at the start of a line (where "> " marks a quoted line).
+fn sign_before(ctx: &Cursor, i: usize) -> Option<(Qualifier, usize)> {
+    let s = i.checked_sub(1)?;
+    let at_line_start = s == 0 || ctx.ws(s) >= 2;
+    if ctx.kind(s) != Some(TokKind::Sym) || ctx.ws(i) > 1 || at_line_start {
+        return None;
+    }
+    let phrases = ctx.lex.qualifiers_by_last.get(ctx.t(s))?;
+    phrases
+        .iter()
+        .find(|(words, _)| words.len() == 1)
+        .map(|(_, q)| (*q, s))
 }
 
 /// A qualifier phrase whose last word is token `i - 1`; with `dotted`, only one whose last word
