@@ -8,6 +8,7 @@ mod bare;
 mod cents;
 mod compound;
 mod counted;
+mod currency_scale;
 mod guards;
 pub(crate) mod inherit;
 mod kind;
@@ -56,6 +57,7 @@ pub(crate) const PHASES: &[(&str, Phase)] = &[
     ("qualifier before", qualifier::before),
     ("unit after the number", unit::after_number),
     ("cents after the currency", cents::after_major),
+    ("scale after the currency", currency_scale::after_currency),
     ("adjectival unit", unit::adjectival),
     ("bracketed dollar conversion", unit::bracketed_conversion),
     ("range", range::partner),
