@@ -26,6 +26,13 @@ pub(crate) fn scan_number(text: &str, start: usize, syntax: NumberSyntax) -> usi
     }
     let mut i = digits(start);
     let first_group = i - start;
+    if let Some(end) = indian_groups(b, i, first_group, syntax) {
+        i = end;
+        if i + 1 < b.len() && b[i] == syntax.decimal && b[i + 1].is_ascii_digit() {
+            i = digits(i + 1);
+        }
+        return i;
+    }
     let mut grouped = false;
     // groups after the group mark: "14,000,000"; a lead of more than three digits takes none
     while i + 3 < b.len() && b[i] == syntax.group && (first_group <= 3 || grouped) {
@@ -44,6 +51,27 @@ pub(crate) fn scan_number(text: &str, start: usize, syntax: NumberSyntax) -> usi
         i = digits(i + 1);
     }
     i
+}
+
+/// The end of Indian digit grouping after a lead of one or two digits ending at `i`: groups of
+/// two, then a last group of three ("2,50,000", "12,34,56,789"), and no digit or group mark
+/// after it. No number in the grouping of thousands is written so.
+fn indian_groups(b: &[u8], mut i: usize, lead: usize, syntax: NumberSyntax) -> Option<usize> {
+    let is_digit = |k: usize| b.get(k).is_some_and(u8::is_ascii_digit);
+    let run = |k: usize| (k..).take_while(|&x| is_digit(x)).count();
+    if !(1..=2).contains(&lead) || syntax.group != b',' {
+        return None;
+    }
+    let mut twos = 0;
+    while b.get(i) == Some(&syntax.group) && run(i + 1) == 2 {
+        i += 3;
+        twos += 1;
+    }
+    let last = run(i + 1);
+    let ends = b.get(i) == Some(&syntax.group) && last == 3;
+    let after = i + 1 + last;
+    let clean = !is_digit(after) && !(b.get(after) == Some(&syntax.group) && is_digit(after + 1));
+    (twos >= 1 && ends && clean).then_some(after)
 }
 
 /// Groups after spaces: narrow and no-break spaces always, a plain space only after a clean
@@ -446,6 +474,19 @@ mod tests {
         assert_eq!(extent("5 1000"), "5");
         assert_eq!(extent("3.5."), "3.5");
         assert_eq!(extent(".5%"), ".5");
+    }
+
+    #[test]
+    fn indian_grouping() {
+        assert_eq!(extent("3,40,000 rupees"), "3,40,000");
+        assert_eq!(extent("98,76,54,321."), "98,76,54,321");
+        assert_eq!(extent("7,25,000.50 each"), "7,25,000.50");
+        // not Indian grouping: a last group of two, a lead of three, a digit run after
+        assert_eq!(extent("4,20,60"), "4");
+        assert_eq!(extent("420,60,000"), "420");
+        assert_eq!(extent("4,20,6000"), "4");
+        let d = Digits::parse("3,40,000", NumberSyntax::default());
+        assert_eq!(d.value, Some(Decimal::from(340_000)));
     }
 
     #[test]
