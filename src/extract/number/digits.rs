@@ -70,7 +70,8 @@ fn indian_groups(b: &[u8], mut i: usize, lead: usize, syntax: NumberSyntax) -> O
     let last = run(i + 1);
     let ends = b.get(i) == Some(&syntax.group) && last == 3;
     let after = i + 1 + last;
-    let clean = !is_digit(after) && !(b.get(after) == Some(&syntax.group) && is_digit(after + 1));
+    let group_follows = b.get(after) == Some(&syntax.group) && is_digit(after + 1);
+    let clean = !(is_digit(after) || group_follows);
     (twos >= 1 && ends && clean).then_some(after)
 }
 
